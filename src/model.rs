@@ -1,0 +1,342 @@
+//! Plain data types shared by every stage: ids, articles, entities, mentions,
+//! events and diagnostics. Nothing here does I/O or knows about templates.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// A validated slug: `[a-z0-9-]+`, no leading/trailing `-`, at most 120 bytes.
+/// Used for article ids and entity ids; safe to use as a path component.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Slug(String);
+
+impl Slug {
+    pub const MAX_LEN: usize = 120;
+
+    /// Validate an explicit slug (e.g. from front matter).
+    pub fn parse(s: &str) -> Result<Slug, String> {
+        if s.is_empty() {
+            return Err("slug is empty".into());
+        }
+        if s.len() > Self::MAX_LEN {
+            return Err(format!("slug is longer than {} bytes", Self::MAX_LEN));
+        }
+        if s.contains('/') || s.contains('\\') || s.contains("..") {
+            return Err(format!("slug `{}` contains a path separator or `..`", s.escape_debug()));
+        }
+        if let Some(c) = s.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')) {
+            return Err(format!(
+                "slug `{}` contains `{}`; only a-z, 0-9 and `-` are allowed",
+                s.escape_debug(),
+                c.escape_debug()
+            ));
+        }
+        if s.starts_with('-') || s.ends_with('-') {
+            return Err(format!("slug `{s}` starts or ends with `-`"));
+        }
+        Ok(Slug(s.to_string()))
+    }
+
+    /// Make a slug from free text: transliterate to ASCII, lowercase, runs of
+    /// anything else become one `-`. Returns `None` when nothing is left.
+    pub fn from_text(text: &str) -> Option<Slug> {
+        let ascii = deunicode::deunicode(text);
+        let mut out = String::with_capacity(ascii.len());
+        for c in ascii.chars() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            } else if c == '\'' || c == '\u{2019}' {
+                // "Erdoğan's" -> "erdogans", not "erdogan-s"
+            } else if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        }
+        while out.ends_with('-') {
+            out.pop();
+        }
+        if out.len() > 80 {
+            // cut at a word boundary so ids stay readable
+            let cut = out[..80].rfind('-').unwrap_or(80);
+            out.truncate(cut);
+        }
+        if out.is_empty() {
+            None
+        } else {
+            Some(Slug(out))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for Slug {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, String> {
+        Slug::parse(&s)
+    }
+}
+impl From<Slug> for String {
+    fn from(s: Slug) -> String {
+        s.0
+    }
+}
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub type ArticleId = Slug;
+pub type EntityId = Slug;
+
+/// The kind of an entity. `Event` and `Other` only come from the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Event,
+    Other,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Event => "event",
+            EntityKind::Other => "other",
+        }
+    }
+    pub fn label_plural(self) -> &'static str {
+        match self {
+            EntityKind::Person => "People",
+            EntityKind::Organization => "Organisations",
+            EntityKind::Place => "Places",
+            EntityKind::Event => "Events",
+            EntityKind::Other => "Other",
+        }
+    }
+}
+
+/// A date at the precision the text gives it. Sorts by its earliest day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EventDate {
+    Day(jiff::civil::Date),
+    /// ISO week: the Monday that starts it.
+    Week(jiff::civil::Date),
+    Month { year: i16, month: i8 },
+    Year(i16),
+}
+
+impl EventDate {
+    pub fn first_day(&self) -> jiff::civil::Date {
+        match *self {
+            EventDate::Day(d) | EventDate::Week(d) => d,
+            EventDate::Month { year, month } => jiff::civil::date(year, month, 1),
+            EventDate::Year(y) => jiff::civil::date(y, 1, 1),
+        }
+    }
+    pub fn year(&self) -> i16 {
+        self.first_day().year()
+    }
+    pub fn precision(&self) -> &'static str {
+        match self {
+            EventDate::Day(_) => "day",
+            EventDate::Week(_) => "week",
+            EventDate::Month { .. } => "month",
+            EventDate::Year(_) => "year",
+        }
+    }
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a week is given by its Monday).
+    pub fn iso(&self) -> String {
+        match *self {
+            EventDate::Day(d) | EventDate::Week(d) => d.to_string(),
+            EventDate::Month { year, month } => format!("{year:04}-{month:02}"),
+            EventDate::Year(y) => format!("{y:04}"),
+        }
+    }
+    fn rank(&self) -> u8 {
+        // coarser precision first on the same first day: "2017" before "2017-01-01"
+        match self {
+            EventDate::Year(_) => 0,
+            EventDate::Month { .. } => 1,
+            EventDate::Week(_) => 2,
+            EventDate::Day(_) => 3,
+        }
+    }
+}
+
+impl PartialOrd for EventDate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for EventDate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.first_day(), self.rank()).cmp(&(other.first_day(), other.rank()))
+    }
+}
+
+/// Front matter of an article, exactly as the analyst may write it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArticleMeta {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// `YYYY-MM-DD`
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<jiff::civil::Date>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_inferred: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_file: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_sha256: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slug: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    /// Hand-written events (`date`, `title`, optional `entities`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<CuratedEvent>,
+    /// Entity ids or names the analyst states this article is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, serde_yaml::Value>,
+}
+
+impl ArticleMeta {
+    pub const KEYS: &'static [&'static str] = &[
+        "title",
+        "subtitle",
+        "authors",
+        "date",
+        "date_inferred",
+        "publisher",
+        "source_file",
+        "source_sha256",
+        "slug",
+        "summary",
+        "tags",
+        "draft",
+        "events",
+        "entities",
+        "extra",
+    ];
+}
+
+/// An event the analyst wrote by hand in front matter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CuratedEvent {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`
+    pub date: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<String>,
+    /// Hide extracted events whose sentence contains this text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hide: bool,
+}
+
+/// One article loaded from `content/articles/`.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub id: ArticleId,
+    /// Path relative to the project root, for messages.
+    pub file: PathBuf,
+    pub meta: ArticleMeta,
+    /// Markdown body (after the front matter).
+    pub body: String,
+    /// 1-based line of the body's first line in the file, for messages.
+    pub body_line: usize,
+}
+
+/// Severity of a diagnostic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// A message about the content, collected and printed by the CLI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Relative to the project root where possible.
+    pub file: Option<PathBuf>,
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: Some(file.into()),
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+    pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, message) }
+    }
+    pub fn at(mut self, line: usize, column: Option<usize>) -> Self {
+        self.line = Some(line);
+        self.column = column;
+        self
+    }
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        if let Some(file) = &self.file {
+            write!(f, "{}", file.display())?;
+            if let Some(l) = self.line {
+                write!(f, ":{l}")?;
+                if let Some(c) = self.column {
+                    write!(f, ":{c}")?;
+                }
+            }
+            write!(f, ": ")?;
+        }
+        write!(f, "{sev}: {}", self.message)?;
+        if let Some(h) = &self.hint {
+            write!(f, "\n  help: {h}")?;
+        }
+        Ok(())
+    }
+}
