@@ -6,3 +6,4 @@
 pub mod extract;
 pub mod ingest;
 pub mod model;
+pub mod cli;

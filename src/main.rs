@@ -1,1 +1,6 @@
-fn main() {}
+use clap::Parser;
+
+fn main() {
+    let cli = dossier::cli::Cli::parse();
+    std::process::exit(dossier::cli::run(cli));
+}

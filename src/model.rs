@@ -340,3 +340,60 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
+
+/// Front matter of a registry entry in `content/entities/<id>.md`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityMeta {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
+    /// Never give this entity a page nor link its mentions.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+    /// Old ids that get a redirect page to this one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub redirect_from: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<CuratedEvent>,
+}
+
+impl EntityMeta {
+    pub const KEYS: &'static [&'static str] =
+        &["name", "type", "aliases", "description", "links", "hidden", "redirect_from", "events"];
+}
+
+/// One curated entity from the analyst's registry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegistryEntry {
+    /// From the file name (`content/entities/<id>.md`).
+    pub id: EntityId,
+    /// Relative to the project root, for messages naming both files of a conflict.
+    pub file: PathBuf,
+    pub meta: EntityMeta,
+    /// The Markdown body: the analyst's notes.
+    pub notes: String,
+}
+
+/// The `entities:` section of `dossier.yaml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct EntityConfig {
+    /// An automatically found name gets a page when mentioned at least this
+    /// many times (or in two articles, or defined/cued/in the gazetteer).
+    pub min_mentions: usize,
+    /// Names never to link or give a page.
+    pub never_link: Vec<String>,
+}
+
+impl Default for EntityConfig {
+    fn default() -> Self {
+        EntityConfig { min_mentions: 2, never_link: Vec::new() }
+    }
+}
