@@ -7,3 +7,7 @@ pub mod extract;
 pub mod ingest;
 pub mod model;
 pub mod cli;
+pub mod config;
+pub mod frontmatter;
+pub mod load;
+pub mod project;

@@ -4,3 +4,65 @@
 
 pub mod dates;
 pub mod entities;
+pub mod markdown;
+pub mod sentences;
+
+use crate::model::Article;
+
+/// Everything the later stages need from one article.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Body HTML with `<dossier-m>` markers (see [`markdown::resolve_mentions`]).
+    pub html: String,
+    pub headings: Vec<markdown::Heading>,
+    /// Plain text of each sentence; sentence `i` has the id `s-{i+1}`.
+    pub sentences: Vec<String>,
+    pub names: entities::ArticleNames,
+    pub dates: Vec<dates::DateMention>,
+    pub word_count: usize,
+}
+
+impl Analysis {
+    /// The first sentences, up to about `max` characters, for previews.
+    pub fn summary(&self, max: usize) -> String {
+        let mut out = String::new();
+        for s in &self.sentences {
+            if !out.is_empty() && out.len() + s.len() > max {
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(s);
+            if out.len() >= max / 2 {
+                break;
+            }
+        }
+        if out.chars().count() > max {
+            let mut cut: String = out.chars().take(max).collect();
+            cut.push('…');
+            return cut;
+        }
+        out
+    }
+}
+
+/// Analyse one article.
+pub fn analyse(article: &Article, allow_raw_html: bool) -> Analysis {
+    let parsed = markdown::parse(&article.body);
+    let sentences = parsed.sentences.clone();
+    let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
+    let names = entities::find_names(&refs);
+    let anchor = article.meta.date.map(|date| dates::Anchor { date, inferred: article.meta.date_inferred });
+    let dates = dates::find_dates(&refs, anchor);
+    let mut marks: Vec<markdown::Mark> = names
+        .mentions
+        .iter()
+        .map(|m| markdown::Mark { sentence: m.sentence, start: m.start, end: m.end, name: m.name })
+        .collect();
+    marks.sort_by_key(|m| (m.sentence, m.start, std::cmp::Reverse(m.end)));
+    marks.dedup_by(|b, a| a.sentence == b.sentence && b.start < a.end);
+    let rendered = markdown::render(parsed, &marks, allow_raw_html);
+    let word_count = sentences.iter().map(|s| s.split_whitespace().count()).sum();
+    Analysis { html: rendered.html, headings: rendered.headings, sentences, names, dates, word_count }
+}
