@@ -2,12 +2,18 @@
 //!
 //! Data flows one way:
 //! `seeds -> ingest -> content -> load -> extract -> graph -> render -> output (site/)`.
+//! Each stage is a module that takes plain data and returns plain data; only
+//! [`ingest`] writes `content/` and only [`output`] writes `site/`.
 
-pub mod extract;
-pub mod ingest;
-pub mod model;
 pub mod cli;
 pub mod config;
+pub mod extract;
 pub mod frontmatter;
+pub mod graph;
+pub mod ingest;
 pub mod load;
+pub mod model;
+pub mod output;
 pub mod project;
+pub mod render;
+pub mod site;

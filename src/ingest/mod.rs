@@ -95,9 +95,6 @@ pub fn extract_bytes(kind: SeedKind, bytes: &[u8]) -> Result<ExtractedDoc, Strin
     if doc.title.trim().is_empty() && doc.body.trim().is_empty() {
         return Err("no article text found".into());
     }
-    if doc.date.is_none() {
-        doc.warnings.push("no publication date found; add `date:` to the front matter".into());
-    }
     Ok(doc)
 }
 
@@ -139,7 +136,10 @@ fn markdown_seed(text: &str) -> ExtractedDoc {
 pub fn extract_file_json(path: &std::path::Path) -> Result<String, String> {
     let kind = SeedKind::from_path(path).unwrap_or(SeedKind::Text);
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    let doc = extract_bytes(kind, &bytes)?;
+    let mut doc = extract_bytes(kind, &bytes)?;
+    if doc.date.is_none() {
+        doc.warnings.push("no publication date found".into());
+    }
     for w in &doc.warnings {
         eprintln!("{}: warning: {w}", path.display());
     }
@@ -154,4 +154,224 @@ pub fn extract_file_json(path: &std::path::Path) -> Result<String, String> {
         "body": doc.body,
     });
     Ok(v.to_string())
+}
+
+use crate::model::{ArticleMeta, Diagnostic, Slug};
+use crate::project::Project;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        use std::fmt::Write;
+        let _ = write!(s, "{b:02x}");
+    }
+    s
+}
+
+/// What ingest remembers about each seed it wrote an article for, so it can
+/// tell an analyst's edit from its own output. Kept in `content/.ingest.json`.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct IngestState {
+    /// Seed path (relative to the root) -> record.
+    pub seeds: BTreeMap<String, IngestRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct IngestRecord {
+    pub seed_sha256: String,
+    /// The article file, relative to the root.
+    pub article: String,
+    /// Hash of the bytes ingest wrote; a different hash now means the analyst edited it.
+    pub written_sha256: String,
+}
+
+/// What one ingest run did.
+#[derive(Debug, Default)]
+pub struct IngestReport {
+    pub written: Vec<PathBuf>,
+    pub skipped: usize,
+    /// Articles left alone because the analyst edited them (with `--force`).
+    pub kept_edited: Vec<PathBuf>,
+    pub undated: Vec<PathBuf>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Ingest every seed that has no article yet (with `force`, also re-ingest
+/// seeds whose article ingest wrote and nobody edited since).
+pub fn ingest(project: &Project, force: bool) -> std::io::Result<IngestReport> {
+    let mut report = IngestReport::default();
+    let seeds_dir = project.seeds_dir();
+    if !seeds_dir.is_dir() {
+        return Ok(report);
+    }
+    let state_file = project.ingest_state_file();
+    let mut state: IngestState = match std::fs::read(&state_file) {
+        Ok(b) => serde_json::from_slice(&b).unwrap_or_else(|_| {
+            report.diagnostics.push(Diagnostic::warning(
+                project.relative(&state_file),
+                "ingest state is unreadable; it is rebuilt (edited articles are still never overwritten)",
+            ));
+            IngestState::default()
+        }),
+        Err(_) => IngestState::default(),
+    };
+    let articles_dir = project.articles_dir();
+    // Seeds that already have an article, by the article's `source_file`.
+    let mut existing_sources: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut taken: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    for path in crate::load::markdown_files(&articles_dir, &mut Vec::new(), project) {
+        if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
+            taken.insert(stem.to_string());
+        }
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            if let Some(src) = source_file_of(&text) {
+                existing_sources.insert(src, path.clone());
+            }
+        }
+    }
+
+    let mut todo: Vec<(PathBuf, String, SeedKind)> = Vec::new();
+    let mut seeds: Vec<PathBuf> = walkdir::WalkDir::new(&seeds_dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    seeds.sort();
+    for seed in seeds {
+        let rel = project.relative(&seed).to_string_lossy().replace('\\', "/");
+        let Some(kind) = SeedKind::from_path(&seed) else {
+            if !seed.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+                report.diagnostics.push(Diagnostic::warning(
+                    project.relative(&seed),
+                    "not a seed type dossier reads (.txt, .html, .htm, .md); skipped",
+                ));
+            }
+            continue;
+        };
+        let article = existing_sources
+            .get(&rel)
+            .cloned()
+            .or_else(|| state.seeds.get(&rel).map(|r| project.root.join(&r.article)).filter(|p| p.exists()));
+        match article {
+            None => todo.push((seed, rel, kind)),
+            Some(path) if force => {
+                let unedited = state.seeds.get(&rel).is_some_and(|r| {
+                    std::fs::read(&path).map(|b| sha256_hex(&b) == r.written_sha256).unwrap_or(false)
+                });
+                if unedited {
+                    todo.push((seed, rel, kind));
+                } else {
+                    report.kept_edited.push(project.relative(&path).to_path_buf());
+                }
+            }
+            Some(_) => report.skipped += 1,
+        }
+    }
+
+    use rayon::prelude::*;
+    let extracted: Vec<_> = todo
+        .par_iter()
+        .map(|(seed, rel, kind)| {
+            let bytes = std::fs::read(seed);
+            let res = bytes.map_err(|e| e.to_string()).and_then(|b| {
+                let sha = sha256_hex(&b);
+                extract_bytes(*kind, &b).map(|d| (d, sha, b))
+            });
+            (seed, rel, *kind, res)
+        })
+        .collect();
+
+    for (seed, rel, kind, res) in extracted {
+        let seed_rel = project.relative(seed).to_path_buf();
+        let (doc, sha, bytes) = match res {
+            Ok(x) => x,
+            Err(e) => {
+                report.diagnostics.push(Diagnostic::warning(&seed_rel, format!("not ingested: {e}")));
+                continue;
+            }
+        };
+        for w in &doc.warnings {
+            report.diagnostics.push(Diagnostic::warning(&seed_rel, w.clone()));
+        }
+        // Re-ingest (force) writes to the article it wrote before.
+        let target = match state.seeds.get(rel).map(|r| project.root.join(&r.article)).filter(|p| p.exists()) {
+            Some(p) => p,
+            None => {
+                let base = Slug::from_text(&doc.title)
+                    .or_else(|| seed.file_stem().and_then(|s| Slug::from_text(&s.to_string_lossy())))
+                    .unwrap_or_else(|| Slug::parse("article").expect("valid"));
+                let mut name = base.to_string();
+                let mut n = 2;
+                while taken.contains(&name) {
+                    name = format!("{base}-{n}");
+                    n += 1;
+                }
+                taken.insert(name.clone());
+                articles_dir.join(format!("{name}.md"))
+            }
+        };
+        let text = if kind == SeedKind::Markdown && String::from_utf8_lossy(&bytes).starts_with("---") {
+            String::from_utf8_lossy(&bytes).into_owned()
+        } else {
+            let meta = ArticleMeta {
+                title: if doc.title.trim().is_empty() {
+                    seed.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+                } else {
+                    doc.title.clone()
+                },
+                subtitle: doc.subtitle.clone(),
+                authors: doc.authors.clone(),
+                date: doc.date,
+                date_inferred: doc.date_inferred,
+                publisher: doc.publisher.clone(),
+                source_file: Some(rel.clone()),
+                source_sha256: Some(sha.clone()),
+                ..Default::default()
+            };
+            crate::frontmatter::write(&meta, &doc.body)
+        };
+        std::fs::create_dir_all(&articles_dir)?;
+        write_atomically(&target, text.as_bytes())?;
+        let target_rel = project.relative(&target).to_path_buf();
+        if doc.date.is_none() {
+            report.undated.push(target_rel.clone());
+        }
+        state.seeds.insert(
+            rel.clone(),
+            IngestRecord {
+                seed_sha256: sha,
+                article: target_rel.to_string_lossy().replace('\\', "/"),
+                written_sha256: sha256_hex(text.as_bytes()),
+            },
+        );
+        report.written.push(target_rel);
+    }
+    if !report.written.is_empty() {
+        let json = serde_json::to_vec_pretty(&state).expect("state serialises");
+        write_atomically(&state_file, &json)?;
+    }
+    Ok(report)
+}
+
+/// The `source_file:` value of an article's front matter, read cheaply.
+fn source_file_of(text: &str) -> Option<String> {
+    let split = crate::frontmatter::split(text, Path::new("")).ok()?;
+    split.yaml?.lines().find_map(|l| {
+        l.strip_prefix("source_file:").map(|v| v.trim().trim_matches(|c| c == '\'' || c == '"').to_string())
+    })
+}
+
+/// Write a file via a temporary sibling and a rename, so a crash never
+/// leaves half an article.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension(format!("tmp-{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
 }

@@ -1,0 +1,154 @@
+//! The order of the stages: ingest new seeds, load, extract (parallel), build
+//! the graph, render, write. Owns no logic of its own beyond that order.
+
+use crate::model::Diagnostic;
+use crate::project::Project;
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Ingest seeds that have no article yet before building.
+    pub ingest: bool,
+    /// Overrides `base_url` from `dossier.yaml`.
+    pub base_url: Option<String>,
+    /// Show a progress bar on stderr (only when it is a terminal).
+    pub progress: bool,
+}
+
+#[derive(Debug, Default)]
+pub struct BuildReport {
+    pub articles: usize,
+    pub pages: usize,
+    pub ingested: Vec<PathBuf>,
+    /// Articles without a date, for the analyst to fill in.
+    pub undated: Vec<PathBuf>,
+    pub warnings: Vec<Diagnostic>,
+    pub seconds: f64,
+    /// Seconds per stage, in order.
+    pub stages: Vec<(&'static str, f64)>,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// Problems in the content: exit code 1. `site/` is untouched.
+    Content(Vec<Diagnostic>),
+    /// I/O or usage problems: exit code 2.
+    Io(String),
+}
+
+impl From<std::io::Error> for BuildError {
+    fn from(e: std::io::Error) -> Self {
+        BuildError::Io(e.to_string())
+    }
+}
+
+/// Holds the project lock for the duration of a build, so two builds at
+/// once cannot interleave their writes.
+pub struct ProjectLock {
+    _file: std::fs::File,
+}
+
+pub fn lock(project: &Project) -> Result<ProjectLock, BuildError> {
+    let path = project.root.join(".dossier.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| BuildError::Io(format!("{}: cannot create lock file: {e}", path.display())))?;
+    match file.try_lock() {
+        Ok(()) => Ok(ProjectLock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => Err(BuildError::Io(format!(
+            "another dossier process is building this project (lock held on {})",
+            path.display()
+        ))),
+        Err(std::fs::TryLockError::Error(e)) => Err(BuildError::Io(format!("{}: cannot lock: {e}", path.display()))),
+    }
+}
+
+/// Run `ingest` alone.
+pub fn ingest(project: &Project, force: bool) -> Result<crate::ingest::IngestReport, BuildError> {
+    let _lock = lock(project)?;
+    Ok(crate::ingest::ingest(project, force)?)
+}
+
+/// Build the site into `project.output`.
+pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let start = Instant::now();
+    let _lock = lock(project)?;
+    let mut report = BuildReport::default();
+    let mut stage_start = Instant::now();
+    let mut stage = |report: &mut BuildReport, name: &'static str| {
+        report.stages.push((name, stage_start.elapsed().as_secs_f64()));
+        stage_start = Instant::now();
+    };
+
+    if opts.ingest {
+        let ing = crate::ingest::ingest(project, false)?;
+        report.warnings.extend(ing.diagnostics);
+        report.ingested = ing.written;
+        stage(&mut report, "ingest");
+    }
+
+    let (content, diags) = crate::load::load(project);
+    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
+    report.warnings.extend(warnings);
+    let Some(mut content) = content.filter(|_| errors.is_empty()) else {
+        return Err(BuildError::Content(errors));
+    };
+    if let Some(b) = &opts.base_url {
+        content.config.base_url = if b.ends_with('/') { b.clone() } else { format!("{b}/") };
+    }
+    stage(&mut report, "load");
+
+    let theme = crate::render::Theme::load(project, &content.config).map_err(BuildError::Content)?;
+
+    let progress = progress_bar(opts.progress, content.articles.len());
+    let analyses: Vec<crate::extract::Analysis> = {
+        use rayon::prelude::*;
+        let allow = content.config.allow_raw_html;
+        content
+            .articles
+            .par_iter()
+            .map(|a| {
+                let r = crate::extract::analyse(a, allow);
+                if let Some(p) = &progress {
+                    p.inc(1);
+                }
+                r
+            })
+            .collect()
+    };
+    if let Some(p) = progress {
+        p.finish_and_clear();
+    }
+    stage(&mut report, "extract");
+
+    report.undated = content.articles.iter().filter(|a| a.meta.date.is_none()).map(|a| a.file.clone()).collect();
+    report.articles = content.articles.len();
+    let site = crate::graph::Site::build(content.config, content.articles, analyses);
+    stage(&mut report, "graph");
+
+    let outputs = crate::render::render_site(&site, &theme).map_err(BuildError::Content)?;
+    stage(&mut report, "render");
+
+    report.pages = crate::output::write_site(&project.output, &outputs)?;
+    stage(&mut report, "write");
+    report.seconds = start.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+fn progress_bar(enabled: bool, len: usize) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !enabled || len < 200 || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let p = indicatif::ProgressBar::new(len as u64);
+    p.set_style(
+        indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} articles")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    p.set_prefix("extracting");
+    Some(p)
+}
