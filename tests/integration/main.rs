@@ -1,0 +1,7 @@
+//! Integration tests: run the `dossier` binary on fixture projects copied
+//! into temporary directories.
+
+mod harness;
+
+mod build;
+mod extract;
