@@ -13,7 +13,11 @@ pub const EXIT_CONTENT: i32 = 1;
 pub const EXIT_IO: i32 = 2;
 
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, about = "Build a briefing website from collected articles")]
+#[command(
+    name = "dossier",
+    version,
+    about = "Build a briefing website from collected articles"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -70,7 +74,10 @@ fn fail(e: BuildError) -> i32 {
         BuildError::Content(diags) => {
             print_diagnostics(&diags);
             let n = diags.iter().filter(|d| d.is_error()).count();
-            eprintln!("error: {n} problem{} in the content; site/ was not changed", if n == 1 { "" } else { "s" });
+            eprintln!(
+                "error: {n} problem{} in the content; site/ was not changed",
+                if n == 1 { "" } else { "s" }
+            );
             EXIT_CONTENT
         }
         BuildError::Io(msg) => {
@@ -82,7 +89,11 @@ fn fail(e: BuildError) -> i32 {
 
 fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>) -> i32 {
     let project = Project::new(root, output);
-    let opts = BuildOptions { ingest: true, base_url, progress: true };
+    let opts = BuildOptions {
+        ingest: true,
+        base_url,
+        progress: true,
+    };
     match crate::site::build(&project, &opts) {
         Ok(r) => {
             print_diagnostics(&r.warnings);
@@ -92,7 +103,11 @@ fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>) -> i3
                     eprintln!("  {}", u.display());
                 }
             }
-            let ingested = if r.ingested.is_empty() { String::new() } else { format!("{} ingested, ", r.ingested.len()) };
+            let ingested = if r.ingested.is_empty() {
+                String::new()
+            } else {
+                format!("{} ingested, ", r.ingested.len())
+            };
             println!(
                 "built {} articles ({ingested}{} undated), {} pages written to {}, {} warnings, in {:.2}s",
                 r.articles,

@@ -37,8 +37,16 @@ impl Default for Config {
 }
 
 impl Config {
-    pub const KEYS: &'static [&'static str] =
-        &["title", "description", "base_url", "language", "theme", "author", "allow_raw_html", "entities"];
+    pub const KEYS: &'static [&'static str] = &[
+        "title",
+        "description",
+        "base_url",
+        "language",
+        "theme",
+        "author",
+        "allow_raw_html",
+        "entities",
+    ];
 
     /// Parse the text of `dossier.yaml`; `file` is only for messages.
     pub fn parse(text: &str, file: &Path) -> Result<Config, Diagnostic> {
@@ -47,7 +55,10 @@ impl Config {
             c.base_url.push('/');
         }
         if crate::model::Slug::parse(&c.theme).is_err() {
-            return Err(Diagnostic::error(file, format!("theme `{}` is not a plain directory name", c.theme)));
+            return Err(Diagnostic::error(
+                file,
+                format!("theme `{}` is not a plain directory name", c.theme),
+            ));
         }
         Ok(c)
     }

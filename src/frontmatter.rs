@@ -28,7 +28,12 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_end = text.find('\n').unwrap_or(text.len());
     if text[..first_end].trim_end() != "---" {
-        return Ok(Split { yaml: None, body: text, yaml_line: 1, body_line: 1 });
+        return Ok(Split {
+            yaml: None,
+            body: text,
+            yaml_line: 1,
+            body_line: 1,
+        });
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut pos = yaml_start;
@@ -52,21 +57,34 @@ pub fn split<'a>(text: &'a str, file: &Path) -> Result<Split<'a>, Diagnostic> {
         line += 1;
     }
     if pos - yaml_start > MAX_FRONT_MATTER {
-        return Err(Diagnostic::error(file, format!("front matter is larger than {} KiB", MAX_FRONT_MATTER / 1024))
-            .at(1, Some(1))
-            .hint("front matter holds metadata only; move long text into the body"));
-    }
-    Err(Diagnostic::error(file, "front matter opened with `---` is never closed")
+        return Err(Diagnostic::error(
+            file,
+            format!("front matter is larger than {} KiB", MAX_FRONT_MATTER / 1024),
+        )
         .at(1, Some(1))
-        .hint("add a line with `---` after the last front-matter field"))
+        .hint("front matter holds metadata only; move long text into the body"));
+    }
+    Err(
+        Diagnostic::error(file, "front matter opened with `---` is never closed")
+            .at(1, Some(1))
+            .hint("add a line with `---` after the last front-matter field"),
+    )
 }
 
 /// Parse front matter YAML into `T`, strictly: unknown keys are errors that
 /// suggest the closest known key. Line numbers are those of the file.
-pub fn parse<T: DeserializeOwned>(yaml: &str, yaml_line: usize, file: &Path, known_keys: &[&str]) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(
+    yaml: &str,
+    yaml_line: usize,
+    file: &Path,
+    known_keys: &[&str],
+) -> Result<T, Diagnostic> {
     if yaml.len() > MAX_FRONT_MATTER {
-        return Err(Diagnostic::error(file, format!("front matter is larger than {} KiB", MAX_FRONT_MATTER / 1024))
-            .at(yaml_line, Some(1)));
+        return Err(Diagnostic::error(
+            file,
+            format!("front matter is larger than {} KiB", MAX_FRONT_MATTER / 1024),
+        )
+        .at(yaml_line, Some(1)));
     }
     if let Some((i, l)) = yaml.lines().enumerate().find(|(_, l)| l.starts_with('\t')) {
         let _ = l;
@@ -75,7 +93,9 @@ pub fn parse<T: DeserializeOwned>(yaml: &str, yaml_line: usize, file: &Path, kno
             .hint("YAML allows only spaces for indentation"));
     }
     let value: T = serde_yaml::from_str(if yaml.trim().is_empty() { "{}" } else { yaml }).map_err(|e| {
-        let (line, col) = e.location().map_or((yaml_line, None), |l| (yaml_line + l.line() - 1, Some(l.column())));
+        let (line, col) = e
+            .location()
+            .map_or((yaml_line, None), |l| (yaml_line + l.line() - 1, Some(l.column())));
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         let mut d = Diagnostic::error(file, format!("invalid front matter: {msg}")).at(line, col);

@@ -30,6 +30,11 @@ impl Site {
                 (None, None) => x.meta.title.cmp(&y.meta.title).then_with(|| x.id.cmp(&y.id)),
             }
         });
-        Site { config, articles, analyses, chronological }
+        Site {
+            config,
+            articles,
+            analyses,
+            chronological,
+        }
     }
 }

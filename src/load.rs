@@ -76,7 +76,10 @@ pub fn parse_article(text: &str, rel: &Path) -> Result<Article, Diagnostic> {
     }
     let id = match &meta.slug {
         Some(s) => Slug::parse(s).map_err(|e| {
-            let line = yaml.lines().position(|l| l.starts_with("slug:")).map_or(split.yaml_line, |i| split.yaml_line + i);
+            let line = yaml
+                .lines()
+                .position(|l| l.starts_with("slug:"))
+                .map_or(split.yaml_line, |i| split.yaml_line + i);
             Diagnostic::error(rel, format!("invalid slug: {e}")).at(line, Some(1))
         })?,
         None => rel
@@ -86,21 +89,36 @@ pub fn parse_article(text: &str, rel: &Path) -> Result<Article, Diagnostic> {
             .or_else(|| Slug::from_text(&meta.title))
             .ok_or_else(|| Diagnostic::error(rel, "cannot make a slug from the title").hint("add `slug:`"))?,
     };
-    Ok(Article { id, file: rel.to_path_buf(), meta, body: split.body.to_string(), body_line: split.body_line })
+    Ok(Article {
+        id,
+        file: rel.to_path_buf(),
+        meta,
+        body: split.body.to_string(),
+        body_line: split.body_line,
+    })
 }
 
 pub fn parse_registry_entry(text: &str, rel: &Path) -> Result<RegistryEntry, Diagnostic> {
     let split = frontmatter::split(text, rel)?;
     let Some(yaml) = split.yaml else {
-        return Err(Diagnostic::error(rel, "no front matter").at(1, Some(1)).hint("start with `---`, `name:`, `type:`, `---`"));
+        return Err(Diagnostic::error(rel, "no front matter")
+            .at(1, Some(1))
+            .hint("start with `---`, `name:`, `type:`, `---`"));
     };
     let meta: EntityMeta = frontmatter::parse(yaml, split.yaml_line, rel, EntityMeta::KEYS)?;
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let id = Slug::parse(stem).map_err(|e| {
-        Diagnostic::error(rel, format!("the file name is not a valid entity id: {e}"))
-            .hint(format!("rename it to {}.md", Slug::from_text(&meta.name).map(|s| s.to_string()).unwrap_or_default()))
+        Diagnostic::error(rel, format!("the file name is not a valid entity id: {e}")).hint(format!(
+            "rename it to {}.md",
+            Slug::from_text(&meta.name).map(|s| s.to_string()).unwrap_or_default()
+        ))
     })?;
-    Ok(RegistryEntry { id, file: rel.to_path_buf(), meta, notes: split.body.to_string() })
+    Ok(RegistryEntry {
+        id,
+        file: rel.to_path_buf(),
+        meta,
+        notes: split.body.to_string(),
+    })
 }
 
 /// Load the whole project. Returns the content and all diagnostics; the
@@ -123,8 +141,9 @@ pub fn load(project: &Project) -> (Option<Content>, Vec<Diagnostic>) {
             .map(|path| {
                 let rel = project.relative(path);
                 let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(rel, format!("cannot read: {e}")))?;
-                let text = String::from_utf8(bytes)
-                    .map_err(|e| Diagnostic::error(rel, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to())))?;
+                let text = String::from_utf8(bytes).map_err(|e| {
+                    Diagnostic::error(rel, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+                })?;
                 parse_article(&text, rel)
             })
             .collect()
@@ -162,7 +181,14 @@ pub fn load(project: &Project) -> (Option<Content>, Vec<Diagnostic>) {
         }
     }
     registry.sort_by(|a, b| a.id.cmp(&b.id));
-    (Some(Content { config, articles, registry }), diags)
+    (
+        Some(Content {
+            config,
+            articles,
+            registry,
+        }),
+        diags,
+    )
 }
 
 /// Ids from explicit slugs (front matter or file name) must be unique: an
@@ -174,8 +200,11 @@ fn dedupe_article_ids(articles: &mut [Article], diags: &mut Vec<Diagnostic>) {
             let explicit = a.meta.slug.is_some() || a.file.file_stem().and_then(|s| s.to_str()) == Some(a.id.as_str());
             if explicit {
                 diags.push(
-                    Diagnostic::error(&a.file, format!("slug `{}` is already used by {}", a.id, first.display()))
-                        .hint("give one of them a different `slug:`"),
+                    Diagnostic::error(
+                        &a.file,
+                        format!("slug `{}` is already used by {}", a.id, first.display()),
+                    )
+                    .hint("give one of them a different `slug:`"),
                 );
                 continue;
             }

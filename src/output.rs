@@ -13,7 +13,10 @@ pub struct Output {
 
 impl Output {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Output {
-        Output { path: path.into(), bytes: bytes.into() }
+        Output {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
     }
 }
 
@@ -36,9 +39,15 @@ pub fn write_site(dir: &Path, outputs: &[Output]) -> std::io::Result<usize> {
             ));
         }
     }
-    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent)?;
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "site".into());
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "site".into());
     let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     if tmp.exists() {
         std::fs::remove_dir_all(&tmp)?;
@@ -55,7 +64,9 @@ pub fn write_site(dir: &Path, outputs: &[Output]) -> std::io::Result<usize> {
         for d in &dirs {
             std::fs::create_dir_all(d)?;
         }
-        outputs.par_iter().try_for_each(|o| std::fs::write(tmp.join(&o.path), &o.bytes))
+        outputs
+            .par_iter()
+            .try_for_each(|o| std::fs::write(tmp.join(&o.path), &o.bytes))
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&tmp);
@@ -78,7 +89,15 @@ fn swap_in(tmp: &Path, dir: &Path) -> std::io::Result<()> {
         let a = CString::new(tmp.as_os_str().as_bytes())?;
         let b = CString::new(dir.as_os_str().as_bytes())?;
         // SAFETY: both are valid NUL-terminated paths; renameat2 does not keep them.
-        let r = unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+        let r = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                a.as_ptr(),
+                libc::AT_FDCWD,
+                b.as_ptr(),
+                libc::RENAME_EXCHANGE,
+            )
+        };
         if r == 0 {
             // tmp now holds the old site
             return std::fs::remove_dir_all(tmp);
@@ -109,11 +128,19 @@ mod tests {
     fn writes_and_replaces() {
         let t = tempfile::tempdir().unwrap();
         let site = t.path().join("site");
-        write_site(&site, &[Output::new("a/index.html", "one"), Output::new("old.txt", "x")]).unwrap();
+        write_site(
+            &site,
+            &[Output::new("a/index.html", "one"), Output::new("old.txt", "x")],
+        )
+        .unwrap();
         write_site(&site, &[Output::new("a/index.html", "two")]).unwrap();
         assert_eq!(std::fs::read_to_string(site.join("a/index.html")).unwrap(), "two");
         assert!(!site.join("old.txt").exists());
-        assert_eq!(std::fs::read_dir(t.path()).unwrap().count(), 1, "no temporary dirs left");
+        assert_eq!(
+            std::fs::read_dir(t.path()).unwrap().count(),
+            1,
+            "no temporary dirs left"
+        );
         assert!(write_site(&site, &[Output::new("../evil", "x")]).is_err());
         assert_eq!(std::fs::read_to_string(site.join("a/index.html")).unwrap(), "two");
     }

@@ -38,16 +38,27 @@ impl Theme {
     pub fn load(project: &Project, config: &Config) -> Result<Theme, Vec<Diagnostic>> {
         let mut sources: BTreeMap<String, (PathBuf, String)> = DEFAULT_TEMPLATES
             .iter()
-            .map(|(n, s)| (n.to_string(), (PathBuf::from("themes/default/templates").join(n), s.to_string())))
+            .map(|(n, s)| {
+                (
+                    n.to_string(),
+                    (PathBuf::from("themes/default/templates").join(n), s.to_string()),
+                )
+            })
             .collect();
-        let mut statics: BTreeMap<String, Vec<u8>> =
-            DEFAULT_STATIC.iter().map(|(n, b)| (format!("static/{n}"), b.to_vec())).collect();
+        let mut statics: BTreeMap<String, Vec<u8>> = DEFAULT_STATIC
+            .iter()
+            .map(|(n, b)| (format!("static/{n}"), b.to_vec()))
+            .collect();
         let mut diags = Vec::new();
         let theme_dir = project.theme_dir(&config.theme);
         if config.theme != "default" && !theme_dir.is_dir() {
             diags.push(Diagnostic::error(
                 "dossier.yaml",
-                format!("theme `{}` not found: no directory {}", config.theme, project.relative(&theme_dir).display()),
+                format!(
+                    "theme `{}` not found: no directory {}",
+                    config.theme,
+                    project.relative(&theme_dir).display()
+                ),
             ));
             return Err(diags);
         }
@@ -56,7 +67,10 @@ impl Theme {
                 Ok(s) => {
                     sources.insert(rel.to_string(), (project.relative(path).to_path_buf(), s));
                 }
-                Err(e) => diags.push(Diagnostic::error(project.relative(path), format!("cannot read template: {e}"))),
+                Err(e) => diags.push(Diagnostic::error(
+                    project.relative(path),
+                    format!("cannot read template: {e}"),
+                )),
             });
         }
         read_dir_files(&theme_dir.join("static"), &mut |rel, path| match std::fs::read(path) {
@@ -72,7 +86,11 @@ impl Theme {
         tera.autoescape_on([".html", ".htm", ".xml"]);
         // Added together so `extends` resolves whatever the order.
         if let Err(e) = tera.add_raw_templates(sources.iter().map(|(n, (_, src))| (n.as_str(), src.as_str()))) {
-            let file = |name: &str| sources.get(name).map_or_else(|| PathBuf::from(name), |(f, _)| f.clone());
+            let file = |name: &str| {
+                sources
+                    .get(name)
+                    .map_or_else(|| PathBuf::from(name), |(f, _)| f.clone())
+            };
             let d = match e.kind() {
                 tera::ErrorKind::SyntaxError(r) => template_error(&file(r.filename()), &e),
                 tera::ErrorKind::MissingParent { current, parent } => Diagnostic::error(
@@ -92,11 +110,18 @@ fn read_dir_files(dir: &Path, f: &mut dyn FnMut(&str, &Path)) {
     if !dir.is_dir() {
         return;
     }
-    for e in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name().into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         if !e.file_type().is_file() {
             continue;
         }
-        let Ok(rel) = e.path().strip_prefix(dir) else { continue };
+        let Ok(rel) = e.path().strip_prefix(dir) else {
+            continue;
+        };
         let rel = rel.to_string_lossy().replace('\\', "/");
         if rel.split('/').any(|p| p.starts_with('.')) {
             continue;
@@ -119,9 +144,11 @@ fn tera_message(e: &tera::Error) -> String {
 /// A template error with the template's file and line.
 fn template_error(file: &Path, e: &tera::Error) -> Diagnostic {
     let (line, col, msg) = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
-            (Some(r.span().start_line), Some(r.span().start_col + 1), r.message().to_string())
-        }
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => (
+            Some(r.span().start_line),
+            Some(r.span().start_col + 1),
+            r.message().to_string(),
+        ),
         _ => (None, None, tera_message(e)),
     };
     let mut d = Diagnostic::error(file, format!("template error: {msg}"));
@@ -140,13 +167,23 @@ fn syntax_css() -> String {
     let dark = css_for_theme_with_class_style(&ts.themes["base16-ocean.dark"], style).unwrap_or_default();
     let scoped_dark: String = dark
         .lines()
-        .map(|l| if l.starts_with('.') { format!(":root[data-theme=\"dark\"] {l}\n") } else { format!("{l}\n") })
+        .map(|l| {
+            if l.starts_with('.') {
+                format!(":root[data-theme=\"dark\"] {l}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
         .collect();
     format!(
         "/* generated from syntect's InspiredGitHub (light) and base16-ocean.dark (dark) */\n{light}\n{scoped_dark}\n\
          @media (prefers-color-scheme: dark) {{\n{}\n}}\n",
         dark.lines()
-            .map(|l| if l.starts_with('.') { format!(":root:not([data-theme=\"light\"]) {l}\n") } else { format!("{l}\n") })
+            .map(|l| if l.starts_with('.') {
+                format!(":root:not([data-theme=\"light\"]) {l}\n")
+            } else {
+                format!("{l}\n")
+            })
             .collect::<String>()
     )
 }
@@ -236,12 +273,22 @@ struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
-    fn page(&self, template: &str, path: &str, key: &'static str, value: &impl Serialize) -> Result<Output, Diagnostic> {
+    fn page(
+        &self,
+        template: &str,
+        path: &str,
+        key: &'static str,
+        value: &impl Serialize,
+    ) -> Result<Output, Diagnostic> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_view);
         ctx.insert("root", &root_for(path));
         ctx.insert(key, value);
-        let html = self.theme.tera.render(template, &ctx).map_err(|e| template_error(Path::new(template), &e))?;
+        let html = self
+            .theme
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| template_error(Path::new(template), &e))?;
         Ok(Output::new(path, html))
     }
 
@@ -256,7 +303,11 @@ impl Renderer<'_> {
             date_display: a.meta.date.map(display_date),
             date_inferred: a.meta.date_inferred,
             publisher: a.meta.publisher.as_deref(),
-            summary: a.meta.summary.clone().unwrap_or_else(|| self.site.analyses[i].summary(280)),
+            summary: a
+                .meta
+                .summary
+                .clone()
+                .unwrap_or_else(|| self.site.analyses[i].summary(280)),
         }
     }
 
@@ -279,7 +330,15 @@ impl Renderer<'_> {
             tags: &a.meta.tags,
             summary: a.meta.summary.clone().unwrap_or_else(|| an.summary(200)),
             body,
-            headings: an.headings.iter().map(|h| HeadingView { level: h.level, id: &h.id, text: &h.text }).collect(),
+            headings: an
+                .headings
+                .iter()
+                .map(|h| HeadingView {
+                    level: h.level,
+                    id: &h.id,
+                    text: &h.text,
+                })
+                .collect(),
             entity_groups: Vec::new(),
         };
         self.page("article.html", &path, "article", &page)
@@ -308,7 +367,8 @@ struct FeedEntry {
 }
 
 fn rfc3339(d: Option<jiff::civil::Date>) -> String {
-    d.map(|d| format!("{d}T00:00:00Z")).unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
+    d.map(|d| format!("{d}T00:00:00Z"))
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into())
 }
 
 /// Entries in a feed: the newest ones only, so feeds stay small.
@@ -346,7 +406,8 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
             has_timeline: false,
         },
     };
-    let mut results: Vec<Result<Output, Diagnostic>> = (0..site.articles.len()).into_par_iter().map(|i| r.article(i)).collect();
+    let mut results: Vec<Result<Output, Diagnostic>> =
+        (0..site.articles.len()).into_par_iter().map(|i| r.article(i)).collect();
 
     let cards: Vec<ArticleCard> = site.chronological.iter().map(|&i| r.card(i)).collect();
     results.push(r.page("index.html", "index.html", "articles", &cards));
@@ -411,7 +472,10 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
         .collect();
     outputs.push(Output::new("data/articles.json", json(&records)));
     outputs.push(Output::new("sitemap.xml", sitemap(site, &outputs)));
-    outputs.push(Output::new("robots.txt", format!("User-agent: *\nAllow: /\nSitemap: {}\n", c.absolute_url("sitemap.xml"))));
+    outputs.push(Output::new(
+        "robots.txt",
+        format!("User-agent: *\nAllow: /\nSitemap: {}\n", c.absolute_url("sitemap.xml")),
+    ));
     for (path, bytes) in &theme.statics {
         outputs.push(Output::new(path.clone(), bytes.clone()));
     }
@@ -426,7 +490,9 @@ pub fn json(v: &impl Serialize) -> Vec<u8> {
 }
 
 fn sitemap(site: &Site, outputs: &[Output]) -> String {
-    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut s = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     let mut paths: Vec<&str> = outputs
         .iter()
         .filter(|o| o.path.ends_with("index.html"))

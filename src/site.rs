@@ -125,7 +125,12 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     }
     stage(&mut report, "extract");
 
-    report.undated = content.articles.iter().filter(|a| a.meta.date.is_none()).map(|a| a.file.clone()).collect();
+    report.undated = content
+        .articles
+        .iter()
+        .filter(|a| a.meta.date.is_none())
+        .map(|a| a.file.clone())
+        .collect();
     report.articles = content.articles.len();
     let site = crate::graph::Site::build(content.config, content.articles, analyses);
     stage(&mut report, "graph");

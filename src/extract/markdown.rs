@@ -60,18 +60,33 @@ pub fn parse(markdown: &str) -> Parsed<'_> {
     let mut has_raw_html = false;
     for (i, ev) in events.iter().enumerate() {
         match ev {
-            Event::Start(Tag::Heading { .. } | Tag::CodeBlock(_) | Tag::FootnoteDefinition(_) | Tag::HtmlBlock | Tag::MetadataBlock(_)) => {
+            Event::Start(
+                Tag::Heading { .. }
+                | Tag::CodeBlock(_)
+                | Tag::FootnoteDefinition(_)
+                | Tag::HtmlBlock
+                | Tag::MetadataBlock(_),
+            ) => {
                 skip += 1;
                 current = None;
             }
-            Event::End(TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::FootnoteDefinition | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_)) => {
+            Event::End(
+                TagEnd::Heading(_)
+                | TagEnd::CodeBlock
+                | TagEnd::FootnoteDefinition
+                | TagEnd::HtmlBlock
+                | TagEnd::MetadataBlock(_),
+            ) => {
                 skip = skip.saturating_sub(1);
                 current = None;
             }
-            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell) | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
+            Event::Start(Tag::Paragraph | Tag::Item | Tag::TableCell)
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell) => {
                 current = None;
             }
-            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::TableHead | Tag::TableRow) => current = None,
+            Event::Start(Tag::List(_) | Tag::BlockQuote(_) | Tag::Table(_) | Tag::TableHead | Tag::TableRow) => {
+                current = None
+            }
             Event::Text(t) | Event::Code(t) if skip == 0 => {
                 let b = *current.get_or_insert_with(|| {
                     block_texts.push(String::new());
@@ -98,17 +113,26 @@ pub fn parse(markdown: &str) -> Parsed<'_> {
         blocks.push((ranges.clone(), sentences.len()));
         sentences.extend(ranges.into_iter().map(|r| text[r].to_string()));
     }
-    Parsed { events, text_at, blocks, sentences, has_raw_html }
+    Parsed {
+        events,
+        text_at,
+        blocks,
+        sentences,
+        has_raw_html,
+    }
 }
 
-static SYNTAXES: LazyLock<syntect::parsing::SyntaxSet> = LazyLock::new(syntect::parsing::SyntaxSet::load_defaults_newlines);
+static SYNTAXES: LazyLock<syntect::parsing::SyntaxSet> =
+    LazyLock::new(syntect::parsing::SyntaxSet::load_defaults_newlines);
 
 /// The class prefix of highlighted code; the theme's CSS uses it.
 pub const CODE_CLASS_STYLE: syntect::html::ClassStyle = syntect::html::ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
 fn highlight(code: &str, lang: &str) -> String {
     let ss = &*SYNTAXES;
-    let syntax = ss.find_syntax_by_token(lang).unwrap_or_else(|| ss.find_syntax_plain_text());
+    let syntax = ss
+        .find_syntax_by_token(lang)
+        .unwrap_or_else(|| ss.find_syntax_plain_text());
     let mut gen = syntect::html::ClassedHTMLGenerator::new_with_class_style(syntax, ss, CODE_CLASS_STYLE);
     for line in syntect::util::LinesWithEndings::from(code) {
         if gen.parse_html_for_line_which_includes_newline(line).is_err() {
@@ -116,7 +140,10 @@ fn highlight(code: &str, lang: &str) -> String {
         }
     }
     let lang_class = lang.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>();
-    format!("<pre class=\"code\" data-lang=\"{lang_class}\"><code>{}</code></pre>\n", gen.finalize())
+    format!(
+        "<pre class=\"code\" data-lang=\"{lang_class}\"><code>{}</code></pre>\n",
+        gen.finalize()
+    )
 }
 
 pub fn escape(s: &str) -> String {
@@ -147,7 +174,13 @@ pub struct Rendered {
 /// Second pass: emit HTML. `marks` must be sorted by (sentence, start) and
 /// not overlap.
 pub fn render(parsed: Parsed<'_>, marks: &[Mark], allow_raw_html: bool) -> Rendered {
-    let Parsed { events, text_at, blocks, sentences: _, has_raw_html } = parsed;
+    let Parsed {
+        events,
+        text_at,
+        blocks,
+        sentences: _,
+        has_raw_html,
+    } = parsed;
     let mut out_events: Vec<Event<'_>> = Vec::with_capacity(events.len());
     let mut headings = Vec::new();
     let mut used_ids: BTreeSet<String> = BTreeSet::new();
@@ -158,7 +191,12 @@ pub fn render(parsed: Parsed<'_>, marks: &[Mark], allow_raw_html: bool) -> Rende
     while i < events.len() {
         let ev = &events[i];
         match ev {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 // gather heading text to make an id
                 let mut text = String::new();
                 let mut j = i + 1;
@@ -179,7 +217,11 @@ pub fn render(parsed: Parsed<'_>, marks: &[Mark], allow_raw_html: bool) -> Rende
                     hid = format!("{base}-{n}");
                     n += 1;
                 }
-                headings.push(Heading { level: heading_level(*level), id: hid.clone(), text });
+                headings.push(Heading {
+                    level: heading_level(*level),
+                    id: hid.clone(),
+                    text,
+                });
                 out_events.push(Event::Start(Tag::Heading {
                     level: *level,
                     id: Some(CowStr::from(hid)),
@@ -224,7 +266,17 @@ pub fn render(parsed: Parsed<'_>, marks: &[Mark], allow_raw_html: bool) -> Rende
             Event::Text(t) | Event::Code(t) => match &text_at[i] {
                 Some((b, range)) => {
                     let is_code = matches!(ev, Event::Code(_));
-                    let html = sentence_html(t, *b, range, &blocks, marks, &mut mark_cursor, &mut opened, link_depth > 0, is_code);
+                    let html = sentence_html(
+                        t,
+                        *b,
+                        range,
+                        &blocks,
+                        marks,
+                        &mut mark_cursor,
+                        &mut opened,
+                        link_depth > 0,
+                        is_code,
+                    );
                     out_events.push(Event::InlineHtml(CowStr::from(html)));
                 }
                 None => out_events.push(ev.clone()),
@@ -375,21 +427,47 @@ mod tests {
 
     #[test]
     fn sentences_get_ids_and_mentions_markers() {
-        let (h, s) = html("Turkey acted. Then *IS* struck.\n\n- A list item.\n", &[Mark { sentence: 0, start: 0, end: 6, name: 3 }]);
+        let (h, s) = html(
+            "Turkey acted. Then *IS* struck.\n\n- A list item.\n",
+            &[Mark {
+                sentence: 0,
+                start: 0,
+                end: 6,
+                name: 3,
+            }],
+        );
         assert_eq!(s, vec!["Turkey acted.", "Then IS struck.", "A list item."]);
-        assert!(h.contains("<span class=\"s\" id=\"s-1\"><dossier-m n=\"3\">Turkey</dossier-m> acted.</span>"), "{h}");
-        assert!(h.contains("id=\"s-2\">Then </span><em><span class=\"s\" data-s=\"2\">IS</span></em>"), "{h}");
+        assert!(
+            h.contains("<span class=\"s\" id=\"s-1\"><dossier-m n=\"3\">Turkey</dossier-m> acted.</span>"),
+            "{h}"
+        );
+        assert!(
+            h.contains("id=\"s-2\">Then </span><em><span class=\"s\" data-s=\"2\">IS</span></em>"),
+            "{h}"
+        );
         assert!(h.contains("id=\"s-3\">A list item.</span>"), "{h}");
         let linked = resolve_mentions(&h, |n| (n == 3).then(|| "../../entities/turkey/".to_string()));
-        assert!(linked.contains("<a class=\"m\" href=\"../../entities/turkey/\">Turkey</a>"), "{linked}");
+        assert!(
+            linked.contains("<a class=\"m\" href=\"../../entities/turkey/\">Turkey</a>"),
+            "{linked}"
+        );
         let unlinked = resolve_mentions(&h, |_| None);
-        assert!(!unlinked.contains("dossier-m") && unlinked.contains("\">Turkey acted."), "{unlinked}");
+        assert!(
+            !unlinked.contains("dossier-m") && unlinked.contains("\">Turkey acted."),
+            "{unlinked}"
+        );
     }
 
     #[test]
     fn raw_html_is_text_by_default() {
-        let (h, _) = html("Hello <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n<div onclick=\"x()\">hi</div>\n", &[]);
-        assert!(!h.contains("<script") && !h.contains("<img") && !h.contains("<div"), "{h}");
+        let (h, _) = html(
+            "Hello <script>alert(1)</script> <img src=x onerror=alert(1)>\n\n<div onclick=\"x()\">hi</div>\n",
+            &[],
+        );
+        assert!(
+            !h.contains("<script") && !h.contains("<img") && !h.contains("<div"),
+            "{h}"
+        );
         assert!(h.contains("&lt;script&gt;"), "{h}");
     }
 
@@ -397,7 +475,10 @@ mod tests {
     fn raw_html_allowed_is_sanitised() {
         let p = parse("Hi <b onclick=\"x()\">bold</b> <script>alert(1)</script>\n");
         let h = render(p, &[], true).html;
-        assert!(h.contains("<b>") && h.contains(">bold</span></b>") && !h.contains("onclick") && !h.contains("<script"), "{h}");
+        assert!(
+            h.contains("<b>") && h.contains(">bold</span></b>") && !h.contains("onclick") && !h.contains("<script"),
+            "{h}"
+        );
         assert!(h.contains("id=\"s-1\""), "{h}");
     }
 
@@ -420,7 +501,13 @@ mod tests {
 
     #[test]
     fn footnotes_tables_tasks() {
-        let (h, _) = html("A claim.[^1]\n\n[^1]: Source, 2017.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n", &[]);
-        assert!(h.contains("footnote-reference") && h.contains("<table>") && h.contains("checkbox"), "{h}");
+        let (h, _) = html(
+            "A claim.[^1]\n\n[^1]: Source, 2017.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n",
+            &[],
+        );
+        assert!(
+            h.contains("footnote-reference") && h.contains("<table>") && h.contains("checkbox"),
+            "{h}"
+        );
     }
 }

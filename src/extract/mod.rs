@@ -53,16 +53,31 @@ pub fn analyse(article: &Article, allow_raw_html: bool) -> Analysis {
     let sentences = parsed.sentences.clone();
     let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
     let names = entities::find_names(&refs);
-    let anchor = article.meta.date.map(|date| dates::Anchor { date, inferred: article.meta.date_inferred });
+    let anchor = article.meta.date.map(|date| dates::Anchor {
+        date,
+        inferred: article.meta.date_inferred,
+    });
     let dates = dates::find_dates(&refs, anchor);
     let mut marks: Vec<markdown::Mark> = names
         .mentions
         .iter()
-        .map(|m| markdown::Mark { sentence: m.sentence, start: m.start, end: m.end, name: m.name })
+        .map(|m| markdown::Mark {
+            sentence: m.sentence,
+            start: m.start,
+            end: m.end,
+            name: m.name,
+        })
         .collect();
     marks.sort_by_key(|m| (m.sentence, m.start, std::cmp::Reverse(m.end)));
     marks.dedup_by(|b, a| a.sentence == b.sentence && b.start < a.end);
     let rendered = markdown::render(parsed, &marks, allow_raw_html);
     let word_count = sentences.iter().map(|s| s.split_whitespace().count()).sum();
-    Analysis { html: rendered.html, headings: rendered.headings, sentences, names, dates, word_count }
+    Analysis {
+        html: rendered.html,
+        headings: rendered.headings,
+        sentences,
+        names,
+        dates,
+        word_count,
+    }
 }

@@ -22,7 +22,8 @@ pub fn split_sentences(text: &str) -> Vec<Range<usize>> {
         if matches!(c, '.' | '!' | '?' | '…') {
             // take the run of terminal punctuation and closing quotes/brackets
             let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']') {
+            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '…' | '"' | '\'' | '”' | '’' | ')' | ']')
+            {
                 j += 1;
             }
             let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
@@ -94,7 +95,10 @@ mod tests {
 
     #[test]
     fn basic_and_quotes() {
-        assert_eq!(split("One two. Three four! “Five?” Six."), vec!["One two.", "Three four!", "“Five?”", "Six."]);
+        assert_eq!(
+            split("One two. Three four! “Five?” Six."),
+            vec!["One two.", "Three four!", "“Five?”", "Six."]
+        );
     }
 
     #[test]
@@ -107,11 +111,17 @@ mod tests {
 
     #[test]
     fn lowercase_after_period_and_decimals() {
-        assert_eq!(split("It cost 3.5 million. e.g. this stays one."), vec!["It cost 3.5 million. e.g. this stays one."]);
+        assert_eq!(
+            split("It cost 3.5 million. e.g. this stays one."),
+            vec!["It cost 3.5 million. e.g. this stays one."]
+        );
     }
 
     #[test]
     fn unicode_safe() {
-        assert_eq!(split("Başakşehir… Güvercintepe. İstanbul"), vec!["Başakşehir…", "Güvercintepe.", "İstanbul"]);
+        assert_eq!(
+            split("Başakşehir… Güvercintepe. İstanbul"),
+            vec!["Başakşehir…", "Güvercintepe.", "İstanbul"]
+        );
     }
 }

@@ -129,7 +129,11 @@ fn markdown_seed(text: &str) -> ExtractedDoc {
         body.push_str(line);
         body.push('\n');
     }
-    ExtractedDoc { title, body, ..Default::default() }
+    ExtractedDoc {
+        title,
+        body,
+        ..Default::default()
+    }
 }
 
 /// `dossier extract` for one file: the JSON line of the public contract.
@@ -255,15 +259,20 @@ pub fn ingest(project: &Project, force: bool) -> std::io::Result<IngestReport> {
             }
             continue;
         };
-        let article = existing_sources
-            .get(&rel)
-            .cloned()
-            .or_else(|| state.seeds.get(&rel).map(|r| project.root.join(&r.article)).filter(|p| p.exists()));
+        let article = existing_sources.get(&rel).cloned().or_else(|| {
+            state
+                .seeds
+                .get(&rel)
+                .map(|r| project.root.join(&r.article))
+                .filter(|p| p.exists())
+        });
         match article {
             None => todo.push((seed, rel, kind)),
             Some(path) if force => {
                 let unedited = state.seeds.get(&rel).is_some_and(|r| {
-                    std::fs::read(&path).map(|b| sha256_hex(&b) == r.written_sha256).unwrap_or(false)
+                    std::fs::read(&path)
+                        .map(|b| sha256_hex(&b) == r.written_sha256)
+                        .unwrap_or(false)
                 });
                 if unedited {
                     todo.push((seed, rel, kind));
@@ -293,7 +302,9 @@ pub fn ingest(project: &Project, force: bool) -> std::io::Result<IngestReport> {
         let (doc, sha, bytes) = match res {
             Ok(x) => x,
             Err(e) => {
-                report.diagnostics.push(Diagnostic::warning(&seed_rel, format!("not ingested: {e}")));
+                report
+                    .diagnostics
+                    .push(Diagnostic::warning(&seed_rel, format!("not ingested: {e}")));
                 continue;
             }
         };
@@ -301,7 +312,12 @@ pub fn ingest(project: &Project, force: bool) -> std::io::Result<IngestReport> {
             report.diagnostics.push(Diagnostic::warning(&seed_rel, w.clone()));
         }
         // Re-ingest (force) writes to the article it wrote before.
-        let target = match state.seeds.get(rel).map(|r| project.root.join(&r.article)).filter(|p| p.exists()) {
+        let target = match state
+            .seeds
+            .get(rel)
+            .map(|r| project.root.join(&r.article))
+            .filter(|p| p.exists())
+        {
             Some(p) => p,
             None => {
                 let base = Slug::from_text(&doc.title)
@@ -322,7 +338,9 @@ pub fn ingest(project: &Project, force: bool) -> std::io::Result<IngestReport> {
         } else {
             let meta = ArticleMeta {
                 title: if doc.title.trim().is_empty() {
-                    seed.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+                    seed.file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default()
                 } else {
                     doc.title.clone()
                 },
@@ -364,7 +382,8 @@ pub fn ingest(project: &Project, force: bool) -> std::io::Result<IngestReport> {
 fn source_file_of(text: &str) -> Option<String> {
     let split = crate::frontmatter::split(text, Path::new("")).ok()?;
     split.yaml?.lines().find_map(|l| {
-        l.strip_prefix("source_file:").map(|v| v.trim().trim_matches(|c| c == '\'' || c == '"').to_string())
+        l.strip_prefix("source_file:")
+            .map(|v| v.trim().trim_matches(|c| c == '\'' || c == '"').to_string())
     })
 }
 

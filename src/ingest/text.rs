@@ -9,5 +9,9 @@ pub fn extract_text(raw: &str) -> ExtractedDoc {
     let mut lines = raw.lines().map(str::trim).filter(|l| !l.is_empty());
     let title = lines.next().unwrap_or("").to_string();
     let body = lines.collect::<Vec<_>>().join("\n\n");
-    ExtractedDoc { title, body, ..Default::default() }
+    ExtractedDoc {
+        title,
+        body,
+        ..Default::default()
+    }
 }

@@ -8,14 +8,34 @@ fn sample_project_builds_every_page() {
     assert!(r.stdout().contains("built 5 articles"), "{}", r.stdout());
     let articles: Vec<_> = std::fs::read_dir(p.path("site/articles")).unwrap().collect();
     assert_eq!(articles.len(), 5);
-    for f in ["site/index.html", "site/404.html", "site/atom.xml", "site/sitemap.xml", "site/robots.txt", "site/data/articles.json", "site/static/style.css", "site/static/syntax.css"] {
+    for f in [
+        "site/index.html",
+        "site/404.html",
+        "site/atom.xml",
+        "site/sitemap.xml",
+        "site/robots.txt",
+        "site/data/articles.json",
+        "site/static/style.css",
+        "site/static/syntax.css",
+    ] {
         assert!(p.exists(f), "{f} missing");
     }
     let json: serde_json::Value = serde_json::from_str(&p.read("site/data/articles.json")).unwrap();
     let list = json.as_array().unwrap();
     assert_eq!(list.len(), 5);
     for a in list {
-        for key in ["id", "title", "subtitle", "authors", "date", "date_inferred", "publisher", "source_file", "url", "entities"] {
+        for key in [
+            "id",
+            "title",
+            "subtitle",
+            "authors",
+            "date",
+            "date_inferred",
+            "publisher",
+            "source_file",
+            "url",
+            "entities",
+        ] {
             assert!(a.get(key).is_some(), "articles.json entry lacks {key}: {a}");
         }
         let src = a["source_file"].as_str().unwrap();
@@ -26,7 +46,10 @@ fn sample_project_builds_every_page() {
     // every seed became an article with provenance
     for e in std::fs::read_dir(p.path("content/articles")).unwrap() {
         let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
-        assert!(text.contains("source_file: seeds/") && text.contains("source_sha256: "), "{text}");
+        assert!(
+            text.contains("source_file: seeds/") && text.contains("source_sha256: "),
+            "{text}"
+        );
     }
 }
 
@@ -87,8 +110,15 @@ fn index_lists_newest_first_and_undated_last() {
     assert!(pos("articles/second/") < pos("articles/first-report/"));
     assert!(pos("articles/first-report/") < pos("articles/undated/"));
     let feed = p.read("site/atom.xml");
-    assert!(feed.contains("<id>https://example.org/brief/articles/second/</id>"), "{feed}");
-    assert!(feed.contains("Second: &lt;b&gt;not bold&lt;&#x2f;b&gt; &amp; more") || feed.contains("Second: &lt;b&gt;not bold&lt;/b&gt; &amp; more"), "{feed}");
+    assert!(
+        feed.contains("<id>https://example.org/brief/articles/second/</id>"),
+        "{feed}"
+    );
+    assert!(
+        feed.contains("Second: &lt;b&gt;not bold&lt;&#x2f;b&gt; &amp; more")
+            || feed.contains("Second: &lt;b&gt;not bold&lt;/b&gt; &amp; more"),
+        "{feed}"
+    );
     let sitemap = p.read("site/sitemap.xml");
     assert!(sitemap.contains("<loc>https://example.org/brief/articles/first-report/</loc>"));
 }
@@ -97,7 +127,9 @@ fn index_lists_newest_first_and_undated_last() {
 fn base_url_flag_overrides_config() {
     let p = Project::fixture("basic");
     p.run(&["build", "--base-url", "https://other.net/x"]).success();
-    assert!(p.read("site/sitemap.xml").contains("https://other.net/x/articles/second/"));
+    assert!(p
+        .read("site/sitemap.xml")
+        .contains("https://other.net/x/articles/second/"));
 }
 
 #[test]
@@ -112,13 +144,22 @@ fn broken_front_matter_exits_1_and_keeps_previous_site() {
     let p = Project::fixture("basic");
     p.run(&["build"]).success();
     let before = p.site_files();
-    p.write("content/articles/broken.md", "---\ntitle: Broken\ndate: [not a date\n---\nbody\n");
-    p.write("content/articles/typo.md", "---\ntitle: Typo\nauthor: Someone\n---\nbody\n");
+    p.write(
+        "content/articles/broken.md",
+        "---\ntitle: Broken\ndate: [not a date\n---\nbody\n",
+    );
+    p.write(
+        "content/articles/typo.md",
+        "---\ntitle: Typo\nauthor: Someone\n---\nbody\n",
+    );
     let r = p.run(&["build"]);
     r.fails_with(1);
     let err = r.stderr();
     assert!(err.contains("content/articles/broken.md:3"), "{err}");
-    assert!(err.contains("content/articles/typo.md:3"), "both errors are reported together: {err}");
+    assert!(
+        err.contains("content/articles/typo.md:3"),
+        "both errors are reported together: {err}"
+    );
     assert!(err.contains("did you mean `authors`?"), "{err}");
     assert_eq!(before, p.site_files(), "site/ must be untouched");
 }
@@ -126,10 +167,17 @@ fn broken_front_matter_exits_1_and_keeps_previous_site() {
 #[test]
 fn bad_slugs_are_refused() {
     let p = Project::fixture("basic");
-    p.write("content/articles/evil.md", "---\ntitle: Evil\nslug: ../../etc\n---\nx\n");
+    p.write(
+        "content/articles/evil.md",
+        "---\ntitle: Evil\nslug: ../../etc\n---\nx\n",
+    );
     let r = p.run(&["build"]);
     r.fails_with(1);
-    assert!(r.stderr().contains("content/articles/evil.md") && r.stderr().contains("slug"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("content/articles/evil.md") && r.stderr().contains("slug"),
+        "{}",
+        r.stderr()
+    );
     assert!(!p.exists("site"));
 }
 
@@ -140,16 +188,25 @@ fn duplicate_slugs_name_both_files() {
     let r = p.run(&["build"]);
     r.fails_with(1);
     let err = r.stderr();
-    assert!(err.contains("content/articles/copy.md") && err.contains("content/articles/second.md"), "{err}");
+    assert!(
+        err.contains("content/articles/copy.md") && err.contains("content/articles/second.md"),
+        "{err}"
+    );
 }
 
 #[test]
 fn template_override_and_broken_template() {
     let p = Project::fixture("basic");
-    p.write("templates/404.html", "{% extends \"base.html\" %}{% block main %}<p>Custom lost page</p>{% endblock main %}");
+    p.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<p>Custom lost page</p>{% endblock main %}",
+    );
     p.run(&["build"]).success();
     assert!(p.read("site/404.html").contains("Custom lost page"));
-    p.write("templates/404.html", "{% extends \"base.html\" %}\n{% block main %}\n{{ broken }\n{% endblock main %}");
+    p.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}\n{% block main %}\n{{ broken }\n{% endblock main %}",
+    );
     let r = p.run(&["build"]);
     r.fails_with(1);
     assert!(r.stderr().contains("templates/404.html:3"), "{}", r.stderr());
@@ -159,7 +216,10 @@ fn template_override_and_broken_template() {
 fn ingest_never_overwrites_an_edited_article() {
     let p = Project::sample();
     p.run(&["ingest"]).success();
-    let files: Vec<_> = std::fs::read_dir(p.path("content/articles")).unwrap().map(|e| e.unwrap().path()).collect();
+    let files: Vec<_> = std::fs::read_dir(p.path("content/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     assert_eq!(files.len(), 5);
     let edited = &files[0];
     let mut text = std::fs::read_to_string(edited).unwrap();
@@ -184,7 +244,11 @@ fn unknown_config_key_is_an_error() {
     p.write("dossier.yaml", "title: X\nbase_ulr: https://x/\n");
     let r = p.run(&["build"]);
     r.fails_with(1);
-    assert!(r.stderr().contains("dossier.yaml:2") && r.stderr().contains("base_url"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("dossier.yaml:2") && r.stderr().contains("base_url"),
+        "{}",
+        r.stderr()
+    );
 }
 
 #[test]

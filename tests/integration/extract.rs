@@ -11,11 +11,25 @@ fn extract_prints_json_lines_with_the_contract_fields() {
     args.extend(seeds.iter().map(String::as_str));
     let r = p.run(&args);
     r.success();
-    let lines: Vec<&str> = r.0.stdout.split(|&b| b == b'\n').filter(|l| !l.is_empty()).map(|l| std::str::from_utf8(l).unwrap()).collect();
+    let lines: Vec<&str> =
+        r.0.stdout
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| std::str::from_utf8(l).unwrap())
+            .collect();
     assert_eq!(lines.len(), 5);
     for line in lines {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
-        for key in ["file", "title", "subtitle", "authors", "date", "date_inferred", "publisher", "body"] {
+        for key in [
+            "file",
+            "title",
+            "subtitle",
+            "authors",
+            "date",
+            "date_inferred",
+            "publisher",
+            "body",
+        ] {
             assert!(v.get(key).is_some(), "missing {key}");
         }
         assert!(v["authors"].is_array() && v["date_inferred"].is_boolean());
@@ -32,6 +46,10 @@ fn extract_reports_bad_files_and_goes_on() {
     p.write("ok.txt", "A Title\n\nSome body text that is long enough.\n");
     let r = p.run(&["extract", "empty.txt", "ok.txt"]);
     r.fails_with(1);
-    assert!(r.stderr().contains("empty.txt") && r.stderr().contains("empty"), "{}", r.stderr());
+    assert!(
+        r.stderr().contains("empty.txt") && r.stderr().contains("empty"),
+        "{}",
+        r.stderr()
+    );
     assert!(r.stdout().contains("\"title\":\"A Title\""), "{}", r.stdout());
 }

@@ -40,7 +40,9 @@ impl Project {
     }
 
     pub fn empty() -> Project {
-        Project { dir: tempfile::tempdir().unwrap() }
+        Project {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
 
     pub fn path(&self, rel: &str) -> PathBuf {
@@ -109,7 +111,13 @@ impl Run {
     }
     #[track_caller]
     pub fn fails_with(&self, code: i32) -> &Self {
-        assert_eq!(self.code(), code, "stdout:\n{}\nstderr:\n{}", self.stdout(), self.stderr());
+        assert_eq!(
+            self.code(),
+            code,
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout(),
+            self.stderr()
+        );
         self
     }
 }
