@@ -8,7 +8,7 @@ use crate::model::{Article, Diagnostic};
 use crate::output::Output;
 use crate::project::Project;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The templates every theme must provide, and the default theme's copy.
@@ -18,6 +18,15 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("article.html", include_str!("../themes/default/templates/article.html")),
     ("404.html", include_str!("../themes/default/templates/404.html")),
     ("atom.xml", include_str!("../themes/default/templates/atom.xml")),
+    ("entity.html", include_str!("../themes/default/templates/entity.html")),
+    (
+        "entities.html",
+        include_str!("../themes/default/templates/entities.html"),
+    ),
+    (
+        "timeline.html",
+        include_str!("../themes/default/templates/timeline.html"),
+    ),
 ];
 
 const DEFAULT_STATIC: &[(&str, &[u8])] = &[
@@ -315,7 +324,15 @@ impl Renderer<'_> {
         let a = &self.site.articles[i];
         let an = &self.site.analyses[i];
         let path = format!("{}index.html", article_url(a));
-        let body = crate::extract::markdown::resolve_mentions(&an.html, |_| None);
+        let root = root_for(&path);
+        let local = &self.site.entities.per_article[i];
+        let body = crate::extract::markdown::resolve_mentions(&an.html, |n| {
+            local
+                .get(n)
+                .cloned()
+                .flatten()
+                .map(|id| format!("{root}entities/{id}/"))
+        });
         let page = ArticlePage {
             id: a.id.as_str(),
             permalink: self.site.config.absolute_url(&article_url(a)),
@@ -339,7 +356,7 @@ impl Renderer<'_> {
                     text: &h.text,
                 })
                 .collect(),
-            entity_groups: Vec::new(),
+            entity_groups: self.entity_groups(self.site.article_entities[i].iter().map(|(id, n)| (id, *n))),
         };
         self.page("article.html", &path, "article", &page)
     }
@@ -402,15 +419,17 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
             language: &c.language,
             author: c.author.as_deref(),
             base_url: &c.base_url,
-            has_entities: false,
-            has_timeline: false,
+            has_entities: !site.entities.entities.is_empty(),
+            has_timeline: !site.timeline.is_empty(),
         },
     };
     let mut results: Vec<Result<Output, Diagnostic>> =
         (0..site.articles.len()).into_par_iter().map(|i| r.article(i)).collect();
 
     let cards: Vec<ArticleCard> = site.chronological.iter().map(|&i| r.card(i)).collect();
-    results.push(r.page("index.html", "index.html", "articles", &cards));
+    results.push(r.index(&cards));
+    results.extend(r.entity_pages());
+    results.extend(r.timeline_pages());
     results.push(r.page("404.html", "404.html", "page", &()));
 
     let feed_entries = site
@@ -457,7 +476,8 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
     let records: Vec<ArticleRecord> = site
         .articles
         .iter()
-        .map(|a| ArticleRecord {
+        .enumerate()
+        .map(|(i, a)| ArticleRecord {
             id: a.id.as_str(),
             title: &a.meta.title,
             subtitle: a.meta.subtitle.as_deref(),
@@ -467,10 +487,20 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
             publisher: a.meta.publisher.as_deref(),
             source_file: a.meta.source_file.as_deref(),
             url: article_url(a),
-            entities: Vec::new(),
+            entities: site.article_entities[i].keys().map(|id| id.to_string()).collect(),
         })
         .collect();
     outputs.push(Output::new("data/articles.json", json(&records)));
+    outputs.push(Output::new("data/entities.json", json(&r.entity_records())));
+    outputs.push(Output::new("data/timeline.json", json(&r.timeline_records())));
+    for (old, new) in &site.entities.redirects {
+        if !site.entities.entities.contains_key(old) {
+            outputs.push(Output::new(
+                format!("entities/{old}/index.html"),
+                redirect_page(&format!("../{new}/")),
+            ));
+        }
+    }
     outputs.push(Output::new("sitemap.xml", sitemap(site, &outputs)));
     outputs.push(Output::new(
         "robots.txt",
@@ -505,4 +535,564 @@ fn sitemap(site: &Site, outputs: &[Output]) -> String {
     }
     s.push_str("</urlset>\n");
     s
+}
+
+fn redirect_page(to: &str) -> String {
+    let to = crate::extract::markdown::escape(to);
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Moved</title>\
+         <meta http-equiv=\"refresh\" content=\"0; url={to}\"><link rel=\"canonical\" href=\"{to}\"></head>\
+         <body><p>This page has moved to <a href=\"{to}\">{to}</a>.</p></body></html>\n"
+    )
+}
+
+/// A date at its precision, for reading.
+pub fn display_event_date(d: &crate::model::EventDate) -> String {
+    use crate::model::EventDate;
+    match d {
+        EventDate::Day(d) => display_date(*d),
+        EventDate::Week(d) => format!("week of {}", display_date(*d)),
+        EventDate::Month { .. } => d.first_day().strftime("%B %Y").to_string(),
+        EventDate::Year(y) => y.to_string(),
+    }
+}
+
+#[derive(Serialize)]
+struct EntityRecord<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    aliases: Vec<&'a str>,
+    url: String,
+    articles: Vec<EntityArticleRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntityArticleRecord<'a> {
+    id: &'a str,
+    mentions: usize,
+}
+
+#[derive(Serialize)]
+struct TimelineRecord<'a> {
+    date: String,
+    precision: &'static str,
+    article: Option<&'a str>,
+    text: &'a str,
+    entities: Vec<&'a str>,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EventView {
+    date: String,
+    date_display: String,
+    precision: &'static str,
+    html: String,
+    url: Option<String>,
+    article_title: Option<String>,
+    entities: String,
+    types: String,
+    uncertain: bool,
+}
+
+#[derive(Serialize)]
+struct MentionView {
+    html: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct BacklinkArticle<'a> {
+    title: &'a str,
+    url: String,
+    date: Option<String>,
+    date_display: Option<String>,
+    publisher: Option<&'a str>,
+    mentions: Vec<MentionView>,
+}
+
+#[derive(Serialize)]
+struct EntityPage<'a> {
+    id: &'a str,
+    permalink: String,
+    name: &'a str,
+    kind: &'static str,
+    kind_label: &'static str,
+    kind_plural: &'static str,
+    aliases: Vec<&'a str>,
+    description: Option<&'a str>,
+    links: Vec<&'a str>,
+    notes: Option<String>,
+    article_count: usize,
+    mention_count: usize,
+    first_date: Option<String>,
+    last_date: Option<String>,
+    articles: Vec<BacklinkArticle<'a>>,
+    related: Vec<EntityRef>,
+    events: Vec<EventView>,
+}
+
+#[derive(Serialize)]
+struct EntityGroupFull {
+    kind: &'static str,
+    label: &'static str,
+    entities: Vec<EntityRef>,
+}
+
+#[derive(Serialize)]
+struct YearLink {
+    year: i16,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct MonthGroup {
+    id: String,
+    label: String,
+    events: Vec<EventView>,
+}
+
+#[derive(Serialize)]
+struct TimelinePage {
+    title: String,
+    years: Vec<YearLink>,
+    entities: Vec<EntityOption>,
+    months: Vec<MonthGroup>,
+}
+
+#[derive(Serialize)]
+struct EntityOption {
+    id: String,
+    name: String,
+}
+
+/// More events than this and the timeline is split into one page per year.
+const TIMELINE_PAGE_LIMIT: usize = 300;
+/// Latest events shown on the index page.
+const INDEX_EVENTS: usize = 8;
+
+fn kind_label(k: crate::model::EntityKind) -> &'static str {
+    use crate::model::EntityKind::*;
+    match k {
+        Person => "Person",
+        Organization => "Organisation",
+        Place => "Place",
+        Event => "Event",
+        Other => "Other",
+    }
+}
+
+impl Renderer<'_> {
+    fn entity_ref(&self, id: &crate::model::EntityId, count: usize) -> Option<EntityRef> {
+        let e = self.site.entities.entities.get(id)?;
+        Some(EntityRef {
+            name: e.name.clone(),
+            kind: e.kind.as_str(),
+            url: format!("entities/{id}/"),
+            mentions: count,
+        })
+    }
+
+    fn entity_groups<'x>(&self, ids: impl Iterator<Item = (&'x crate::model::EntityId, usize)>) -> Vec<EntityGroup> {
+        let mut by_kind: BTreeMap<crate::model::EntityKind, Vec<EntityRef>> = BTreeMap::new();
+        for (id, n) in ids {
+            if let Some(r) = self.entity_ref(id, n) {
+                let kind = self.site.entities.entities[id].kind;
+                by_kind.entry(kind).or_default().push(r);
+            }
+        }
+        by_kind
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+                EntityGroup {
+                    label: k.label_plural(),
+                    entities: v,
+                }
+            })
+            .collect()
+    }
+
+    /// A sentence as HTML: escaped, entity mentions linked (relative to
+    /// `root`), and optionally one span highlighted instead of linked.
+    fn sentence_html(&self, article: usize, sentence: usize, root: &str, highlight: Option<(usize, usize)>) -> String {
+        use crate::extract::markdown::escape;
+        let an = &self.site.analyses[article];
+        let text = &an.sentences[sentence];
+        let local = &self.site.entities.per_article[article];
+        let mut spans: Vec<(usize, usize, Option<String>)> = Vec::new();
+        if let Some((s, e)) = highlight {
+            spans.push((s, e, None));
+        } else {
+            for m in an.names.mentions.iter().filter(|m| m.sentence == sentence) {
+                if let Some(Some(id)) = local.get(m.name) {
+                    spans.push((m.start, m.end, Some(format!("{root}entities/{id}/"))));
+                }
+            }
+        }
+        spans.sort();
+        let mut out = String::with_capacity(text.len() + 64);
+        let mut pos = 0;
+        for (s, e, link) in spans {
+            if s < pos || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            out.push_str(&escape(&text[pos..s]));
+            match link {
+                Some(href) => out.push_str(&format!(
+                    "<a class=\"m\" href=\"{}\">{}</a>",
+                    escape(&href),
+                    escape(&text[s..e])
+                )),
+                None => out.push_str(&format!("<mark>{}</mark>", escape(&text[s..e]))),
+            }
+            pos = e;
+        }
+        out.push_str(&escape(&text[pos..]));
+        out
+    }
+
+    fn event_view(&self, e: &crate::graph::timeline::Event, root: &str) -> EventView {
+        let (html, url, title) = match (e.article, e.sentence) {
+            (Some(a), Some(s)) => (
+                self.sentence_html(a, s, root, None),
+                Some(format!("{}#s-{}", article_url(&self.site.articles[a]), s + 1)),
+                Some(self.site.articles[a].meta.title.clone()),
+            ),
+            (Some(a), None) => (
+                crate::extract::markdown::escape(&e.text),
+                Some(article_url(&self.site.articles[a])),
+                Some(self.site.articles[a].meta.title.clone()),
+            ),
+            _ => (crate::extract::markdown::escape(&e.text), None, None),
+        };
+        let mut types: Vec<&str> = e
+            .entities
+            .iter()
+            .filter_map(|id| self.site.entities.entities.get(id).map(|x| x.kind.as_str()))
+            .collect();
+        types.sort();
+        types.dedup();
+        EventView {
+            date: e.date.iso(),
+            date_display: display_event_date(&e.date),
+            precision: e.date.precision(),
+            html,
+            url,
+            article_title: title,
+            entities: e.entities.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(" "),
+            types: types.join(" "),
+            uncertain: e.uncertain,
+        }
+    }
+
+    fn index(&self, cards: &[ArticleCard<'_>]) -> Result<Output, Diagnostic> {
+        let events: Vec<EventView> = self
+            .site
+            .timeline
+            .iter()
+            .rev()
+            .take(INDEX_EVENTS)
+            .map(|e| self.event_view(e, ""))
+            .collect();
+        let mut ctx = tera::Context::new();
+        ctx.insert("site", &self.site_view);
+        ctx.insert("root", "");
+        ctx.insert("articles", cards);
+        ctx.insert("events", &events);
+        let html = self
+            .theme
+            .tera
+            .render("index.html", &ctx)
+            .map_err(|e| template_error(Path::new("index.html"), &e))?;
+        Ok(Output::new("index.html", html))
+    }
+
+    fn entity_pages(&self) -> Vec<Result<Output, Diagnostic>> {
+        use rayon::prelude::*;
+        let ents: Vec<_> = self.site.entities.entities.values().collect();
+        let mut out: Vec<Result<Output, Diagnostic>> = ents.par_iter().flat_map_iter(|e| self.entity_page(e)).collect();
+        // the index of entities, grouped by type
+        let mut by_kind: BTreeMap<crate::model::EntityKind, Vec<EntityRef>> = BTreeMap::new();
+        for e in &ents {
+            let articles = self.site.mentions.get(&e.id).map_or(0, |m| {
+                let mut a: Vec<usize> = m.iter().map(|x| x.article).collect();
+                a.dedup();
+                a.sort();
+                a.dedup();
+                a.len()
+            });
+            by_kind.entry(e.kind).or_default().push(EntityRef {
+                name: e.name.clone(),
+                kind: e.kind.as_str(),
+                url: format!("entities/{}/", e.id),
+                mentions: articles,
+            });
+        }
+        let groups: Vec<EntityGroupFull> = by_kind
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_by(|a, b| {
+                    a.name
+                        .to_lowercase()
+                        .cmp(&b.name.to_lowercase())
+                        .then_with(|| a.url.cmp(&b.url))
+                });
+                EntityGroupFull {
+                    kind: k.as_str(),
+                    label: k.label_plural(),
+                    entities: v,
+                }
+            })
+            .collect();
+        if !groups.is_empty() {
+            out.push(self.page("entities.html", "entities/index.html", "groups", &groups));
+        }
+        out
+    }
+
+    fn entity_page(&self, e: &crate::graph::entities::Entity) -> Vec<Result<Output, Diagnostic>> {
+        let path = format!("entities/{}/index.html", e.id);
+        let root = root_for(&path);
+        let empty = Vec::new();
+        let mentions = self.site.mentions.get(&e.id).unwrap_or(&empty);
+        let mut articles: Vec<BacklinkArticle> = Vec::new();
+        let mut last_article = usize::MAX;
+        for m in mentions {
+            if m.article != last_article {
+                let a = &self.site.articles[m.article];
+                articles.push(BacklinkArticle {
+                    title: &a.meta.title,
+                    url: article_url(a),
+                    date: a.meta.date.map(|d| d.to_string()),
+                    date_display: a.meta.date.map(display_date),
+                    publisher: a.meta.publisher.as_deref(),
+                    mentions: Vec::new(),
+                });
+                last_article = m.article;
+            }
+            let list = &mut articles.last_mut().expect("pushed above").mentions;
+            let url = format!("{}#s-{}", article_url(&self.site.articles[m.article]), m.sentence + 1);
+            if list.last().is_some_and(|v: &MentionView| v.url == url) {
+                continue; // one line per sentence
+            }
+            list.push(MentionView {
+                html: self.sentence_html(m.article, m.sentence, &root, Some((m.start, m.end))),
+                url,
+            });
+        }
+        let events: Vec<&crate::graph::timeline::Event> = self
+            .site
+            .timeline
+            .iter()
+            .filter(|ev| ev.entities.contains(&e.id))
+            .collect();
+        let dated: Vec<jiff::civil::Date> = events.iter().map(|ev| ev.date.first_day()).collect();
+        let notes = e.registry.as_ref().filter(|r| !r.notes.trim().is_empty()).map(|r| {
+            let parsed = crate::extract::markdown::parse(&r.notes);
+            let html = crate::extract::markdown::render(parsed, &[], self.site.config.allow_raw_html).html;
+            crate::extract::markdown::resolve_mentions(&html, |_| None)
+        });
+        let reg = e.registry.as_ref().map(|r| &r.meta);
+        let page = EntityPage {
+            id: e.id.as_str(),
+            permalink: self.site.config.absolute_url(&format!("entities/{}/", e.id)),
+            name: &e.name,
+            kind: e.kind.as_str(),
+            kind_label: kind_label(e.kind),
+            kind_plural: e.kind.label_plural(),
+            aliases: e.aliases.iter().map(String::as_str).filter(|a| *a != e.name).collect(),
+            description: reg.and_then(|m| m.description.as_deref()),
+            links: reg
+                .map(|m| m.links.iter().map(String::as_str).collect())
+                .unwrap_or_default(),
+            notes,
+            article_count: articles.len(),
+            mention_count: mentions.len(),
+            first_date: dated.iter().min().map(|d| display_date(*d)),
+            last_date: dated.iter().max().map(|d| display_date(*d)),
+            related: self
+                .site
+                .related
+                .get(&e.id)
+                .map(|v| v.iter().filter_map(|(id, w)| self.entity_ref(id, *w)).collect())
+                .unwrap_or_default(),
+            events: events.iter().map(|ev| self.event_view(ev, &root)).collect(),
+            articles,
+        };
+        let mut out = vec![self.page("entity.html", &path, "entity", &page)];
+        // a feed per entity: follow a person or an organisation
+        let mut seen = BTreeSet::new();
+        let entries: Vec<FeedEntry> = mentions
+            .iter()
+            .filter(|m| seen.insert(m.article))
+            .take(FEED_ENTRIES)
+            .map(|m| {
+                let a = &self.site.articles[m.article];
+                FeedEntry {
+                    title: a.meta.title.clone(),
+                    url: self.site.config.absolute_url(&article_url(a)),
+                    updated: rfc3339(a.meta.date),
+                    authors: a.meta.authors.clone(),
+                    summary: self.site.analyses[m.article]
+                        .sentences
+                        .get(m.sentence)
+                        .cloned()
+                        .unwrap_or_default(),
+                    content: String::new(),
+                }
+            })
+            .collect();
+        let c = &self.site.config;
+        let feed = FeedView {
+            title: format!("{}: {}", c.title, e.name),
+            id: c.absolute_url(&format!("entities/{}/atom.xml", e.id)),
+            self_url: c.absolute_url(&format!("entities/{}/atom.xml", e.id)),
+            alternate_url: c.absolute_url(&format!("entities/{}/", e.id)),
+            updated: entries
+                .iter()
+                .map(|x| x.updated.clone())
+                .max()
+                .unwrap_or_else(|| rfc3339(None)),
+            author: c.author.clone().unwrap_or_else(|| c.title.clone()),
+            entries,
+        };
+        out.push(self.page("atom.xml", &format!("entities/{}/atom.xml", e.id), "feed", &feed));
+        out
+    }
+
+    fn timeline_pages(&self) -> Vec<Result<Output, Diagnostic>> {
+        let events = &self.site.timeline;
+        if events.is_empty() {
+            return Vec::new();
+        }
+        let mut used: BTreeSet<&crate::model::EntityId> = BTreeSet::new();
+        for e in events {
+            used.extend(e.entities.iter());
+        }
+        let options: Vec<EntityOption> = {
+            let mut v: Vec<EntityOption> = used
+                .iter()
+                .filter_map(|id| self.site.entities.entities.get(*id))
+                .map(|e| EntityOption {
+                    id: e.id.to_string(),
+                    name: e.name.clone(),
+                })
+                .collect();
+            v.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+            v
+        };
+        let months = |evs: &[&crate::graph::timeline::Event], root: &str| -> Vec<MonthGroup> {
+            let mut groups: Vec<MonthGroup> = Vec::new();
+            for e in evs {
+                let (id, label) = match e.date {
+                    crate::model::EventDate::Year(y) => (format!("y{y}"), y.to_string()),
+                    d => {
+                        let f = d.first_day();
+                        (format!("m{}", f.strftime("%Y-%m")), f.strftime("%B %Y").to_string())
+                    }
+                };
+                if groups.last().is_none_or(|g| g.id != id) {
+                    groups.push(MonthGroup {
+                        id,
+                        label,
+                        events: Vec::new(),
+                    });
+                }
+                groups.last_mut().expect("pushed").events.push(self.event_view(e, root));
+            }
+            groups
+        };
+        let all: Vec<&crate::graph::timeline::Event> = events.iter().collect();
+        if events.len() <= TIMELINE_PAGE_LIMIT {
+            let page = TimelinePage {
+                title: "Timeline".into(),
+                years: Vec::new(),
+                entities: options,
+                months: months(&all, "../"),
+            };
+            return vec![self.page("timeline.html", "timeline/index.html", "timeline", &page)];
+        }
+        let mut by_year: BTreeMap<i16, Vec<&crate::graph::timeline::Event>> = BTreeMap::new();
+        for e in &all {
+            by_year.entry(e.date.year()).or_default().push(e);
+        }
+        let years: Vec<YearLink> = by_year
+            .iter()
+            .rev()
+            .map(|(y, v)| YearLink {
+                year: *y,
+                url: format!("timeline/{y}/"),
+                count: v.len(),
+            })
+            .collect();
+        let mut out = Vec::new();
+        for (y, evs) in &by_year {
+            let page = TimelinePage {
+                title: format!("Timeline: {y}"),
+                years: Vec::new(),
+                entities: Vec::new(),
+                months: months(evs, "../../"),
+            };
+            out.push(self.page("timeline.html", &format!("timeline/{y}/index.html"), "timeline", &page));
+        }
+        let latest = by_year.values().next_back().cloned().unwrap_or_default();
+        let page = TimelinePage {
+            title: "Timeline".into(),
+            years,
+            entities: options,
+            months: months(&latest, "../"),
+        };
+        out.push(self.page("timeline.html", "timeline/index.html", "timeline", &page));
+        out
+    }
+
+    fn entity_records(&self) -> Vec<EntityRecord<'_>> {
+        self.site
+            .entities
+            .entities
+            .values()
+            .map(|e| {
+                let mut per: BTreeMap<usize, usize> = BTreeMap::new();
+                for m in self.site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
+                    *per.entry(m.article).or_insert(0) += 1;
+                }
+                EntityRecord {
+                    id: e.id.as_str(),
+                    name: &e.name,
+                    kind: e.kind.as_str(),
+                    aliases: e.aliases.iter().map(String::as_str).collect(),
+                    url: format!("entities/{}/", e.id),
+                    articles: per
+                        .into_iter()
+                        .map(|(a, n)| EntityArticleRecord {
+                            id: self.site.articles[a].id.as_str(),
+                            mentions: n,
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    fn timeline_records(&self) -> Vec<TimelineRecord<'_>> {
+        self.site
+            .timeline
+            .iter()
+            .map(|e| TimelineRecord {
+                date: e.date.iso(),
+                precision: e.date.precision(),
+                article: e.article.map(|a| self.site.articles[a].id.as_str()),
+                text: &e.text,
+                entities: e.entities.iter().map(|i| i.as_str()).collect(),
+                url: e.article.map(|a| match e.sentence {
+                    Some(s) => format!("{}#s-{}", article_url(&self.site.articles[a]), s + 1),
+                    None => article_url(&self.site.articles[a]),
+                }),
+            })
+            .collect()
+    }
 }

@@ -132,7 +132,12 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
         .map(|a| a.file.clone())
         .collect();
     report.articles = content.articles.len();
-    let site = crate::graph::Site::build(content.config, content.articles, analyses);
+    let (site, graph_diags) = crate::graph::Site::build(content.config, content.articles, analyses, &content.registry);
+    let (errors, warnings): (Vec<_>, Vec<_>) = graph_diags.into_iter().partition(Diagnostic::is_error);
+    report.warnings.extend(warnings);
+    if !errors.is_empty() {
+        return Err(BuildError::Content(errors));
+    }
     stage(&mut report, "graph");
 
     let outputs = crate::render::render_site(&site, &theme).map_err(BuildError::Content)?;

@@ -15,6 +15,8 @@ pub struct DateMention {
     pub date: EventDate,
     /// Resolved relative to the article date (no year in the text, weekday, "yesterday").
     pub relative: bool,
+    /// Not a happening: the article's own dateline, "an hour into 2017" style framing.
+    pub background: bool,
 }
 
 /// The date the article was published, used to resolve relative expressions.

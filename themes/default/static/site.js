@@ -35,3 +35,31 @@
     });
   }
 })();
+
+// Timeline filter by entity and type; without JavaScript the full list shows.
+(function () {
+  "use strict";
+  var form = document.querySelector(".timeline-filter");
+  if (!form) return;
+  form.hidden = false;
+  var ent = form.querySelector("#tf-entity"), typ = form.querySelector("#tf-type"), out = form.querySelector(".tf-count");
+  var params = new URLSearchParams(location.search);
+  if (params.get("entity")) ent.value = params.get("entity");
+  if (params.get("type")) typ.value = params.get("type");
+  function apply() {
+    var e = ent.value, t = typ.value, shown = 0;
+    document.querySelectorAll(".timeline .event").forEach(function (li) {
+      var ok = (!e || (" " + li.dataset.entities + " ").indexOf(" " + e + " ") >= 0) &&
+               (!t || (" " + li.dataset.types + " ").indexOf(" " + t + " ") >= 0);
+      li.hidden = !ok;
+      if (ok) shown++;
+    });
+    document.querySelectorAll(".timeline-month").forEach(function (s) {
+      s.hidden = !s.querySelector(".event:not([hidden])");
+    });
+    out.textContent = shown + " event" + (shown === 1 ? "" : "s");
+  }
+  ent.addEventListener("change", apply);
+  typ.addEventListener("change", apply);
+  apply();
+})();

@@ -1,0 +1,143 @@
+//! Graph: the cross-article facts, computed once from every article's
+//! analysis: reading order, merged entities, backlinks to the sentences that
+//! mention them, co-occurrence, and the timeline. Never re-parses text.
+
+pub mod entities;
+pub mod timeline;
+
+use crate::config::Config;
+use crate::extract::Analysis;
+use crate::model::{Article, Diagnostic, EntityId, RegistryEntry};
+use entities::EntityIndex;
+use std::collections::BTreeMap;
+use timeline::Event;
+
+/// One sentence that mentions an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MentionRef {
+    pub article: usize,
+    pub sentence: usize,
+    /// Byte range of the mention in the sentence text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The whole site's data, built once and then only read by the render stage.
+#[derive(Debug)]
+pub struct Site {
+    pub config: Config,
+    /// Sorted by id.
+    pub articles: Vec<Article>,
+    /// `analyses[i]` belongs to `articles[i]`.
+    pub analyses: Vec<Analysis>,
+    /// Article indices newest first; undated ones last, by title.
+    pub chronological: Vec<usize>,
+    /// Position of each article in `chronological`.
+    pub rank: Vec<usize>,
+    pub entities: EntityIndex,
+    /// Every mention of each entity, in reading order (newest article first).
+    pub mentions: BTreeMap<EntityId, Vec<MentionRef>>,
+    /// Per article: entity -> number of mentions.
+    pub article_entities: Vec<BTreeMap<EntityId, usize>>,
+    /// Per entity: the entities it shares sentences or articles with, strongest first.
+    pub related: BTreeMap<EntityId, Vec<(EntityId, usize)>>,
+    /// Sorted by date, then article.
+    pub timeline: Vec<Event>,
+}
+
+/// How many related entities to keep per entity.
+const RELATED: usize = 12;
+
+impl Site {
+    pub fn build(
+        config: Config,
+        articles: Vec<Article>,
+        analyses: Vec<Analysis>,
+        registry: &[RegistryEntry],
+    ) -> (Site, Vec<Diagnostic>) {
+        let mut chronological: Vec<usize> = (0..articles.len()).collect();
+        chronological.sort_by(|&a, &b| {
+            let (x, y) = (&articles[a], &articles[b]);
+            match (x.meta.date, y.meta.date) {
+                (Some(dx), Some(dy)) => dy.cmp(&dx).then_with(|| x.id.cmp(&y.id)),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => x.meta.title.cmp(&y.meta.title).then_with(|| x.id.cmp(&y.id)),
+            }
+        });
+        let mut rank = vec![0; articles.len()];
+        for (r, &i) in chronological.iter().enumerate() {
+            rank[i] = r;
+        }
+
+        let inputs: Vec<_> = articles
+            .iter()
+            .zip(&analyses)
+            .map(|(a, an)| (a.id.clone(), &an.names))
+            .collect();
+        let index = entities::merge(&inputs, registry, &config.entities);
+        let mut diags = index.diagnostics.clone();
+
+        let mut mentions: BTreeMap<EntityId, Vec<MentionRef>> = BTreeMap::new();
+        let mut article_entities = vec![BTreeMap::new(); articles.len()];
+        // co-occurrence: shared sentences weigh 3, shared articles 1
+        let mut pair: BTreeMap<(EntityId, EntityId), usize> = BTreeMap::new();
+        for (ai, an) in analyses.iter().enumerate() {
+            let local = &index.per_article[ai];
+            let mut by_sentence: BTreeMap<usize, Vec<&EntityId>> = BTreeMap::new();
+            for m in &an.names.mentions {
+                let Some(Some(id)) = local.get(m.name) else { continue };
+                mentions.entry(id.clone()).or_default().push(MentionRef {
+                    article: ai,
+                    sentence: m.sentence,
+                    start: m.start,
+                    end: m.end,
+                });
+                *article_entities[ai].entry(id.clone()).or_insert(0) += 1;
+                by_sentence.entry(m.sentence).or_default().push(id);
+            }
+            for ids in by_sentence.values_mut() {
+                ids.sort();
+                ids.dedup();
+                for (i, a) in ids.iter().enumerate() {
+                    for b in &ids[i + 1..] {
+                        *pair.entry(((*a).clone(), (*b).clone())).or_insert(0) += 3;
+                    }
+                }
+            }
+            let ids: Vec<&EntityId> = article_entities[ai].keys().collect();
+            for (i, a) in ids.iter().enumerate() {
+                for b in &ids[i + 1..] {
+                    *pair.entry(((*a).clone(), (*b).clone())).or_insert(0) += 1;
+                }
+            }
+        }
+        for list in mentions.values_mut() {
+            list.sort_by_key(|m| (rank[m.article], m.sentence, m.start));
+        }
+        let mut related: BTreeMap<EntityId, Vec<(EntityId, usize)>> = BTreeMap::new();
+        for ((a, b), w) in pair {
+            related.entry(a.clone()).or_default().push((b.clone(), w));
+            related.entry(b).or_default().push((a, w));
+        }
+        for list in related.values_mut() {
+            list.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+            list.truncate(RELATED);
+        }
+
+        let timeline = timeline::build(&articles, &analyses, &index, registry, &mut diags);
+        let site = Site {
+            config,
+            articles,
+            analyses,
+            chronological,
+            rank,
+            entities: index,
+            mentions,
+            article_entities,
+            related,
+            timeline,
+        };
+        (site, diags)
+    }
+}
