@@ -982,7 +982,7 @@ impl Renderer<'_> {
                     name: e.name.clone(),
                 })
                 .collect();
-            v.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+            v.sort_by_key(|a| a.name.to_lowercase());
             v
         };
         let months = |evs: &[&crate::graph::timeline::Event], root: &str| -> Vec<MonthGroup> {

@@ -30,6 +30,7 @@ fn fold(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
+#[allow(clippy::type_complexity)]
 pub fn merge(
     articles: &[(ArticleId, &ArticleNames)],
     registry: &[RegistryEntry],
