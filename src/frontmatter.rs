@@ -98,8 +98,11 @@ pub fn parse<T: DeserializeOwned>(
             .map_or((yaml_line, None), |l| (yaml_line + l.line() - 1, Some(l.column())));
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        let mut d = Diagnostic::error(file, format!("invalid front matter: {msg}")).at(line, col);
-        if let Some(key) = unknown_field(&msg) {
+        let key = unknown_field(&msg).map(str::to_string);
+        // the hint below lists or suggests keys; no need to repeat serde's list
+        let short = msg.split(", expected one of").next().unwrap_or(&msg);
+        let mut d = Diagnostic::error(file, format!("invalid front matter: {short}")).at(line, col);
+        if let Some(key) = key.as_deref() {
             if let Some(best) = closest(key, known_keys) {
                 d = d.hint(format!("did you mean `{best}`?"));
             } else {
@@ -124,6 +127,41 @@ pub fn closest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
         .filter(|(d, k)| *d <= 2.max(k.len() / 3))
         .min()
         .map(|(_, k)| k)
+}
+
+/// A string-keyed map that refuses duplicate keys (serde's maps keep the
+/// last one silently, which would lose an analyst's value without a word).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct UniqueMap(pub std::collections::BTreeMap<String, serde_yaml::Value>);
+
+impl<'de> serde::Deserialize<'de> for UniqueMap {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = UniqueMap;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<UniqueMap, A::Error> {
+                let mut out = std::collections::BTreeMap::new();
+                while let Some((k, v)) = m.next_entry::<String, serde_yaml::Value>()? {
+                    if out.contains_key(&k) {
+                        return Err(serde::de::Error::custom(format!("duplicate key `{k}`")));
+                    }
+                    out.insert(k, v);
+                }
+                Ok(UniqueMap(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+impl UniqueMap {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// Write front matter and body as one Markdown file.

@@ -2,7 +2,6 @@
 //! events and diagnostics. Nothing here does I/O or knows about templates.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -39,6 +38,9 @@ impl Slug {
         if s.starts_with('-') || s.ends_with('-') {
             return Err(format!("slug `{s}` starts or ends with `-`"));
         }
+        if is_windows_reserved(s) {
+            return Err(format!("slug `{s}` is a reserved file name on Windows"));
+        }
         Ok(Slug(s.to_string()))
     }
 
@@ -67,6 +69,9 @@ impl Slug {
         if out.is_empty() {
             None
         } else {
+            if is_windows_reserved(&out) {
+                out.push_str("-1");
+            }
             Some(Slug(out))
         }
     }
@@ -74,6 +79,13 @@ impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// Names Windows refuses as files, whatever the extension; a site built here
+/// may be checked out there.
+fn is_windows_reserved(s: &str) -> bool {
+    matches!(s, "con" | "prn" | "aux" | "nul")
+        || ((s.starts_with("com") || s.starts_with("lpt")) && s.len() == 4 && s.as_bytes()[3].is_ascii_digit())
 }
 
 impl TryFrom<String> for Slug {
@@ -87,6 +99,28 @@ impl From<Slug> for String {
         s.0
     }
 }
+#[cfg(test)]
+mod slug_tests {
+    use super::*;
+
+    #[test]
+    fn parse_refuses_paths_and_odd_names() {
+        for bad in ["", "../x", "a/b", "/etc", "a..b", "A", "a b", "a\0b", "-a", "con", "lpt1", &"a".repeat(121)] {
+            assert!(Slug::parse(bad).is_err(), "{bad:?}");
+        }
+        assert!(Slug::parse("recep-tayyip-erdogan").is_ok());
+    }
+
+    #[test]
+    fn from_text_transliterates() {
+        assert_eq!(Slug::from_text("Recep Tayyip Erdoğan").unwrap().as_str(), "recep-tayyip-erdogan");
+        assert_eq!(Slug::from_text("Erdoğan’s visit").unwrap().as_str(), "erdogans-visit");
+        assert_eq!(Slug::from_text("  ¿?  "), None);
+        assert_eq!(Slug::from_text("CON").unwrap().as_str(), "con-1");
+        assert!(Slug::from_text(&"word ".repeat(60)).unwrap().as_str().len() <= 80);
+    }
+}
+
 impl fmt::Display for Slug {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -224,8 +258,8 @@ pub struct ArticleMeta {
     /// Entity ids or names the analyst states this article is about.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub entities: Vec<String>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub extra: BTreeMap<String, serde_yaml::Value>,
+    #[serde(default, skip_serializing_if = "crate::frontmatter::UniqueMap::is_empty")]
+    pub extra: crate::frontmatter::UniqueMap,
 }
 
 impl ArticleMeta {

@@ -48,10 +48,17 @@ pub fn write_site(dir: &Path, outputs: &[Output]) -> std::io::Result<usize> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "site".into());
-    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp)?;
+    // Leftovers of a killed build: the caller holds the project lock, so
+    // no other build is writing them.
+    if let Ok(entries) = std::fs::read_dir(parent) {
+        for e in entries.flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if n.starts_with(&format!(".{name}.tmp-")) && e.path().is_dir() {
+                let _ = std::fs::remove_dir_all(e.path());
+            }
+        }
     }
+    let tmp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     std::fs::create_dir_all(&tmp)?;
     let result = (|| {
         use rayon::prelude::*;

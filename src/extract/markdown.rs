@@ -319,8 +319,10 @@ fn sentence_html(
     }
     let mut pos = range.start;
     while pos < range.end {
-        // the sentence containing pos, or the gap before the next one
-        let k = sent_ranges.iter().position(|r| pos < r.end);
+        // the sentence containing pos, or the gap before the next one;
+        // binary search keeps long blocks with many inline spans linear-ish
+        let k = sent_ranges.partition_point(|r| r.end <= pos);
+        let k = (k < sent_ranges.len()).then_some(k);
         let Some(k) = k else {
             escape_into(&text[pos - range.start..], &mut out);
             break;
