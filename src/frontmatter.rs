@@ -92,6 +92,13 @@ pub fn parse<T: DeserializeOwned>(
             .at(yaml_line + i, Some(1))
             .hint("YAML allows only spaces for indentation"));
     }
+    if let Some((i, depth)) = too_deep(yaml) {
+        return Err(
+            Diagnostic::error(file, format!("front matter nests {depth} levels deep"))
+                .at(yaml_line + i, Some(1))
+                .hint(format!("front matter may nest at most {MAX_DEPTH} levels")),
+        );
+    }
     let value: T = serde_yaml::from_str(if yaml.trim().is_empty() { "{}" } else { yaml }).map_err(|e| {
         let (line, col) = e
             .location()
@@ -112,6 +119,41 @@ pub fn parse<T: DeserializeOwned>(
         d
     })?;
     Ok(value)
+}
+
+/// Deepest nesting front matter may have. YAML parsers recurse per level, so
+/// thousands of `[` would cost seconds and stack; real metadata needs a few.
+pub const MAX_DEPTH: usize = 32;
+
+/// The first line where flow brackets or indentation nest deeper than
+/// [`MAX_DEPTH`], with the depth reached. Quotes are skipped roughly; the
+/// check only has to be conservative, the parser does the rest.
+fn too_deep(yaml: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    for (i, line) in yaml.lines().enumerate() {
+        let indent = line.len() - line.trim_start_matches([' ', '-']).len();
+        if indent / 2 > MAX_DEPTH {
+            return Some((i, indent / 2));
+        }
+        let mut quote: Option<char> = None;
+        for c in line.chars() {
+            match (quote, c) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(c),
+                (None, '[' | '{') => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some((i, depth));
+                    }
+                }
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                (None, '#') => break,
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 fn unknown_field(msg: &str) -> Option<&str> {

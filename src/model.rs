@@ -105,7 +105,20 @@ mod slug_tests {
 
     #[test]
     fn parse_refuses_paths_and_odd_names() {
-        for bad in ["", "../x", "a/b", "/etc", "a..b", "A", "a b", "a\0b", "-a", "con", "lpt1", &"a".repeat(121)] {
+        for bad in [
+            "",
+            "../x",
+            "a/b",
+            "/etc",
+            "a..b",
+            "A",
+            "a b",
+            "a\0b",
+            "-a",
+            "con",
+            "lpt1",
+            &"a".repeat(121),
+        ] {
             assert!(Slug::parse(bad).is_err(), "{bad:?}");
         }
         assert!(Slug::parse("recep-tayyip-erdogan").is_ok());
@@ -113,7 +126,10 @@ mod slug_tests {
 
     #[test]
     fn from_text_transliterates() {
-        assert_eq!(Slug::from_text("Recep Tayyip Erdoğan").unwrap().as_str(), "recep-tayyip-erdogan");
+        assert_eq!(
+            Slug::from_text("Recep Tayyip Erdoğan").unwrap().as_str(),
+            "recep-tayyip-erdogan"
+        );
         assert_eq!(Slug::from_text("Erdoğan’s visit").unwrap().as_str(), "erdogans-visit");
         assert_eq!(Slug::from_text("  ¿?  "), None);
         assert_eq!(Slug::from_text("CON").unwrap().as_str(), "con-1");
