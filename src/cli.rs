@@ -46,6 +46,26 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Validate content and the site it would build, without writing site/.
+    Check {
+        /// Project root
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Treat warnings as errors
+        #[arg(long)]
+        strict: bool,
+        /// Output format
+        #[arg(long, value_enum, default_value = "text")]
+        format: crate::check::Format,
+    },
+    /// List entities with their counts, suggest names for the registry, or add one.
+    Entities {
+        /// Project root
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[command(subcommand)]
+        action: Option<EntitiesAction>,
+    },
     /// Extract articles from files and print one JSON object per line; writes nothing.
     Extract {
         /// Seed files (.txt, .html, .htm, .md)
@@ -54,11 +74,56 @@ pub enum Command {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum EntitiesAction {
+    /// Names found in the articles that are not in the registry, with counts and a sentence.
+    Suggest {
+        /// Show at most this many
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Write content/entities/<id>.md for a new entity.
+    Add {
+        /// The canonical name
+        name: String,
+        /// person, organization, place, event or other
+        #[arg(long = "type", value_enum)]
+        kind: KindArg,
+        /// Another name for it (repeatable)
+        #[arg(long = "alias")]
+        aliases: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum KindArg {
+    Person,
+    Organization,
+    Place,
+    Event,
+    Other,
+}
+
+impl From<KindArg> for crate::model::EntityKind {
+    fn from(k: KindArg) -> Self {
+        use crate::model::EntityKind as K;
+        match k {
+            KindArg::Person => K::Person,
+            KindArg::Organization => K::Organization,
+            KindArg::Place => K::Place,
+            KindArg::Event => K::Event,
+            KindArg::Other => K::Other,
+        }
+    }
+}
+
 /// Run the parsed command; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Build { root, output, base_url } => build(root, output, base_url),
         Command::Ingest { root, force } => ingest(root, force),
+        Command::Check { root, strict, format } => check(root, strict, format),
+        Command::Entities { root, action } => entities(root, action),
         Command::Extract { files } => extract(&files),
     }
 }
@@ -169,4 +234,109 @@ fn extract(files: &[PathBuf]) -> i32 {
         }
     }
     code
+}
+
+fn check(root: PathBuf, strict: bool, format: crate::check::Format) -> i32 {
+    let project = Project::new(root, None);
+    let mut report = crate::site::BuildReport::default();
+    let mut diags = match crate::site::assemble(&project, &BuildOptions::default(), &mut report) {
+        Ok((site, theme)) => {
+            let mut d = report.warnings;
+            d.extend(crate::check::content_rules(&site));
+            match crate::render::render_site(&site, &theme) {
+                Ok(outputs) => d.extend(crate::check::links(&outputs)),
+                Err(errs) => d.extend(errs),
+            }
+            d
+        }
+        Err(BuildError::Content(errs)) => {
+            let mut d = report.warnings;
+            d.extend(errs);
+            d
+        }
+        Err(e) => return fail(e),
+    };
+    diags.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
+    diags.dedup();
+    print!("{}", crate::check::format(&diags, format));
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    if format == crate::check::Format::Text {
+        eprintln!(
+            "{errors} error{}, {warnings} warning{}",
+            plural(errors),
+            plural(warnings)
+        );
+    }
+    if errors > 0 || (strict && warnings > 0) {
+        EXIT_CONTENT
+    } else {
+        EXIT_OK
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn entities(root: PathBuf, action: Option<EntitiesAction>) -> i32 {
+    let project = Project::new(root, None);
+    if let Some(EntitiesAction::Add { name, kind, aliases }) = &action {
+        return match crate::ingest::registry::add_entity(&project, name, (*kind).into(), aliases) {
+            Ok(path) => {
+                println!("wrote {}", path.display());
+                EXIT_OK
+            }
+            Err(d) => {
+                eprintln!("{d}");
+                EXIT_CONTENT
+            }
+        };
+    }
+    let mut report = crate::site::BuildReport::default();
+    let site = match crate::site::assemble(&project, &BuildOptions::default(), &mut report) {
+        Ok((site, _)) => site,
+        Err(e) => return fail(e),
+    };
+    match action {
+        Some(EntitiesAction::Suggest { limit }) => {
+            for s in crate::graph::suggestions(&site).into_iter().take(limit) {
+                println!(
+                    "{:>4}  {:<32} {:<13} {}",
+                    s.mentions,
+                    s.name,
+                    s.kind.map_or("?", |k| k.as_str()),
+                    s.context
+                );
+            }
+        }
+        _ => {
+            println!("{:<40} {:<13} {:>8} {:>8}", "id", "type", "articles", "mentions");
+            let mut rows: Vec<_> = site
+                .entities
+                .entities
+                .values()
+                .map(|e| {
+                    let m = site.mentions.get(&e.id).map_or(&[][..], Vec::as_slice);
+                    let arts: std::collections::BTreeSet<usize> = m.iter().map(|x| x.article).collect();
+                    (arts.len(), m.len(), e)
+                })
+                .collect();
+            rows.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then_with(|| a.2.id.cmp(&b.2.id)));
+            for (arts, mentions, e) in rows {
+                println!(
+                    "{:<40} {:<13} {:>8} {:>8}",
+                    e.id.as_str(),
+                    e.kind.as_str(),
+                    arts,
+                    mentions
+                );
+            }
+        }
+    }
+    EXIT_OK
 }

@@ -78,19 +78,37 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     let start = Instant::now();
     let _lock = lock(project)?;
     let mut report = BuildReport::default();
-    let mut stage_start = Instant::now();
-    let mut stage = |report: &mut BuildReport, name: &'static str| {
-        report.stages.push((name, stage_start.elapsed().as_secs_f64()));
-        stage_start = Instant::now();
-    };
+    let mut clock = Instant::now();
 
     if opts.ingest {
         let ing = crate::ingest::ingest(project, false)?;
         report.warnings.extend(ing.diagnostics);
         report.ingested = ing.written;
-        stage(&mut report, "ingest");
+        report.stages.push(("ingest", clock.elapsed().as_secs_f64()));
     }
 
+    let (site, theme) = assemble(project, opts, &mut report)?;
+
+    clock = Instant::now();
+    let outputs = crate::render::render_site(&site, &theme).map_err(BuildError::Content)?;
+    report.stages.push(("render", clock.elapsed().as_secs_f64()));
+
+    clock = Instant::now();
+    report.pages = crate::output::write_site(&project.output, &outputs)?;
+    report.stages.push(("write", clock.elapsed().as_secs_f64()));
+    report.seconds = start.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// Load, extract and build the graph: everything but rendering and
+/// writing. Used by `build`, `check` and `entities`. Warnings go into
+/// `report`; errors stop here.
+pub fn assemble(
+    project: &Project,
+    opts: &BuildOptions,
+    report: &mut BuildReport,
+) -> Result<(crate::graph::Site, crate::render::Theme), BuildError> {
+    let mut clock = Instant::now();
     let (content, diags) = crate::load::load(project);
     let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
     report.warnings.extend(warnings);
@@ -100,10 +118,10 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     if let Some(b) = &opts.base_url {
         content.config.base_url = if b.ends_with('/') { b.clone() } else { format!("{b}/") };
     }
-    stage(&mut report, "load");
-
     let theme = crate::render::Theme::load(project, &content.config).map_err(BuildError::Content)?;
+    report.stages.push(("load", clock.elapsed().as_secs_f64()));
 
+    clock = Instant::now();
     let progress = progress_bar(opts.progress, content.articles.len());
     let analyses: Vec<crate::extract::Analysis> = {
         use rayon::prelude::*;
@@ -123,8 +141,9 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     if let Some(p) = progress {
         p.finish_and_clear();
     }
-    stage(&mut report, "extract");
+    report.stages.push(("extract", clock.elapsed().as_secs_f64()));
 
+    clock = Instant::now();
     report.undated = content
         .articles
         .iter()
@@ -138,15 +157,8 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     if !errors.is_empty() {
         return Err(BuildError::Content(errors));
     }
-    stage(&mut report, "graph");
-
-    let outputs = crate::render::render_site(&site, &theme).map_err(BuildError::Content)?;
-    stage(&mut report, "render");
-
-    report.pages = crate::output::write_site(&project.output, &outputs)?;
-    stage(&mut report, "write");
-    report.seconds = start.elapsed().as_secs_f64();
-    Ok(report)
+    report.stages.push(("graph", clock.elapsed().as_secs_f64()));
+    Ok((site, theme))
 }
 
 fn progress_bar(enabled: bool, len: usize) -> Option<indicatif::ProgressBar> {

@@ -141,3 +141,42 @@ impl Site {
         (site, diags)
     }
 }
+
+/// A name found in the articles that the registry does not hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    pub name: String,
+    pub kind: Option<crate::model::EntityKind>,
+    pub mentions: usize,
+    /// A sentence that mentions it.
+    pub context: String,
+}
+
+/// Names not in the registry, most mentioned first.
+pub fn suggestions(site: &Site) -> Vec<Suggestion> {
+    let mut by_name: BTreeMap<String, Suggestion> = BTreeMap::new();
+    for (ai, an) in site.analyses.iter().enumerate() {
+        for m in &an.names.mentions {
+            let found = &an.names.names[m.name];
+            let registered = site.entities.per_article[ai]
+                .get(m.name)
+                .cloned()
+                .flatten()
+                .and_then(|id| site.entities.entities.get(&id))
+                .is_some_and(|e| e.registry.is_some());
+            if registered || found.registry_id.is_some() {
+                continue;
+            }
+            let s = by_name.entry(found.name.clone()).or_insert_with(|| Suggestion {
+                name: found.name.clone(),
+                kind: found.kind,
+                mentions: 0,
+                context: an.sentences.get(m.sentence).cloned().unwrap_or_default(),
+            });
+            s.mentions += 1;
+        }
+    }
+    let mut v: Vec<Suggestion> = by_name.into_values().collect();
+    v.sort_by(|a, b| b.mentions.cmp(&a.mentions).then_with(|| a.name.cmp(&b.name)));
+    v
+}

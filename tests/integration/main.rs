@@ -4,5 +4,6 @@
 mod harness;
 
 mod build;
+mod check;
 mod extract;
 mod robustness;
