@@ -37,6 +37,18 @@ pub enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Build, serve site/ on 127.0.0.1, rebuild on change and reload open pages.
+    Serve {
+        /// Project root
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in a browser
+        #[arg(long)]
+        open: bool,
+    },
     /// Only turn new seeds into content/articles/*.md.
     Ingest {
         /// Project root
@@ -122,6 +134,13 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Build { root, output, base_url } => build(root, output, base_url),
         Command::Ingest { root, force } => ingest(root, force),
+        Command::Serve { root, port, open } => match crate::serve::serve(&Project::new(root, None), port, open) {
+            Ok(()) => EXIT_OK,
+            Err(e) => {
+                eprintln!("error: {e}");
+                EXIT_IO
+            }
+        },
         Command::Check { root, strict, format } => check(root, strict, format),
         Command::Entities { root, action } => entities(root, action),
         Command::Extract { files } => extract(&files),

@@ -17,4 +17,5 @@ pub mod model;
 pub mod output;
 pub mod project;
 pub mod render;
+pub mod serve;
 pub mod site;

@@ -7,3 +7,4 @@ mod build;
 mod check;
 mod extract;
 mod robustness;
+mod serve;
