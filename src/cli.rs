@@ -37,6 +37,11 @@ pub enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Create a new briefing project (config, folders, .gitignore, CI workflow).
+    Init {
+        /// Where to create it
+        dir: PathBuf,
+    },
     /// Build, serve site/ on 127.0.0.1, rebuild on change and reload open pages.
     Serve {
         /// Project root
@@ -134,6 +139,23 @@ pub fn run(cli: Cli) -> i32 {
     match cli.command {
         Command::Build { root, output, base_url } => build(root, output, base_url),
         Command::Ingest { root, force } => ingest(root, force),
+        Command::Init { dir } => match crate::init::init(&dir) {
+            Ok(files) => {
+                for f in files {
+                    println!("wrote {}", f.display());
+                }
+                println!(
+                    "next: put articles into {}/seeds/ and run `dossier build --root {}`",
+                    dir.display(),
+                    dir.display()
+                );
+                EXIT_OK
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                EXIT_IO
+            }
+        },
         Command::Serve { root, port, open } => match crate::serve::serve(&Project::new(root, None), port, open) {
             Ok(()) => EXIT_OK,
             Err(e) => {

@@ -12,6 +12,7 @@ pub mod extract;
 pub mod frontmatter;
 pub mod graph;
 pub mod ingest;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -493,6 +493,14 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
     outputs.push(Output::new("data/articles.json", json(&records)));
     outputs.push(Output::new("data/entities.json", json(&r.entity_records())));
     outputs.push(Output::new("data/timeline.json", json(&r.timeline_records())));
+    outputs.push(Output::new("data/entities.ftm.json", r.ftm_lines()));
+    if site
+        .timeline
+        .iter()
+        .any(|e| matches!(e.date, crate::model::EventDate::Day(_)))
+    {
+        outputs.push(Output::new("data/timeline.ics", r.ics()));
+    }
     for (old, new) in &site.entities.redirects {
         if !site.entities.entities.contains_key(old) {
             outputs.push(Output::new(
@@ -1094,5 +1102,142 @@ impl Renderer<'_> {
                 }),
             })
             .collect()
+    }
+}
+
+/// FollowTheMoney schema names for our entity kinds. FtM has no generic
+/// place; `Address` is what investigative tools load places as.
+fn ftm_schema(k: crate::model::EntityKind) -> &'static str {
+    use crate::model::EntityKind::*;
+    match k {
+        Person => "Person",
+        Organization => "Organization",
+        Place => "Address",
+        Event => "Event",
+        Other => "LegalEntity",
+    }
+}
+
+impl Renderer<'_> {
+    /// The entity graph as FollowTheMoney-style JSON lines: articles
+    /// (`Article`), entities, and one `Mention` per entity and article.
+    fn ftm_lines(&self) -> Vec<u8> {
+        use serde_json::json;
+        let mut out = Vec::new();
+        let mut line = |v: serde_json::Value| {
+            out.extend(v.to_string().into_bytes());
+            out.push(b'\n');
+        };
+        for a in &self.site.articles {
+            let mut props =
+                json!({"title": [a.meta.title], "sourceUrl": [self.site.config.absolute_url(&article_url(a))]});
+            if let Some(d) = a.meta.date {
+                props["publishedAt"] = json!([d.to_string()]);
+            }
+            if !a.meta.authors.is_empty() {
+                props["author"] = json!(a.meta.authors);
+            }
+            if let Some(p) = &a.meta.publisher {
+                props["publisher"] = json!([p]);
+            }
+            line(json!({"id": format!("article-{}", a.id), "schema": "Article", "properties": props}));
+        }
+        for e in self.site.entities.entities.values() {
+            let name_prop = if e.kind == crate::model::EntityKind::Place {
+                "full"
+            } else {
+                "name"
+            };
+            let mut props = json!({ name_prop: [e.name] });
+            if !e.aliases.is_empty() {
+                props["alias"] = json!(e.aliases);
+            }
+            if let Some(d) = e.registry.as_ref().and_then(|r| r.meta.description.as_ref()) {
+                props["description"] = json!([d]);
+            }
+            line(json!({"id": format!("entity-{}", e.id), "schema": ftm_schema(e.kind), "properties": props}));
+            let mut per: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+            for m in self.site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
+                let text = &self.site.analyses[m.article].sentences[m.sentence];
+                if let Some(surface) = text.get(m.start..m.end) {
+                    per.entry(m.article).or_default().insert(surface.to_string());
+                }
+            }
+            for (a, names) in per {
+                let aid = &self.site.articles[a].id;
+                line(json!({
+                    "id": format!("mention-{}-{}", e.id, aid),
+                    "schema": "Mention",
+                    "properties": {
+                        "document": [format!("article-{aid}")],
+                        "resolved": [format!("entity-{}", e.id)],
+                        "name": names,
+                        "detectedSchema": [ftm_schema(e.kind)],
+                    }
+                }));
+            }
+        }
+        out
+    }
+
+    /// Day-precision events as an iCalendar feed of all-day events. Stamps
+    /// come from the events themselves so builds stay byte-identical.
+    fn ics(&self) -> String {
+        fn fold_line(s: &str) -> String {
+            // RFC 5545: lines of at most 75 octets, continued with a space
+            let mut out = String::new();
+            let mut len = 0;
+            for c in s.chars() {
+                if len + c.len_utf8() > 74 {
+                    out.push_str("\r\n ");
+                    len = 1;
+                }
+                out.push(c);
+                len += c.len_utf8();
+            }
+            out.push_str("\r\n");
+            out
+        }
+        fn text(s: &str) -> String {
+            s.replace('\\', "\\\\")
+                .replace(';', "\\;")
+                .replace(',', "\\,")
+                .replace('\n', "\\n")
+        }
+        let mut out =
+            String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//dossier//timeline//EN\r\nCALSCALE:GREGORIAN\r\n");
+        out.push_str(&fold_line(&format!("X-WR-CALNAME:{}", text(&self.site.config.title))));
+        for (i, e) in self.site.timeline.iter().enumerate() {
+            let crate::model::EventDate::Day(d) = e.date else {
+                continue;
+            };
+            let day = d.strftime("%Y%m%d").to_string();
+            let next = d
+                .tomorrow()
+                .map(|n| n.strftime("%Y%m%d").to_string())
+                .unwrap_or_else(|_| day.clone());
+            out.push_str("BEGIN:VEVENT\r\n");
+            let uid = match (e.article, e.sentence) {
+                (Some(a), Some(s)) => format!("{}-s{}-{}", self.site.articles[a].id, s + 1, day),
+                _ => format!("event-{i}-{day}"),
+            };
+            out.push_str(&fold_line(&format!("UID:{uid}@dossier")));
+            out.push_str(&format!(
+                "DTSTAMP:{day}T000000Z\r\nDTSTART;VALUE=DATE:{day}\r\nDTEND;VALUE=DATE:{next}\r\n"
+            ));
+            let summary: String = e.text.chars().take(120).collect();
+            out.push_str(&fold_line(&format!("SUMMARY:{}", text(&summary))));
+            out.push_str(&fold_line(&format!("DESCRIPTION:{}", text(&e.text))));
+            if let Some(a) = e.article {
+                let url = match e.sentence {
+                    Some(s) => format!("{}#s-{}", article_url(&self.site.articles[a]), s + 1),
+                    None => article_url(&self.site.articles[a]),
+                };
+                out.push_str(&fold_line(&format!("URL:{}", self.site.config.absolute_url(&url))));
+            }
+            out.push_str("END:VEVENT\r\n");
+        }
+        out.push_str("END:VCALENDAR\r\n");
+        out
     }
 }

@@ -127,3 +127,28 @@ fn registry_conflicts_name_both_files() {
         "{e}"
     );
 }
+
+#[test]
+fn init_makes_a_project_that_builds_and_checks() {
+    let p = Project::empty();
+    p.run(&["init", "brief"]).success();
+    for f in [
+        "brief/dossier.yaml",
+        "brief/.gitignore",
+        "brief/.github/workflows/briefing.yml",
+        "brief/seeds/README.md",
+    ] {
+        assert!(p.exists(f), "{f}");
+    }
+    let wf = p.read("brief/.github/workflows/briefing.yml");
+    assert!(
+        wf.contains("dossier check --format github") && wf.contains(".dossier-cache") && wf.contains("deploy-pages")
+    );
+    p.write(
+        "brief/seeds/a.txt",
+        "A First Article\n\nA body paragraph that is long enough to be kept as the body.\n",
+    );
+    p.run(&["build", "--root", "brief"]).success();
+    p.run(&["check", "--root", "brief"]).success();
+    p.run(&["init", "brief"]).fails_with(2);
+}
