@@ -92,6 +92,7 @@ pub fn find_dates(sentences: &[&str], anchor: Option<Anchor>) -> Vec<DateMention
         let toks = tokenize(s);
         let cx = Cx::new(&toks);
         let byline = cx.is_byline();
+        let forward = cx.forward_cue();
         let mut i = 0;
         while i < toks.len() {
             let Some(m) = cx.match_at(i) else {
@@ -99,6 +100,12 @@ pub fn find_dates(sentences: &[&str], anchor: Option<Anchor>) -> Vec<DateMention
                 continue;
             };
             let next = m.end.max(i + 1);
+            let mut m = m;
+            if let Val::Abs { dir: dir @ 0, .. } = &mut m.val {
+                if forward {
+                    *dir = 2;
+                }
+            }
             if let Some((date, until, relative)) = resolve(&m.val, anchor.map(|a| a.date), &narr) {
                 let start = toks[m.start].start;
                 let end = toks[m.end - 1].end;
@@ -305,6 +312,7 @@ const YEAR_PREP: &[&str] = &[
 const OF_NOUNS: &[&str] = &[
     "summer", "winter", "spring", "autumn", "fall", "end", "start", "beginning", "middle", "half", "quarter", "part",
     "course", "rest", "remainder", "months", "weeks", "year", "events", "elections", "election",
+    "act", "class", "law", "treaty", "agreement", "accord", "accords", "war", "census",
 ];
 
 /// Lowercase words that may follow a year ("in 2023 around ...").
@@ -330,7 +338,12 @@ const YEAR_EVENT_NOUNS: &[&str] = &[
 const COUNT_NOUNS: &[&str] = &[
     "people", "percent", "per", "million", "billion", "thousand", "hundred", "men", "women", "children",
     "km", "kg", "m", "feet", "foot", "miles", "mile", "times", "dead", "killed", "injured", "wounded", "more",
-    "of", "or", "out", "others", "other", "pm", "am", "hours", "hour", "minutes", "minute", "seconds",
+    "of", "or", "out", "others", "other", "pm", "am", "hours", "hour", "minutes", "minute", "seconds", "soldiers",
+    "fighters", "troops", "civilians", "militants", "members", "police", "officers", "bullets", "cases", "deaths",
+    "casualties", "arrests", "years", "days", "months", "weeks", "points", "votes", "seats", "countries",
+    "provinces", "cities", "km", "kilometres", "kilometers", "metres", "meters", "tons", "tonnes", "dollars",
+    "euros", "pounds", "vehicles", "rockets", "missiles", "drones", "migrants", "refugees", "prisoners",
+    "detainees", "suspects", "persons", "individuals", "students", "workers", "employees", "victims",
 ];
 
 const NUMBER_WORDS: &[&str] = &[
@@ -380,8 +393,9 @@ enum Val {
     Season { first_month: i8, last: bool },
     /// `n` days from the last day mentioned ("the following day" = 1).
     NarrDays(i32),
-    /// The year of the last date mentioned ("that same year").
-    NarrYear,
+    /// `n` years from the year of the last date mentioned ("that same year" =
+    /// 0, "the year before" = -1, "two years later" = 2).
+    NarrYear(i32),
 }
 
 struct Match {
@@ -415,6 +429,7 @@ impl<'t, 'a> Cx<'t, 'a> {
     fn cap(&self, i: usize) -> bool {
         self.t.get(i).is_some_and(|x| x.text.chars().next().is_some_and(|c| c.is_uppercase()))
     }
+    fn prev_word(&self, i: usize) -> Option<&str> {
         i.checked_sub(1).and_then(|p| self.word(p))
     }
     fn adjacent(&self, a: usize, b: usize) -> bool {
@@ -487,10 +502,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                 if COUNT_NOUNS.contains(&x.lower.as_str()) {
                     return false;
                 }
-                if self.cap(i) {
-                    return true;
-                }
-                !(x.lower.len() > 3 && x.lower.ends_with('s') && !x.lower.ends_with("ss") && !AFTER_YEAR_OK.contains(&x.lower.as_str()))
+                true
             }
             _ => false,
         }
@@ -516,6 +528,26 @@ impl<'t, 'a> Cx<'t, 'a> {
                 matches!(x.lower.as_str(), "published" | "updated" | "posted" | "dated") && x.k == K::Word
             })
     }
+    /// The sentence speaks of the future ("will be introduced in January", "due
+    /// no later than April 15") and says nothing of the past: a date without a
+    /// year is then the next fitting one, not the last.
+    fn forward_cue(&self) -> bool {
+        let mut fwd = false;
+        for (i, x) in self.t.iter().enumerate() {
+            if x.k != K::Word {
+                continue;
+            }
+            match x.lower.as_str() {
+                "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" => return false,
+                "will" | "shall" | "upcoming" | "deadline" => fwd = true,
+                "due" if !self.is_word(i + 1, "to") => fwd = true,
+                w if w.ends_with("'ll") => fwd = true,
+                _ => {}
+            }
+        }
+        fwd
+    }
+
     /// Nothing but punctuation outside tokens `a..b`: a line that is only a date.
     fn only_date(&self, a: usize, b: usize) -> bool {
         self.t.iter().enumerate().all(|(i, x)| (a..b).contains(&i) || x.k == K::Punct || x.k == K::Other)
@@ -558,7 +590,7 @@ impl<'t, 'a> Cx<'t, 'a> {
         if let Some(yy) = self.year(q) {
             y = Some(yy);
             q += 1;
-        } else if self.is_punct(q, ",") && self.year(q + 1).is_some() && self.year_follow_ok(q + 2) {
+        } else if self.is_punct(q, ",") && self.year(q + 1).is_some() && self.day_not_count(q + 2) {
             y = self.year(q + 1);
             q += 2;
         }
@@ -588,7 +620,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                 q += 2;
             }
             let mut y = None;
-            if self.is_punct(q, ",") && self.year(q + 1).is_some() && self.year_follow_ok(q + 2) {
+            if self.is_punct(q, ",") && self.year(q + 1).is_some() && self.day_not_count(q + 2) {
                 y = self.year(q + 1);
                 q += 2;
             } else if let Some(yy) = self.year(q) {
@@ -634,6 +666,14 @@ impl<'t, 'a> Cx<'t, 'a> {
                 dir = 1;
                 true
             }
+            Some("past") => {
+                // "this past June"
+                start = if self.is_word(i.wrapping_sub(2), "this") { i - 2 } else { i - 1 };
+                dir = -1;
+                true
+            }
+            // "in January and March"
+            Some("and" | "or") => i >= 2 && self.month(i - 2).is_some(),
             Some(w) => MONTH_PREP.contains(&w),
             None => {
                 // "mid-January"
@@ -784,7 +824,9 @@ impl<'t, 'a> Cx<'t, 'a> {
                 // "in the years leading up to 2014"
                 i >= 3 && self.is_word(i - 2, "up") && matches!(self.word(i - 3), Some("leading" | "run"))
             }
-            Some(w) => YEAR_PREP.contains(&w),
+            // "over 2023 and 2024": two close years joined by "and"
+            Some("and" | "or") if y >= 1900 && i >= 2 && self.year(i - 2).is_some_and(|a| a < y && y - a <= 10) => true,
+            Some(w) => YEAR_PREP.contains(&w) || self.year_pair(i, y),
             None => {
                 // "mid-2015"
                 self.is_punct(i.wrapping_sub(1), "-")
@@ -805,6 +847,14 @@ impl<'t, 'a> Cx<'t, 'a> {
         Some(mt)
     }
 
+    /// `y` at `i` is followed by "and"/"or" and a close later year: "2023 and 2024".
+    fn year_pair(&self, i: usize, y: i16) -> bool {
+        y >= 1900
+            && matches!(self.word(i + 1), Some("and" | "or"))
+            && self.year(i + 2).is_some_and(|b| b > y && b - y <= 10)
+            && self.year_follow_ok(i + 3)
+    }
+
     /// "the following day", "the next day", "the same day", "that same year".
     fn the_forms(&self, i: usize) -> Option<Match> {
         let w0 = self.word(i)?;
@@ -818,7 +868,10 @@ impl<'t, 'a> Cx<'t, 'a> {
             ("following" | "next", Some("day")) if w0 == "the" => Some((Val::NarrDays(1), i + 3)),
             ("previous", Some("day")) if w0 == "the" => Some((Val::NarrDays(-1), i + 3)),
             ("same", Some("day")) => Some((Val::NarrDays(0), i + 3)),
-            ("same", Some("year")) => Some((Val::NarrYear, i + 3)),
+            ("same", Some("year")) => Some((Val::NarrYear(0), i + 3)),
+            ("year", Some("before")) if w0 == "the" && (end_after(i + 3) || self.is_word(i + 3, "when")) => {
+                Some((Val::NarrYear(-1), i + 3))
+            }
             ("day", Some("after")) if w0 == "the" && end_after(i + 3) => Some((Val::NarrDays(1), i + 3)),
             ("day", Some("before")) if w0 == "the" && end_after(i + 3) => Some((Val::NarrDays(-1), i + 3)),
             _ => None,
@@ -922,7 +975,7 @@ impl<'t, 'a> Cx<'t, 'a> {
             }
             "today" => {
                 let ok = (lead && self.is_punct(i + 1, ","))
-                    || matches!(prev, Some("earlier" | "later" | "until" | "from"))
+                    || matches!(prev, Some("earlier" | "later" | "until" | "from" | "starting" | "beginning"))
                     || (prev == Some("of") && i >= 2 && self.is_word(i - 2, "as"));
                 return if ok { mk(i, i + 1, Val::FromAnchor { unit: Unit::Day, n: 0 }) } else { None };
             }
@@ -979,6 +1032,9 @@ impl<'t, 'a> Cx<'t, 'a> {
         match self.word(i + 2)? {
             "ago" => Some(Match { start: i, end: i + 3, val: Val::FromAnchor { unit, n: -n }, background: false }),
             "later" if unit == Unit::Day => Some(Match { start: i, end: i + 3, val: Val::NarrDays(n), background: false }),
+            "later" if unit == Unit::Year => {
+                Some(Match { start: i, end: i + 3, val: Val::NarrYear(n), background: false })
+            }
             "earlier" if unit == Unit::Day && end_ok(i + 3) && !self.is_word(i + 3, "than") => {
                 Some(Match { start: i, end: i + 3, val: Val::NarrDays(-n), background: false })
             }
@@ -1013,14 +1069,16 @@ fn day_of(y: i16, m: i8, d: i8) -> Option<Date> {
 }
 
 /// The most recent (month, day) not after `anchor` (dir 0), strictly before
-/// (dir -1), or the next one strictly after (dir 1).
+/// (dir -1), the next one strictly after (dir 1), or on or after it (dir 2).
 fn recent_day(anchor: Date, m: i8, d: i8, dir: i8) -> Option<Date> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
     let y0 = anchor.year();
     if dir > 0 {
-        return (0..8).filter_map(|k| day_of(y0.checked_add(k)?, m, d)).find(|&x| x > anchor);
+        return (0..8)
+            .filter_map(|k| day_of(y0.checked_add(k)?, m, d))
+            .find(|&x| if dir == 2 { x >= anchor } else { x > anchor });
     }
     (0..8)
         .filter_map(|k| day_of(y0.checked_sub(k)?, m, d))
@@ -1085,7 +1143,7 @@ fn resolve(val: &Val, anchor: Option<Date>, narr: &Narrative) -> Option<(EventDa
             let d = narr.day?.checked_add((n as i64).days()).ok()?;
             Some((EventDate::Day(d), None, true))
         }
-        Val::NarrYear => Some((EventDate::Year(narr.any?.year()), None, true)),
+        Val::NarrYear(n) => Some((EventDate::Year(narr.any?.year().checked_add(n as i16)?), None, true)),
     }
 }
 
@@ -1101,7 +1159,8 @@ fn resolve_partial(p: Partial, anchor: Option<Date>, dir: i8) -> Option<(EventDa
                 0 if m <= a.month() => a.year(),
                 -1 if m < a.month() => a.year(),
                 1 if m > a.month() => a.year(),
-                1 => a.year() + 1,
+                2 if m >= a.month() => a.year(),
+                1 | 2 => a.year() + 1,
                 _ => a.year() - 1,
             };
             Some((EventDate::Month { year: y, month: m }, true))

@@ -1,1 +1,273 @@
+//! Unit tests: a gold table of dated sentences from the seed articles and a
+//! few dev-set articles, refusals for things that are not dates, and fuzz-ish
+//! robustness checks.
+//!
+//! Gold values follow TIMEX3-style normalisation against the article date:
+//! `"2016-08 month"` is August 2016 at month precision; a trailing ` bg` marks
+//! a background mention (byline, "an hour into 2017").
+
 use super::*;
+
+/// One article fragment: sentences separated by `\n`, the article date, and
+/// every date expression a careful reader would normalise, as
+/// (surface text, "ISO precision[ bg]").
+struct Case {
+    text: &'static str,
+    anchor: &'static str,
+    want: &'static [(&'static str, &'static str)],
+}
+
+const fn case(
+    anchor: &'static str,
+    text: &'static str,
+    want: &'static [(&'static str, &'static str)],
+) -> Case {
+    Case { text, anchor, want }
+}
+
+// Article dates: the seeds state 000's (January 7, 2017); the others are
+// inferred from their content, as an analyst would.
+const A000: &str = "2017-01-07";
+const A001: &str = "2017-01-06";
+const A002: &str = "2015-07-25";
+const A003: &str = "2024-04-19";
+const A004: &str = "2024-03-28";
+
+#[rustfmt::skip]
+const GOLD: &[Case] = &[
+    // ---- seeds/000 (Kyle Orton, Islamic State Likely To Increase Terrorism Against Turkey)
+    case(A000, "By Kyle Orton (@KyleWOrton) on January 7, 2017", &[("January 7, 2017", "2017-01-07 day bg")]),
+    case(A000, "It was an hour into 2017 that the Islamic State (IS) carried out its first act of mass-murder: an IS jihadist attacked the Reina nightclub in Istanbul, massacring thirty-nine people.", &[("2017", "2017 year bg")]),
+    case(A000, "IS has been attacking Turkey with increasing frequency over the last two years and, since Turkey intervened directly in Syria in August, IS’s media output has elevated the Turks into a priority target for terrorism.", &[("August", "2016-08 month")]),
+    case(A000, "Security around Istanbul had been increased for New Year’s Eve, though there is some suggestion of a shortfall, especially in the intelligence realm, because of the purges that followed the coup attempt on 15 July 2016.", &[("New Year’s Eve", "2016-12-31 day"), ("15 July 2016", "2016-07-15 day")]),
+    case(A000, "Soon after midnight, as 2016 became 2017, an IS operative killed the policeman outside Reina, killed two security officers at the entrance, and proceeded inside.", &[("2016", "2016 year bg"), ("2017", "2017 year bg")]),
+    case(A000, "A total of 180 bullets were fired, including outside the club.", &[]),
+    case(A000, "Thirty-nine people were murdered, at least twenty-seven of them foreigners, and sixty-nine more were injured.", &[]),
+    case(A000, "The attack lasted for just seven minutes.", &[]),
+    case(A000, "The search for the IS operative continues to this hour.", &[]),
+    case(A000, "Yesterday, the Turkish media, quoting police sources, named the killer as Abdulgadir Masharipov from Uzbekistan, who also uses the kunya Abu Muhammad al-Khorasani.", &[("Yesterday", "2017-01-06 day")]),
+    case(A000, "According to the latest from the Turkish press, Mashrapov arrived in Istanbul on 15 December 2016 from Konya, where a cell of Uzbek IS jihadists operates and provided him logistical support.", &[("15 December 2016", "2016-12-15 day")]),
+    case(A000, "IS claimed the attack on 2 January:\n(Amaq would put out a claim the following day.)", &[("2 January", "2017-01-02 day"), ("the following day", "2017-01-03 day")]),
+    case(A000, "One possible reason for this is that the main “call” came in an infamous speech in September 2014 by Taha Falaha (Abu Muhammad al-Adnani) in his role as IS’s official spokesman, and Falaha was killed in August.", &[("September 2014", "2014-09 month"), ("August", "2016-08 month")]),
+    case(A000, "Amn al-Kharji has two tasks: to infiltrate areas on the near-abroad of the caliphate to prepare them for expansion and to orchestrate foreign terrorist attacks, including the wave of attacks in Europe and elsewhere in Ramadan 2016, which has continued into the new year, and which are often mischaracterized as “lone wolf” attacks.", &[("2016", "2016 year")]),
+    case(A000, "The infrastructure of Amn al-Kharji is particularly extensive in Turkey, and a previous attack, the 28 June 2016 inghimasi raid on Ataturk Airport in Istanbul, has some instructive resemblances.", &[("28 June 2016", "2016-06-28 day")]),
+    case(A000, "While the Reina attack has resemblances to the Paris atrocities of 13 November 2015, which were directed attacks, specifically the mass-slaughter at the Bataclan, Reina most clearly resembles the 12 June 2016 assault on the Pulse gay nightclub in Orlando, Florida, carried out by Umar Mateen.", &[("13 November 2015", "2015-11-13 day"), ("12 June 2016", "2016-06-12 day")]),
+    case(A000, "Mateen’s attack was, on the current state of the evidence,1 a “lone wolf” attack, i.e. did not operate in a network and was not guided by an Amn al-Kharji handler.", &[]),
+    case(A000, "Since the attack, thirty-six people at least have been arrested.", &[]),
+    case(A000, "Though IS has launched a wave of attacks in Turkey starting in January 2015, it has usually avoided claiming them.", &[("January 2015", "2015-01 month")]),
+    case(A000, "One theory is that this is because Turkey has acted as a kind of rear-base for IS, which was true for a time but the crackdown in Turkey in late 2014 is what precipitated the attacks.", &[("2014", "2014 year")]),
+    case(A000, "IS did claim “credit” in a strange case last summer.\nThaddeus Borowicz, an American working at a Incirlik airbase, was found dead on 13 June 2016.\nThe U.S. said his death was accidental; IS claimed three days later they had killed him.\nThe first mass-anti-civilian atrocity IS claimed in Turkey was a car bombing in Diyarbakir on 4 November 2016.", &[("last summer", "2016 year"), ("13 June 2016", "2016-06-13 day"), ("three days later", "2016-06-16 day"), ("4 November 2016", "2016-11-04 day")]),
+    // relative to an event, not a date: a known miss
+    case(A000, "The first mass-anti-civilian atrocity IS claimed in Turkey was a car bombing in Diyarbakir on 4 November 2016.\nTwo days before the Diyarbakir attack, the caliph had re-appeared for the first time in nearly a year to deliver a speech that concentrated on the need for IS not to retreat in Mosul.", &[("4 November 2016", "2016-11-04 day"), ("Two days before the Diyarbakir attack", "2016-11-02 day")]),
+    case(A000, "Turkey today has become a target for your operations and priority for your jihad, so seek Allah’s assistance and attack it.", &[]),
+    case(A000, "In his first speech on 5 December, IS’s new spokesman, replacing Falaha, Abu Hassan al-Muhajir, added:", &[("5 December", "2016-12-05 day")]),
+    case(A000, "IS subsequently burned alive two Turkish soldiers in a video released by their Wilayat Halab (Aleppo Province) on 22 December.", &[("22 December", "2016-12-22 day")]),
+    case(A000, "Turkey intervened directly in Syria in August 2016, clearing IS from the border town of Jarabulus, sealing the Turkish-Syrian border, and creating a buffer zone in the northern Aleppo countryside.", &[("August 2016", "2016-08 month")]),
+    case(A000, "Ankara had been prepared to intervene in the summer of 2015 but was stopped under a deal with the U.S. and the PYD, where the Turkish government, which has its own channels to the PYD, agreed to PYD control of territory east of the Euphrates.\nThe PYD promptly violated this agreement, with the assistance of Russian airstrikes, and no penalty was applied by the international Coalition.\nA year later the Turks felt they had no other choice.", &[("2015", "2015 year"), ("A year later", "2016 year")]),
+    case(A000, "The assassination of the Russian ambassador in Ankara by assailants-unknown on 19 December was a preview of this; not claimed by IS, it could easily have just been an enraged individual.", &[("19 December", "2016-12-19 day")]),
+    case(A000, "There will be more rage as the pro-Assad coalition moves to mop up rebel pockets in its customarily sanguinary way in 2017.", &[("2017", "2017 year")]),
+    case(A000, "UPDATE: Masharipov was arrested on 17 January 2017 at a flat with an Iraqi man and three women (from Egypt, Senegal, and Somalia).", &[("17 January 2017", "2017-01-17 day")]),
+    case(A000, "At the hideout there were two drones, two handguns, and $197,000 in cash.", &[]),
+    case(A000, "The police had also seized $150,000 in Istanbul’s Pendik district on 5 January in a linked safe-house.", &[("5 January", "2017-01-05 day")]),
+    case(A000, "IS’s tradecraft has significantly improved since the defection of Edward Snowden to Moscow in 2013 and his assistance in Russia’s sustained active measures campaign against Western intelligence.", &[("2013", "2013 year")]),
+    case(A000, "[2] Though it was clear that Russia had executed several airstrikes in support of Turkey’s push against IS in al-Bab on 30 December—the same day the supposed ceasefire—it was not clear the extent.", &[("30 December", "2016-12-30 day"), ("the same day", "2016-12-30 day")]),
+    case(A000, "It is now evident that Russia’s airstrikes have been sustained over a week since then.", &[]),
+    case(A000, "Added to this, the U.S. refused to provide support for the Turkish-run operation against IS-held al-Bab, and the Turks turned to the Russians, who are now providing airstrikes.2 The failure of the U.S. to assertively act to pull Turkey away from this drift toward Moscow is hampering even the counter-terrorism mission in Syria.", &[]),
+
+    // ---- seeds/001 (Abdel Bari Atwan, IS and the Istanbul Attack)
+    case(A001, "If it is confirmed that the perpetrator of the New Year’s Eve massacre in Istanbul managed to escape to Islamic State (IS)-controlled north eastern Syria, that would constitute a huge setback for the Turkish security forces.", &[("New Year’s Eve", "2016-12-31 day")]),
+    case(A001, "Reports on Thursday maintained that the gunman, who killed 39 people in a shooting spree at a restaurant for which Islamic State (IS) claimed responsibility, had arrived in IS’ Syrian stronghold of al-Raqqa, and that celebrations were held to celebrate his return.", &[("Thursday", "2017-01-05 day")]),
+    case(A001, "Also on Thursday, Turkish Deputy Premier Veysi Kaynak revealed for the first time that the killer was a member of the Uigur Muslim minority based primarily in the western Chinese province of Xinjiang.", &[("Thursday", "2017-01-05 day")]),
+    case(A001, "The Turkish authorities had been anticipated an attack such as last Sunday night’s and extensive precautions were taken to deter or prevent one.", &[("last Sunday", "2017-01-01 day")]),
+    case(A001, "Tens of thousands of plainclothes and uniformed officers were deployed in Istanbul, and the state of emergency introduced after last summer’s attempted coup was extended for three months, yet the gunman managed to strike and then disappear.", &[("last summer’s", "2016 year")]),
+    case(A001, "His success in evading capture for five days despite the massive security operation that was launched to apprehend him represents an embarrassing second failure for Turkey’s security agencies.", &[]),
+    case(A001, "Turkish authorities have reportedly arrested 36 people in connection with the attack, including the gunmen’s wife and two children who live in the city of Konya.", &[]),
+    case(A001, "This suggests that Baghdadi is not excluding the possibility that his ‘caliphate state’ may — eventually and after fierce resistance – be destroyed, and is planning for the aftermath", &[]),
+    case(A001, "Iraqi Premier Haidar al-Abadi has said he needs two more months to destroy IS in Mosul.", &[]),
+    case(A001, "During his recent visit to Baghdad, French President Francois Hollande said that this may just be a matter of weeks, predicting that 2017 would be ‘the year of victory against terrorism.’", &[("2017", "2017 year")]),
+    case(A001, "But the head of the international coalition in Iraq, Gen. Stephen Townsend, believes that overrunning IS may take another two years to achieve.", &[]),
+    case(A001, "There is an unwritten agreement between us: If you attack us, we will carry the war deep into your territories and destroy the tourism industry that brings you 36 billion dollars annually.’", &[]),
+    case(A001, "The New Year’s Eve shooting, and previous attacks in Istanbul, Ankara and elsewhere in Turkey, indicate that this threat is now being acted upon.", &[("New Year’s Eve", "2016-12-31 day")]),
+
+    // ---- seeds/002 (Turkish bombing of ISIS marks end of tacit truce)
+    case(A002, "Published: Updated:", &[]),
+    case(A002, "100% Font Size", &[]),
+    case(A002, "4 min read", &[]),
+    case(A002, "Last month, the first edition of the Islamic State of Iraq and Syria’s Turkish-language magazine contained not a word of criticism of the Turkish government.", &[("Last month", "2015-06 month")]),
+    case(A002, "This week, the second edition calls Istanbul occupied territory and blasts President Recep Tayyip Erdogan as a tyrant.", &[("This week", "2015-07-20 week")]),
+    case(A002, "And Turkey’s decisive response on Friday - airstrikes on ISIS targets and 290 arrests nationwide - show how seriously the nation is now taking a threat it had long downplayed.", &[("Friday", "2015-07-24 day")]),
+    case(A002, "But the underlying changes have not happened overnight.", &[]),
+    case(A002, "ISIS - also known by acronyms ISIS and ISIL - has spent years building its network inside Turkey, even as Turkish security services monitored the group to glean valuable intelligence.", &[]),
+    case(A002, "This week’s suicide bombing that killed 32 people in the border city of Suruc forced Turkey’s hand, causing it to beef up anti-ISIS efforts with Washington.", &[("This week’s", "2015-07-20 week")]),
+    case(A002, "On Thursday, as Turkey’s government tried to counter criticism over the suicide bombing, ISIS struck again, this time in an ambush along the border that left a Turkish soldier dead.", &[("Thursday", "2015-07-23 day")]),
+    case(A002, "Turkish police then carried out simultaneous raids in Istanbul and 12 provinces on Friday, detaining 290 people before lunch, compared with about 500 in recent months.", &[("Friday", "2015-07-24 day")]),
+    case(A002, "While Turkey appears to have a close eye on ISIS operations in Turkey, this week’s suicide bombing shows that Turkish authorities can’t afford to miss one ISIS operative.", &[("this week’s", "2015-07-20 week")]),
+
+    // ---- seeds/003 (The Diplomat, Islamic State Khorasan’s Westward Network Expansion)
+    case(A003, "Police officers patrol next to the Parc des Princes stadium, background, in Paris, April 10, 2024.", &[("April 10, 2024", "2024-04-10 day")]),
+    case(A003, "The Islamic State attack on the Crocus City Hall music venue on the outskirts of Moscow, which killed at least 140 people and injured over 500 more, has prompted significant alarm among Western intelligence and security services about similar operations occurring in Europe and North America in the coming months.", &[]),
+    case(A003, "In addition to ISKP’s lead role in the Crocus City Hall attack, the branch conducted a double suicide bombing in Kerman, Iran, on January 3 causing almost 400 casualties, and shot up a church in Istanbul, Turkey, on January 28.", &[("January 3", "2024-01-03 day"), ("January 28", "2024-01-28 day")]),
+    case(A003, "Since the Taliban takeover of Afghanistan in 2021, ISKP has pursued a regionalization and internationalization strategy in its propaganda production and militant operations.", &[("2021", "2021 year")]),
+    case(A003, "As a result of ISKP’s attention on the country, Iranian authorities have reported through state media multiple arrests over 2023 and 2024, allegedly interceding on plans for attacks, including within Tehran.", &[("2023", "2023 year"), ("2024", "2024 year")]),
+    case(A003, "On January 3, ISKP reportedly carried out the deadliest terrorist attack in Iran in decades with a dual suicide bombing outside the tomb of Major General Qassem Soleimani.\nTaking place during a ceremony to commemorate the late commander of the Quds Force, the attack left 103 people dead and wounded over 280 others.\nThe following day, the Islamic State published martyr photos and details related to the two purported attackers.", &[("January 3", "2024-01-03 day"), ("The following day", "2024-01-04 day")]),
+    case(A003, "The Islamic State also included the attack in an infographic outlining the global death toll from January 1 to 10, as part of its “Kill Them Wherever You Overtake Them” campaign, a self-described reaction to the war in Gaza.", &[("January 1 to 10", "2024-01-01 day")]),
+    case(A003, "Iran responded with a series of publicly lauded crackdowns, including the April 4 arrest of an individual identified as Mohammad Zakir, alleged to be a member of the Islamic State.", &[("April 4", "2024-04-04 day")]),
+    case(A003, "In August 2023, a lone gunman walked into Shiraz city’s Shah Cheragh shrine, a Shia pilgrimage site, where he shot four people, killing one.\nThis was a follow-up to the year before when, in October 2022, a Tajik national entered the shrine with an automatic rifle, killing 13 and injuring 40 pilgrims and staff on site.", &[("August 2023", "2023-08 month"), ("the year before", "2022 year"), ("October 2022", "2022-10 month")]),
+    case(A003, "It has previously claimed a number of other attacks on the country, including a September 22, 2018 strike against a military parade, killing 25, roughly half of which were Islamic Revolutionary Guards Corps (IRGC) members.", &[("September 22, 2018", "2018-09-22 day")]),
+    case(A003, "The countries relaxed their visa requirements for travel and held negotiations in 2023 around a series of other cooperation documents ranging from trade to transportation.", &[("2023", "2023 year")]),
+    case(A003, "ISKP mainly targets two groups of people in Turkey for recruitment: ethnic Central Asians fleeing Syria and Iraq and arriving in Turkey between 2017 and 2019, as well as people from Afghanistan who have been entering the country through illegal migration routes since 2021.", &[("2017 and 2019", "2017 year"), ("2021", "2021 year")]),
+    case(A003, "On January 28, two masked men entered the Church of Santa Maria, a Roman Catholic church in Istanbul.", &[("January 28", "2024-01-28 day")]),
+    case(A003, "Drawing a pistol, one of the attackers fired into a crowd gathered for Sunday mass.", &[]),
+    case(A003, "After the Santa Maria attack, Turkey detained 51 people related to the attack.", &[]),
+    case(A003, "In the wake of the Crocus City Hall attack, Turkey carried out dozens of anti-IS operations in some 40 provinces and arrested a total of 363 people.", &[]),
+    case(A003, "For example, on April 6, 48 ISKP affiliates were detained in an operation carried out in connection with the investigation into the Santa Maria Church attack.", &[("April 6", "2024-04-06 day")]),
+    case(A003, "Shamil Hukumatov, who was arrested in the summer of 2023, was responsible for organizing the flow of fighters and money from Turkey to Afghanistan and ISKP operators from Afghanistan to Turkey.", &[("2023", "2023 year")]),
+    case(A003, "Before Hukumatov, a network run by Ismatullah Khalozai was engaged in financial and organizational activities on behalf of the ISKP in 2021.", &[("2021", "2021 year")]),
+    case(A003, "On February 6, the Istanbul Security Directorate detained 11 Islamic State suspects residing in Istanbul, including 11 from Russia, four from Uzbekistan, one from Kyrgyzstan, one from Azerbaijan, and one from Sudan, for providing financing for ISKP.", &[("February 6", "2024-02-06 day")]),
+    case(A003, "The March 30 and April 11 issues of ISKP’s Voice of Khorasan magazine were also published in Turkish.", &[("March 30", "2024-03-30 day"), ("April 11", "2024-04-11 day")]),
+    case(A003, "This includes in November 2015, when Islamic State jihadists carried out a multi-pronged attack in Paris with suicide bombers detonating explosive vests outside the Stade de France during a football match while another group attacked a concert.", &[("November 2015", "2015-11 month")]),
+    case(A003, "In June 2016, two Islamic State supporters in Malaysia threw a grenade into a viewing of the UEFA Euro game.", &[("June 2016", "2016-06 month")]),
+    case(A003, "Perhaps most recently, on October 16, 2023, an Islamic State supporter shot Swedish soccer fans in Brussels claiming the violence as revenge for a series of public Quran burnings in Stockholm that same year.", &[("October 16, 2023", "2023-10-16 day"), ("that same year", "2023 year")]),
+    // "the December holidays": a month used as a modifier, a known miss
+    case(A003, "More recently, militants allegedly linked to ISKP reportedly attempted to plan attacks in Europe during the December holidays.", &[("December", "2023-12 month")]),
+    case(A003, "While many of the known plots were stopped by law enforcement, the attack against the Catholic church in Turkey went ahead in January.", &[("January", "2024-01 month")]),
+    case(A003, "According to data collected by Aaron Zelin and Ilana Winter, in the year leading up to March 20, 2023, ISKP was behind at least 22 plots or attacks in nine different countries, up from eight the year before.", &[("March 20, 2023", "2023-03-20 day"), ("the year before", "2022 year")]),
+    case(A003, "Since 2015, the Islamic State has conducted several attacks against major sporting events.", &[("2015", "2015 year")]),
+    case(A003, "While much Islamic State and ISKP propaganda inciting attacks is aspirational, there is both the precedent and motivation to carry out such an attack, including ISKP’s plot targeting the 2022 FIFA World Cup in Qatar.", &[("2022", "2022 year")]),
+    case(A003, "Many of the most recent plots intended to target places of worship over the Christmas and New Year holidays.", &[]),
+    case(A003, "The same issue also featured a full-page image praising a  man who shot and killed two Swedish football fans in Brussels and threatening “Tomorrow for Crusaders,” with promises of future attacks on the West.", &[]),
+
+    // ---- seeds/004 (Middle East Eye, Moscow attack: Will Russia and Turkey intensify the fight against IS-K?)
+    case(A004, "Russian police are pictured in Moscow on 24 March 2024 (Tatyana Makeyeva/AFP)", &[("24 March 2024", "2024-03-24 day")]),
+    case(A004, "This month’s deadly attack in Moscow has brought the Islamic State-Khorasan (IS-K) group back onto the international news agenda, as countries across the region are once again paying attention to this longstanding, but often ignored threat.", &[("This month’s", "2024-03 month")]),
+    case(A004, "Russia has charged four Tajik nationals in connection with the attack on a Moscow concert venue, which killed more than 140 people.", &[]),
+    case(A004, "An attack like this in the capital of a security state such as Russia shows how the Islamic State (IS) group has continued to develop its international impact and image, despite its public collapse five years ago.", &[("five years ago", "2019 year")]),
+    case(A004, "When the Taliban took power in Afghanistan in 2021, Turkey faced a massive refugee influx.", &[("2021", "2021 year")]),
+    case(A004, "According to UN data, more than 1.6 million Afghans have since fled the country; Turkey hosts an Afghan refugee population of more than 300,000.", &[]),
+    case(A004, "This has opened space for IS-K, which has been active in Afghanistan since 2015, to channel human resources to fill the operational vacuum left after the public collapse of IS in 2019.", &[("2015", "2015 year"), ("2019", "2019 year")]),
+    case(A004, "Turkey has become a destination for IS-K networks; towards the end of January, a local cell conducted an attack in Istanbul.", &[("January", "2024-01 month")]),
+    case(A004, "Similarly, twin explosions in Kerman, Iran, in January were claimed by IS.", &[("January", "2024-01 month")]),
+    case(A004, "In the years leading up to 2014, Russia reportedly turned a blind eye to Islamist fighters leaving the country to join IS, hoping to lessen the risk of domestic terrorism.", &[("2014", "2014 year")]),
+    case(A004, "Firstly, after the US withdrawal from Afghanistan in 2021, Russia sought to strengthen ties with the Taliban regime.", &[("2021", "2021 year")]),
+    case(A004, "“This bloody war taking place today, between the Orthodox crusaders - Russia and Ukraine - is an example of the punishment that was unleashed upon them and is forever glued to them.”", &[]),
+    case(A004, "In light of its demographic structure and the nature of its economic relations with Central Asian states, Russia could remain an open field of action for IS-K in the months and years ahead.", &[]),
+    case(A004, "We should assume that IS-K’s organisational structure is diverse, with some layers under central control from Afghanistan or Pakistan.", &[]),
+
+    // ---- dev set wcxb 0410 (GitHub, Pricing changes for GitHub Actions, 2025-12-15)
+    case("2025-12-15", "We are continuing to reduce hosted-runners prices by up to 39% on January 1, 2026.", &[("January 1, 2026", "2026-01-01 day")]),
+    case("2025-12-15", "In 2025, we saw developers use 11.5 billion total Actions minutes in public projects for free (~$184 million) and we will continue to invest in Actions.", &[("2025", "2025 year")]),
+    case("2025-12-15", "When we shipped Actions in 2018, we had no idea how popular it would become.", &[("2018", "2018 year")]),
+    case("2025-12-15", "By early 2024, the platform was running about 23 million jobs per day and our existing architecture couldn’t reliably support our growth curve.", &[("2024", "2024 year")]),
+    case("2025-12-15", "Since August, all GitHub Actions jobs have run on our new architecture, which handles 71 million jobs per day (over 3x from where we started).", &[("August", "2025-08 month")]),
+    case("2025-12-15", "Starting today, we’re charging fairly for Actions across the board which reduces the price of GItHub Hosted Runners and the price the average GitHub customer pays.", &[("today", "2025-12-15 day")]),
+    case("2025-12-15", "This will impact self-hosted runner pricing starting March 1, 2026.", &[("March 1, 2026", "2026-03-01 day")]),
+    case("2025-12-15", "Beginning March 1, 2026, self-hosted runners will be included within your free usage quota, and will consume available usage based on list price the same way that Linux, Windows, and MacOS standard runners work today.", &[("March 1, 2026", "2026-03-01 day")]),
+    case("2025-12-15", "From our individual users (free & Pro plans) of those who used GitHub Actions in the last month in private repos only 0.09% would end up with a price increase, with a median increase of under $2 a month.", &[]),
+    case("2025-12-15", "You can use this prior usage alongside the rate changes that will be introduced in January and March to estimate cost under the new pricing structure.", &[("January", "2026-01 month"), ("March", "2026-03 month")]),
+    // ---- dev set wcxb 0391 (event listing, 2025-12-19)
+    case("2025-12-19", "Wolves Summit CEE - April 21-22, 2026, Wasrsaw, Poland", &[("April 21-22, 2026", "2026-04-21 day")]),
+    case("2025-12-19", "The Next Web - June 19 - 20, 2026, Amsterdam, Netherlands", &[("June 19 - 20, 2026", "2026-06-19 day")]),
+    case("2025-12-19", "Slush - November 20-21, 2026, Helsinki, Finland", &[("November 20-21, 2026", "2026-11-20 day")]),
+    case("2025-12-19", "E-Commerce Berlin Expo - February, 17-18 , 2026, Berlin, Germany", &[("February, 17-18 , 2026", "2026-02-17 day")]),
+    // ---- dev set wcxb 0080 (Black Friday deals, 2025-11-24)
+    case("2025-11-24", "The Black Friday campaign offers 50% off and is valid November 26 – December 3, 2025.", &[("November 26 – December 3, 2025", "2025-11-26 day")]),
+    case("2025-11-24", "The discount applies exclusively to annual plans and is valid until December 10th, 2025.", &[("December 10th, 2025", "2025-12-10 day")]),
+    case("2025-11-24", "It’s valid November 24 – December 1.", &[("November 24 – December 1", "2025-11-24 day")]),
+    case("2025-11-24", "It’s valid until until 30 November 2025, 23:59 EET.", &[("30 November 2025", "2025-11-30 day")]),
+    case("2025-11-24", "The Black Friday campaign offers 30% off for Enterprise and Business plans for a 1- or 2-year subscription.", &[]),
+    // a moveable feast: a known miss
+    case("2025-11-24", "Black Friday 2025 is shaping up to be a good moment for anyone thinking about tightening their cybersecurity.", &[("Black Friday 2025", "2025-11-28 day")]),
+    // ---- dev set wcxb 0405 (U.S. in Progress 2025, 2025-12-17)
+    case("2025-12-17", "Inconveniently, the Wrocław airport underwent extensive renovations from October 26 through December 4 of this year.", &[("October 26 through December 4", "2025-10-26 day"), ("this year", "2025 year")]),
+    case("2025-12-17", "in Progress showcase unfold between November 6-11, the timing couldn’t be more headache-inducing.", &[("November 6-11", "2025-11-06 day")]),
+    case("2025-12-17", "Indeed, there is a concerted woman-forward presence to USiP, and this year was no exception.", &[("this year", "2025 year")]),
+    case("2025-12-17", "In any case, I wouldn’t be surprised to see the film included on a future Sundance lineup announcement, as Baylis and Guest’s previous short, Wiggle Room, bowed at the soon to be Boulder-based festival to much success back in 2021.", &[("2021", "2021 year")]),
+    case("2025-12-17", "The cherry on top has been Night Nurse’s inclusion in the 2026 Sundance lineup, where it will premiere in the fest’s “forward-thinking” NEXT section.", &[("2026", "2026 year")]),
+    case("2025-12-17", "Bernstein isn’t the only USiP filmmaker heading to Park City in January, as Liz Sargent’s Take Me Home, presented in Poland by producer Apoorva Charan, will premiere in the U.S.", &[("January", "2026-01 month")]),
+    // a year after a possessive: a known miss
+    case("2025-12-17", "The feature expands on Sargent’s 2023 short of the same name, which also premiered at Sundance.", &[("2023", "2023 year")]),
+    case("2025-12-17", "At the Tribeca Festival this past June, Sargent won the largest film production prize in the world—the AT&T Untold Stories $1 million grant—in order to support the completion of Take Me Home.", &[("this past June", "2025-06 month")]),
+    // ---- dev set wcxb 0439 (Windows LDAP DoS, 2025-12-17)
+    case("2025-12-17", "On January 1, 2025, SafeBreach Labs published the first proof-of-concept exploit for CVE-2024-49113, demonstrating that the vulnerability could crash any unpatched Windows Server with no prerequisites.", &[("January 1, 2025", "2025-01-01 day")]),
+    case("2025-12-17", "The vulnerability affects Windows 10 Version 1809, Windows Server 2019, and Windows Server 2019 Server Core installations from version 10.0.17763.0 before 10.0.17763.6659.", &[]),
+    case("2025-12-17", "Both vulnerabilities were reported by security researcher Yuki Chen to Microsoft in December 2024.", &[("December 2024", "2024-12 month")]),
+    case("2025-12-17", "Microsoft released a security advisory on December 10, 2024, prompting users to update their systems to the latest patched version.", &[("December 10, 2024", "2024-12-10 day")]),
+    case("2025-12-17", "Vulnerability Scanning: Deploy enterprise vulnerability scanners configured to identify systems missing the December 2024 security updates.", &[("December 2024", "2024-12 month")]),
+    case("2025-12-17", "CVE-2024-49112 is a remote code execution flaw with a CVSS score of 9.8, while CVE-2024-49113 is the denial-of-service flaw with a 7.5 score.", &[]),
+    // ---- dev set wcxb 0146 (Tax 101, 2025-12-12)
+    case("2025-12-12", "In 2025, the IRS received 163,594,000 individual income tax returns and issued $311 billion in refunds as of mid-October.1", &[("2025", "2025 year"), ("October", "2025-10 month")]),
+    case("2025-12-12", "Since passing the Tax Cuts and Jobs Act of 2017, the federal corporate tax rate has been 21%.", &[("2017", "2017 year")]),
+    case("2025-12-12", "The deadline for filing 2025 income taxes for most U.S. taxpayers is Wednesday, April 15, 2026.", &[("Wednesday, April 15, 2026", "2026-04-15 day")]),
+    case("2025-12-12", "Taxpayers who file for an extension have until Wednesday, October 15, 2026, to file their returns.", &[("Wednesday, October 15, 2026", "2026-10-15 day")]),
+    case("2025-12-12", "In other words, the total taxes due need to be paid no later than April 15 to avoid potential late payment penalties, regardless of whether an extension has been filed.", &[("April 15", "2026-04-15 day")]),
+    // ---- dev set wcxb 0408 (Best UK Art Exhibitions 2025, 2025-12-17)
+    case("2025-12-17", "Painting tends to be the medium that garners most attention, and there was no shortage of quality in 2025: Wayne Thiebaud at the Courtauld were all thrillingly good.", &[("2025", "2025 year")]),
+    case("2025-12-17", "A move to Paris in 1929 saw her become assistant, collaborator and sometime lover to Man Ray.", &[("1929", "1929 year")]),
+    case("2025-12-17", "Lee Miller, Tate Britain, October 2, 2025 – February 15, 2026", &[("October 2, 2025 – February 15, 2026", "2025-10-02 day")]),
+    case("2025-12-17", "McDonagh’s short stories became the raw subject matter for Rego’s curious prints and artworks from 2005 to 2007…(40 of them).", &[("2005 to 2007", "2005 year")]),
+    // a year after "at": a known miss
+    case("2025-12-17", "Looking back at 2025, the standout UK Art Exhibitions show that there wasn’t a single aesthetic or tidy narrative linking everything together.", &[("2025", "2025 year")]),
+];
+
+fn anchor(s: &str) -> Option<Anchor> {
+    Some(Anchor { date: s.parse().unwrap(), inferred: false })
+}
+
+fn label(m: &DateMention) -> String {
+    format!("{} {}{}", m.date.iso(), m.date.precision(), if m.background { " bg" } else { "" })
+}
+
+/// Run one case: (number right, number expected, wrong mentions as text).
+fn score(c: &Case) -> (usize, usize, Vec<String>) {
+    let sents: Vec<&str> = c.text.split('\n').collect();
+    let found = find_dates(&sents, anchor(c.anchor));
+    let mut used = vec![false; found.len()];
+    let mut right = 0;
+    for (surface, want) in c.want {
+        // where the gold surface text is
+        let Some((si, at)) = sents.iter().enumerate().find_map(|(i, s)| s.find(surface).map(|p| (i, p))) else {
+            panic!("gold surface `{surface}` not in case text");
+        };
+        let span = at..at + surface.len();
+        if let Some(k) = found.iter().enumerate().position(|(k, m)| {
+            !used[k] && m.sentence == si && m.start < span.end && span.start < m.end && label(m) == *want
+        }) {
+            used[k] = true;
+            right += 1;
+        }
+    }
+    let wrong = found
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(m, _)| format!("`{}` -> {}", &sents[m.sentence][m.start..m.end], label(m)))
+        .collect();
+    (right, c.want.len(), wrong)
+}
+
+#[test]
+fn gold_accuracy() {
+    let (mut right, mut total, mut wrong) = (0, 0, Vec::new());
+    let mut missed = Vec::new();
+    for c in GOLD {
+        let (r, t, w) = score(c);
+        right += r;
+        total += t;
+        if r < t {
+            missed.push(format!("{:?}", c.want));
+        }
+        for w in w {
+            wrong.push(format!("{w}   in: {}", c.text.chars().take(90).collect::<String>()));
+        }
+    }
+    let pct = 100.0 * right as f64 / total as f64;
+    eprintln!("gold: {} sentences/fragments, {right}/{total} stated dates right ({pct:.1}%), {} wrong", GOLD.len(), wrong.len());
+    for m in &missed {
+        eprintln!("  missed in {m}");
+    }
+    for w in &wrong {
+        eprintln!("  WRONG {w}");
+    }
+    assert!(wrong.is_empty(), "wrong dates: {wrong:#?}");
+    assert!(pct >= 90.0, "accuracy {pct:.1}% < 90%");
+}
