@@ -818,6 +818,11 @@ impl<'t, 'a> Cx<'t, 'a> {
         {
             return Some(mk(false));
         }
+        // "mid-2015"
+        let mid = prev.is_none()
+            && self.is_punct(i.wrapping_sub(1), "-")
+            && self.adjacent(i - 1, i)
+            && matches!(self.prev_word(i - 1), Some("mid" | "early" | "late"));
         let ctx = match prev {
             Some("of") => i >= 2 && self.word(i - 2).is_some_and(|w| OF_NOUNS.contains(&w)),
             Some("to") => {
@@ -826,13 +831,8 @@ impl<'t, 'a> Cx<'t, 'a> {
             }
             // "over 2023 and 2024": two close years joined by "and"
             Some("and" | "or") if y >= 1900 && i >= 2 && self.year(i - 2).is_some_and(|a| a < y && y - a <= 10) => true,
-            Some(w) => YEAR_PREP.contains(&w) || self.year_pair(i, y),
-            None => {
-                // "mid-2015"
-                self.is_punct(i.wrapping_sub(1), "-")
-                    && self.adjacent(i - 1, i)
-                    && matches!(self.prev_word(i - 1), Some("mid" | "early" | "late"))
-            }
+            Some(w) => YEAR_PREP.contains(&w) || self.year_pair(i, y) || self.year_span(i, y),
+            None => mid || self.year_span(i, y),
         };
         if !ctx {
             return None;
@@ -841,7 +841,7 @@ impl<'t, 'a> Cx<'t, 'a> {
         if mt.end == i + 1 && !self.year_follow_ok(i + 1) {
             return None;
         }
-        if prev.is_none() {
+        if mid {
             mt.start = i - 2;
         }
         Some(mt)
@@ -852,6 +852,15 @@ impl<'t, 'a> Cx<'t, 'a> {
         y >= 1900
             && matches!(self.word(i + 1), Some("and" | "or"))
             && self.year(i + 2).is_some_and(|b| b > y && b - y <= 10)
+            && self.year_follow_ok(i + 3)
+    }
+
+    /// `y` at `i` starts a tight span of years: "2014–2017", "2014-17" is not taken.
+    fn year_span(&self, i: usize, y: i16) -> bool {
+        (self.is_punct(i + 1, "-") || self.is_punct(i + 1, "\u{2013}"))
+            && self.adjacent(i, i + 1)
+            && self.adjacent(i + 1, i + 2)
+            && self.year(i + 2).is_some_and(|b| b > y && b - y <= 100)
             && self.year_follow_ok(i + 3)
     }
 

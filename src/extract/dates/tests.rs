@@ -271,3 +271,250 @@ fn gold_accuracy() {
     assert!(wrong.is_empty(), "wrong dates: {wrong:#?}");
     assert!(pct >= 90.0, "accuracy {pct:.1}% < 90%");
 }
+
+/// (surface, label, until) of every mention in one sentence.
+fn run(anchor_date: Option<&str>, s: &str) -> Vec<(String, String, Option<String>)> {
+    find_dates(&[s], anchor_date.and_then(anchor))
+        .iter()
+        .map(|m| (s[m.start..m.end].to_string(), label(m), m.until.map(|u| u.iso())))
+        .collect()
+}
+
+fn one(anchor_date: &str, s: &str) -> (String, String) {
+    let v = run(Some(anchor_date), s);
+    assert_eq!(v.len(), 1, "{s:?}: {v:?}");
+    (v[0].0.clone(), v[0].1.clone())
+}
+
+#[test]
+fn forms_from_the_spec() {
+    let a = "2017-01-07";
+    let t = |s: &str, surface: &str, want: &str| {
+        assert_eq!(one(a, s), (surface.to_string(), want.to_string()), "{s:?}");
+    };
+    t("It happened on 7 January 2017 at noon.", "7 January 2017", "2017-01-07 day");
+    t("It happened on January 7, 2017 at noon.", "January 7, 2017", "2017-01-07 day");
+    t("It happened on Jan. 7, 2017 at noon.", "Jan. 7, 2017", "2017-01-07 day");
+    t("It happened on Sept 7 2016 at noon.", "Sept 7 2016", "2016-09-07 day");
+    t("It happened on 2017-01-07 at noon.", "2017-01-07", "2017-01-07 day");
+    t("It happened on the 5th of December 2016.", "5th of December 2016", "2016-12-05 day");
+    t("It happened on the 5th of December.", "5th of December", "2016-12-05 day");
+    t("They met in August 2016 in Ankara.", "August 2016", "2016-08 month");
+    t("They met in September 2014.", "September 2014", "2014-09 month");
+    t("Elections are due in 2021.", "2021", "2021 year");
+    t("He has lived there since 2015.", "2015", "2015 year");
+    t("The wall will be finished by 2019.", "2019", "2019 year");
+    t("the 2016 coup attempt failed", "2016", "2016 year");
+    t("The attack on January 28 was foiled.", "January 28", "2016-01-28 day");
+    t("He was released on 5 December and left.", "5 December", "2016-12-05 day");
+    t("They arrived on Thursday and left.", "Thursday", "2017-01-05 day");
+    t("They arrived last Sunday and left.", "last Sunday", "2017-01-01 day");
+    t("They will arrive next Monday.", "next Monday", "2017-01-09 day");
+    t("The vote was yesterday.", "yesterday", "2017-01-06 day");
+    t("Prices rose last month.", "last month", "2016-12 month");
+    t("Prices rose this week.", "this week", "2017-01-02 week");
+    t("Prices rose last week.", "last week", "2016-12-26 week");
+    t("Prices rose last year.", "last year", "2016 year");
+    t("Celebrations were held on New Year's Eve.", "New Year's Eve", "2016-12-31 day");
+    t("Celebrations were held on New Year’s Day.", "New Year’s Day", "2017-01-01 day");
+    t("Celebrations were held on Christmas Day.", "Christmas Day", "2016-12-25 day");
+    t("Celebrations were held on Christmas Eve 2015.", "Christmas Eve 2015", "2015-12-24 day");
+    t("Talks were held on Thursday, January 5, 2017, in Astana.", "Thursday, January 5, 2017", "2017-01-05 day");
+    t("Fighting resumed in mid-January 2015.", "mid-January 2015", "2015-01 month");
+    t("Fighting resumed in late 2014 after a lull.", "2014", "2014 year");
+    t("Fighting resumed in mid-2014 after a lull.", "mid-2014", "2014 year");
+    t("In May, the talks failed.", "May", "2016-05 month");
+    t("The talks failed on May 3.", "May 3", "2016-05-03 day");
+    t("The talks failed in May 2016.", "May 2016", "2016-05 month");
+    t("The talks failed three weeks ago.", "three weeks ago", "2016-12-12 week");
+    t("Russia acted in the summer of 2015.", "2015", "2015 year");
+}
+
+#[test]
+fn ranges_keep_start_and_end() {
+    let a = Some("2024-04-19");
+    let r = run(a, "The toll from January 1 to 10 was high.");
+    assert_eq!(r, vec![("January 1 to 10".into(), "2024-01-01 day".into(), Some("2024-01-10".into()))]);
+    let r = run(a, "Talks ran 1-3 March 2016 in Geneva.");
+    assert_eq!(r, vec![("1-3 March 2016".into(), "2016-03-01 day".into(), Some("2016-03-03".into()))]);
+    let r = run(a, "Talks ran 1–3 March in Geneva.");
+    assert_eq!(r, vec![("1–3 March".into(), "2024-03-01 day".into(), Some("2024-03-03".into()))]);
+    let r = run(a, "Talks ran from January to March 2016.");
+    assert_eq!(r, vec![("January to March 2016".into(), "2016-01 month".into(), Some("2016-03".into()))]);
+    let r = run(a, "Talks ran from December 28 to January 3, 2016.");
+    assert_eq!(r, vec![("December 28 to January 3, 2016".into(), "2015-12-28 day".into(), Some("2016-01-03".into()))]);
+    let r = run(a, "The war lasted from 2014 to 2017 and beyond.");
+    assert_eq!(r, vec![("2014 to 2017".into(), "2014 year".into(), Some("2017".into()))]);
+    let r = run(a, "Anthony Lawrence (1951-2022): A Retrospective");
+    assert_eq!(r, vec![("1951-2022".into(), "1951 year".into(), Some("2022".into()))]);
+    assert_eq!(run(a, "It needs 1500-2000 km of road."), vec![]);
+    let r = run(a, "The war lasted 2014–2017 in the north.");
+    assert_eq!(r, vec![("2014–2017".into(), "2014 year".into(), Some("2017".into()))]);
+}
+
+#[test]
+fn narrative_reference() {
+    let a = anchor("2017-01-07");
+    let s = ["He was arrested on 13 June 2016.", "Two days later he was freed.", "The next day he fled."];
+    let got: Vec<String> = find_dates(&s, a).iter().map(label).collect();
+    assert_eq!(got, ["2016-06-13 day", "2016-06-15 day", "2016-06-16 day"]);
+    // nothing to refer to: left out
+    assert!(find_dates(&["Two days later he was freed."], a).is_empty());
+    assert!(find_dates(&["The following day he fled."], a).is_empty());
+    // background dates are no reference
+    let s = ["By Jane Doe on January 7, 2017", "The following day he fled."];
+    let got: Vec<String> = find_dates(&s, a).iter().map(label).collect();
+    assert_eq!(got, ["2017-01-07 day bg"]);
+}
+
+#[test]
+fn no_anchor_no_guess() {
+    for s in [
+        "The attack on January 28 was foiled.",
+        "They arrived on Thursday.",
+        "The vote was yesterday.",
+        "Prices rose last month.",
+        "since Turkey intervened in August",
+        "Celebrations were held on New Year's Eve.",
+        "The police seized cash on 5 January.",
+        "It ended five years ago.",
+    ] {
+        assert_eq!(run(None, s), vec![], "{s:?}");
+    }
+    // explicit dates need no anchor
+    assert_eq!(run(None, "It began on 15 July 2016.")[0].1, "2016-07-15 day");
+    assert_eq!(run(None, "It began in 2016.")[0].1, "2016 year");
+    let m = &find_dates(&["It began on 15 July 2016."], None)[0];
+    assert!(!m.relative);
+}
+
+#[test]
+fn relative_flag() {
+    let a = anchor("2017-01-07");
+    let m = &find_dates(&["It began on 15 July 2016."], a)[0];
+    assert!(!m.relative);
+    let m = &find_dates(&["It began on 15 July."], a)[0];
+    assert!(m.relative);
+    let m = &find_dates(&["It began yesterday."], a)[0];
+    assert!(m.relative);
+}
+
+#[test]
+fn refusals() {
+    let a = Some("2017-01-07");
+    for s in [
+        // modal "may", "we", "now", "march" the verb
+        "It may be too late.",
+        "May be it is.",
+        "May I ask a question?",
+        "We should assume the worst, and now we know.",
+        "They march on the capital every year.",
+        "The March on Washington drew crowds.",
+        "Theresa May said so.",
+        // footnote numbers
+        "Mateen’s attack was, on the current state of the evidence,1 a lone wolf attack.",
+        "the Turks turned to the Russians, who are now providing airstrikes.2 The failure of the U.S.",
+        // bare numbers and counts
+        "A total of 180 bullets were fired.",
+        "Some 2,000 fighters crossed the border.",
+        "The pipeline runs 1500 km to the sea.",
+        "The pipeline is 1500 km long.",
+        "In 1500 cases the police did nothing.",
+        "The convoy had 2000 vehicles.",
+        "Turkey hosts more than 300,000 refugees and 1.6 million Afghans.",
+        "He paid $2017 for it.",
+        // durations
+        "The attack lasted for just seven minutes.",
+        "The emergency was extended for three months.",
+        "It may take another two years.",
+        "IS has been attacking Turkey over the last two years.",
+        "He evaded capture for five days.",
+        "Users who used Actions in the last month were charged.",
+        // ages and times
+        "Men aged 18-25 were recruited.",
+        "The meeting began at 10:30 and ended at 12:15.",
+        // decades
+        "In the 1990s the war began.",
+        "The group grew in the 1990s and 2000s.",
+        // generic "today", titles
+        "Turkey today has become a target.",
+        "He threatened “Tomorrow for Crusaders,” they said.",
+        "A crowd gathered for Sunday mass.",
+        "Black Friday deals are here.",
+        // version numbers, identifiers
+        "Windows Server 2019 and Version 1809 are affected by CVE-2024-49113.",
+        "Call 555-2017-01 for help.",
+        // impossible dates
+        "It happened on 31 February 2016.",
+        "It happened on 2016-13-45.",
+    ] {
+        assert_eq!(run(a, s), vec![], "{s:?}");
+    }
+    // a count after a date is not a year
+    assert_eq!(one("2024-04-19", "On April 6, 48 ISKP affiliates were detained."), ("April 6".into(), "2024-04-06 day".into()));
+    assert_eq!(one("2024-04-19", "On April 6, 1500 fighters were detained."), ("April 6".into(), "2024-04-06 day".into()));
+    // "May" mid-sentence before a day or year is the month
+    assert_eq!(one("2017-01-07", "It was signed on 3 May 2016."), ("3 May 2016".into(), "2016-05-03 day".into()));
+    assert_eq!(one("2017-01-07", "May 2016 was a turning point."), ("May 2016".into(), "2016-05 month".into()));
+    // a month alone without a preposition is not taken
+    assert_eq!(run(a, "August was hot."), vec![]);
+    assert_eq!(run(a, "In March 12 people died.")[0].1, "2016-03 month");
+}
+
+/// A tiny deterministic generator, so the fuzz tests need no dependency.
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let pieces = [
+        "January", "May", "7", "2017", "-", "–", "—", ",", ".", " ", "  ", "the", "of", "on", "in", "last", "next",
+        "Thursday", "Thursday's", "yesterday", "today", "days", "later", "ago", "two", "New", "Year’s", "Eve",
+        "Christmas", "Day", "31", "29", "February", "2016-02-29", "2016-02-30", "0", "00", "9999", "1000", "2100",
+        "10:30", "1.6", "2,000", "5th", "1st", "é", "ğ", "😀", "\u{200b}", "\u{301}", "İ", "ß", "Σ", "’", "'",
+        "(", ")", "[1]", "\n", "\t", "مرحبا", "日本", "mid", "between", "and", "to", "week", "month", "year",
+        "summer", "into", "became", "as", "Jan", "Sept.", "Halloween", "following", "same", "before", "\u{feff}",
+    ];
+    let mut rng = Lcg(42);
+    for _ in 0..3000 {
+        let n = (rng.next() % 16) as usize;
+        let mut s = String::new();
+        for _ in 0..n {
+            s.push_str(pieces[(rng.next() as usize) % pieces.len()]);
+            if rng.next() % 3 != 0 {
+                s.push(' ');
+            }
+        }
+        for a in [None, anchor("2017-01-07"), anchor("2016-02-29"), anchor("0001-01-01"), anchor("9999-12-31")] {
+            for m in find_dates(&[s.as_str(), "the following day", s.as_str()], a) {
+                let sent = [s.as_str(), "the following day", s.as_str()][m.sentence];
+                assert!(m.start < m.end && m.end <= sent.len());
+                assert!(sent.is_char_boundary(m.start) && sent.is_char_boundary(m.end));
+            }
+        }
+    }
+    // every prefix and suffix of a seed-like sentence, cut at char boundaries
+    let text = "Soon after midnight, as 2016 became 2017, on 15 July 2016 — Erdoğan’s “coup” — Yesterday, 5th of December, mid-January 2015, 1–3 March.";
+    for (i, _) in text.char_indices() {
+        find_dates(&[&text[i..], &text[..i]], anchor("2017-01-07"));
+    }
+    // huge numbers and long digit runs
+    find_dates(&["99999999999999999999 January 7, 99999999999999999999999 2017-99-99"], anchor("2017-01-07"));
+    find_dates(&[""], anchor("2017-01-07"));
+}
+
+#[test]
+fn linear_on_long_text() {
+    let para = "On 15 July 2016, as 2016 became 2017, the group struck on Thursday; two days later, in August 2016, it struck again. 1500 km, 2,000 fighters, 10:30. ";
+    let big = para.repeat(4000); // ~600 KB in one "sentence"
+    let t = std::time::Instant::now();
+    let n = find_dates(&[&big], anchor("2017-01-07")).len();
+    assert!(n >= 4000 * 4);
+    // generous: a debug build on a shared machine; quadratic behaviour would take minutes
+    assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+}
