@@ -113,7 +113,15 @@ pub fn find_dates(sentences: &[&str], anchor: Option<Anchor>) -> Vec<DateMention
                 if !background {
                     narr.note(date, until);
                 }
-                out.push(DateMention { sentence: si, start, end, date, until, relative, background });
+                out.push(DateMention {
+                    sentence: si,
+                    start,
+                    end,
+                    date,
+                    until,
+                    relative,
+                    background,
+                });
             }
             i = next;
         }
@@ -209,7 +217,11 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                     k += 1 + digit_run(k + 1);
                 }
                 if tok.k == K::Num {
-                    tok.num = if nd <= 9 { s[pos(j)..pos(k)].parse().unwrap_or(u32::MAX) } else { u32::MAX };
+                    tok.num = if nd <= 9 {
+                        s[pos(j)..pos(k)].parse().unwrap_or(u32::MAX)
+                    } else {
+                        u32::MAX
+                    };
                 }
             }
             if at(k).is_some_and(|c| c.is_alphabetic()) {
@@ -227,7 +239,11 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
             }
             if tok.k == K::Num && nd <= 3 && j > 0 {
                 let p = cs[j - 1].1;
-                tok.footnote = p.is_alphabetic() || matches!(p, '.' | ',' | ';' | ':' | ')' | '"' | '\u{201d}' | '\u{2019}');
+                tok.footnote = p.is_alphabetic()
+                    || matches!(
+                        p,
+                        '.' | ',' | ';' | ':' | ')' | '"' | '\u{201d}' | '\u{2019}'
+                    );
             }
             j = k;
         } else if c.is_alphabetic() {
@@ -236,7 +252,9 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 while at(k).is_some_and(|c| c.is_alphanumeric()) {
                     k += 1;
                 }
-                if matches!(at(k), Some('\'' | '\u{2019}')) && at(k + 1).is_some_and(|c| c.is_alphabetic()) {
+                if matches!(at(k), Some('\'' | '\u{2019}'))
+                    && at(k + 1).is_some_and(|c| c.is_alphabetic())
+                {
                     k += 1;
                     continue;
                 }
@@ -293,62 +311,350 @@ fn month_abbrev(w: &str) -> Option<i8> {
     })
 }
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Words after which a bare month name ("in August") is a date.
 const MONTH_PREP: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "during", "of", "early", "late", "mid", "before", "after",
-    "through", "throughout", "last", "next", "between", "around", "end", "beginning", "start",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "during",
+    "of",
+    "early",
+    "late",
+    "mid",
+    "before",
+    "after",
+    "through",
+    "throughout",
+    "last",
+    "next",
+    "between",
+    "around",
+    "end",
+    "beginning",
+    "start",
 ];
 
 /// Words after which a four-digit number is a year ("in 2021").
 const YEAR_PREP: &[&str] = &[
-    "in", "since", "by", "until", "till", "from", "during", "before", "after", "throughout", "early", "late",
-    "mid", "year", "summer", "winter", "spring", "autumn", "fall", "ramadan", "christmas", "easter", "between",
-    "circa", "c",
+    "in",
+    "since",
+    "by",
+    "until",
+    "till",
+    "from",
+    "during",
+    "before",
+    "after",
+    "throughout",
+    "early",
+    "late",
+    "mid",
+    "year",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "ramadan",
+    "christmas",
+    "easter",
+    "between",
+    "circa",
+    "c",
 ];
 
 /// Nouns before "of" that make the number after it a year ("the summer of 2015").
 const OF_NOUNS: &[&str] = &[
-    "summer", "winter", "spring", "autumn", "fall", "end", "start", "beginning", "middle", "half", "quarter", "part",
-    "course", "rest", "remainder", "months", "weeks", "year", "events", "elections", "election",
-    "act", "class", "law", "treaty", "agreement", "accord", "accords", "war", "census",
+    "summer",
+    "winter",
+    "spring",
+    "autumn",
+    "fall",
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "half",
+    "quarter",
+    "part",
+    "course",
+    "rest",
+    "remainder",
+    "months",
+    "weeks",
+    "year",
+    "events",
+    "elections",
+    "election",
+    "act",
+    "class",
+    "law",
+    "treaty",
+    "agreement",
+    "accord",
+    "accords",
+    "war",
+    "census",
 ];
 
 /// Lowercase words that may follow a year ("in 2023 around ...").
 const AFTER_YEAR_OK: &[&str] = &[
-    "and", "or", "but", "when", "where", "with", "to", "the", "a", "an", "in", "on", "at", "by", "for", "of", "as",
-    "was", "were", "is", "are", "had", "has", "have", "after", "before", "until", "while", "around", "through",
-    "alone", "onwards", "onward", "there", "that", "which", "who", "it", "its", "this", "these", "those", "he",
-    "she", "they", "we", "his", "her", "their", "saw", "marked", "became", "elections", "election", "because",
-    "if", "though", "although", "so", "then", "up", "into", "from", "against", "during", "amid", "despite",
-    "till", "is", "would", "will", "could", "i", "you", "our", "not", "also", "only", "already", "again",
+    "and",
+    "or",
+    "but",
+    "when",
+    "where",
+    "with",
+    "to",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "of",
+    "as",
+    "was",
+    "were",
+    "is",
+    "are",
+    "had",
+    "has",
+    "have",
+    "after",
+    "before",
+    "until",
+    "while",
+    "around",
+    "through",
+    "alone",
+    "onwards",
+    "onward",
+    "there",
+    "that",
+    "which",
+    "who",
+    "it",
+    "its",
+    "this",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "we",
+    "his",
+    "her",
+    "their",
+    "saw",
+    "marked",
+    "became",
+    "elections",
+    "election",
+    "because",
+    "if",
+    "though",
+    "although",
+    "so",
+    "then",
+    "up",
+    "into",
+    "from",
+    "against",
+    "during",
+    "amid",
+    "despite",
+    "till",
+    "is",
+    "would",
+    "will",
+    "could",
+    "i",
+    "you",
+    "our",
+    "not",
+    "also",
+    "only",
+    "already",
+    "again",
 ];
 
 /// Nouns after "the 2016 ..." that make the number a year.
 const YEAR_EVENT_NOUNS: &[&str] = &[
-    "coup", "election", "elections", "attack", "attacks", "war", "census", "budget", "games", "olympics",
-    "season", "crisis", "invasion", "earthquake", "summit", "protests", "uprising", "revolution", "agreement",
-    "deal", "report", "law", "act", "campaign", "referendum", "bombing", "bombings", "offensive", "ceasefire",
-    "truce", "massacre", "shooting", "floods", "edition", "survey", "presidential", "parliamentary", "general",
-    "local", "midterm", "midterms", "world", "assault", "raid", "raids", "plot", "strike", "strikes",
+    "coup",
+    "election",
+    "elections",
+    "attack",
+    "attacks",
+    "war",
+    "census",
+    "budget",
+    "games",
+    "olympics",
+    "season",
+    "crisis",
+    "invasion",
+    "earthquake",
+    "summit",
+    "protests",
+    "uprising",
+    "revolution",
+    "agreement",
+    "deal",
+    "report",
+    "law",
+    "act",
+    "campaign",
+    "referendum",
+    "bombing",
+    "bombings",
+    "offensive",
+    "ceasefire",
+    "truce",
+    "massacre",
+    "shooting",
+    "floods",
+    "edition",
+    "survey",
+    "presidential",
+    "parliamentary",
+    "general",
+    "local",
+    "midterm",
+    "midterms",
+    "world",
+    "assault",
+    "raid",
+    "raids",
+    "plot",
+    "strike",
+    "strikes",
 ];
 
 /// Words after a day number that show it is a count ("In March 12 people").
 const COUNT_NOUNS: &[&str] = &[
-    "people", "percent", "per", "million", "billion", "thousand", "hundred", "men", "women", "children",
-    "km", "kg", "m", "feet", "foot", "miles", "mile", "times", "dead", "killed", "injured", "wounded", "more",
-    "of", "or", "out", "others", "other", "pm", "am", "hours", "hour", "minutes", "minute", "seconds", "soldiers",
-    "fighters", "troops", "civilians", "militants", "members", "police", "officers", "bullets", "cases", "deaths",
-    "casualties", "arrests", "years", "days", "months", "weeks", "points", "votes", "seats", "countries",
-    "provinces", "cities", "km", "kilometres", "kilometers", "metres", "meters", "tons", "tonnes", "dollars",
-    "euros", "pounds", "vehicles", "rockets", "missiles", "drones", "migrants", "refugees", "prisoners",
-    "detainees", "suspects", "persons", "individuals", "students", "workers", "employees", "victims",
+    "people",
+    "percent",
+    "per",
+    "million",
+    "billion",
+    "thousand",
+    "hundred",
+    "men",
+    "women",
+    "children",
+    "km",
+    "kg",
+    "m",
+    "feet",
+    "foot",
+    "miles",
+    "mile",
+    "times",
+    "dead",
+    "killed",
+    "injured",
+    "wounded",
+    "more",
+    "of",
+    "or",
+    "out",
+    "others",
+    "other",
+    "pm",
+    "am",
+    "hours",
+    "hour",
+    "minutes",
+    "minute",
+    "seconds",
+    "soldiers",
+    "fighters",
+    "troops",
+    "civilians",
+    "militants",
+    "members",
+    "police",
+    "officers",
+    "bullets",
+    "cases",
+    "deaths",
+    "casualties",
+    "arrests",
+    "years",
+    "days",
+    "months",
+    "weeks",
+    "points",
+    "votes",
+    "seats",
+    "countries",
+    "provinces",
+    "cities",
+    "km",
+    "kilometres",
+    "kilometers",
+    "metres",
+    "meters",
+    "tons",
+    "tonnes",
+    "dollars",
+    "euros",
+    "pounds",
+    "vehicles",
+    "rockets",
+    "missiles",
+    "drones",
+    "migrants",
+    "refugees",
+    "prisoners",
+    "detainees",
+    "suspects",
+    "persons",
+    "individuals",
+    "students",
+    "workers",
+    "employees",
+    "victims",
 ];
 
 const NUMBER_WORDS: &[&str] = &[
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-    "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
 ];
 
 // ---------------------------------------------------------------------------
@@ -384,13 +690,26 @@ enum WdMode {
 enum Val {
     /// Explicit calendar pieces; `dir` is -1 for "last August", +1 for "next
     /// August", 0 for the most recent not after the anchor.
-    Abs { p: Partial, until: Option<Partial>, dir: i8 },
-    Weekday { wd: i8, mode: WdMode },
+    Abs {
+        p: Partial,
+        until: Option<Partial>,
+        dir: i8,
+    },
+    Weekday {
+        wd: i8,
+        mode: WdMode,
+    },
     /// `n` units from the anchor ("yesterday" = Day -1, "this week" = Week 0).
-    FromAnchor { unit: Unit, n: i32 },
+    FromAnchor {
+        unit: Unit,
+        n: i32,
+    },
     /// "last summer": the year of the most recent summer before the anchor;
     /// the season's first month (6 = summer, 3 = spring, 9 = autumn).
-    Season { first_month: i8, last: bool },
+    Season {
+        first_month: i8,
+        last: bool,
+    },
     /// `n` days from the last day mentioned ("the following day" = 1).
     NarrDays(i32),
     /// `n` years from the year of the last date mentioned ("that same year" =
@@ -413,21 +732,31 @@ struct Cx<'t, 'a> {
 
 impl<'t, 'a> Cx<'t, 'a> {
     fn new(t: &'t [Tok<'a>]) -> Self {
-        let first = t.iter().position(|x| matches!(x.k, K::Word | K::Num | K::Iso | K::Other)).unwrap_or(0);
+        let first = t
+            .iter()
+            .position(|x| matches!(x.k, K::Word | K::Num | K::Iso | K::Other))
+            .unwrap_or(0);
         Cx { t, first }
     }
 
     fn word(&self, i: usize) -> Option<&str> {
-        self.t.get(i).filter(|x| x.k == K::Word).map(|x| x.lower.as_str())
+        self.t
+            .get(i)
+            .filter(|x| x.k == K::Word)
+            .map(|x| x.lower.as_str())
     }
     fn is_word(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
     }
     fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.t.get(i).is_some_and(|x| x.k == K::Punct && x.lower == p)
+        self.t
+            .get(i)
+            .is_some_and(|x| x.k == K::Punct && x.lower == p)
     }
     fn cap(&self, i: usize) -> bool {
-        self.t.get(i).is_some_and(|x| x.text.chars().next().is_some_and(|c| c.is_uppercase()))
+        self.t
+            .get(i)
+            .is_some_and(|x| x.text.chars().next().is_some_and(|c| c.is_uppercase()))
     }
     fn prev_word(&self, i: usize) -> Option<&str> {
         i.checked_sub(1).and_then(|p| self.word(p))
@@ -442,12 +771,14 @@ impl<'t, 'a> Cx<'t, 'a> {
     /// A day of the month: 1 to 31, one or two digits.
     fn day(&self, i: usize) -> Option<i8> {
         let x = self.t.get(i)?;
-        (x.k == K::Num && x.digits <= 2 && (1..=31).contains(&x.num) && !x.footnote).then_some(x.num as i8)
+        (x.k == K::Num && x.digits <= 2 && (1..=31).contains(&x.num) && !x.footnote)
+            .then_some(x.num as i8)
     }
     /// A plausible four-digit year.
     fn year(&self, i: usize) -> Option<i16> {
         let x = self.t.get(i)?;
-        (x.k == K::Num && x.digits == 4 && !x.ordinal && (1000..=2100).contains(&x.num)).then_some(x.num as i16)
+        (x.k == K::Num && x.digits == 4 && !x.ordinal && (1000..=2100).contains(&x.num))
+            .then_some(x.num as i16)
     }
     /// A month name; returns (month, index after it, abbreviated).
     fn month(&self, i: usize) -> Option<(i8, usize, bool)> {
@@ -488,8 +819,10 @@ impl<'t, 'a> Cx<'t, 'a> {
     }
     /// A range connector between two dates: "-", "–", "to", "until", "through".
     fn connector(&self, i: usize) -> bool {
-        matches!(self.word(i), Some("to" | "until" | "till" | "through" | "thru"))
-            || self.is_punct(i, "-")
+        matches!(
+            self.word(i),
+            Some("to" | "until" | "till" | "through" | "thru")
+        ) || self.is_punct(i, "-")
             || self.is_punct(i, "\u{2013}")
             || self.is_punct(i, "\u{2014}")
     }
@@ -525,7 +858,10 @@ impl<'t, 'a> Cx<'t, 'a> {
         }
         (self.is_word(self.first, "by") && self.cap(self.first))
             || self.t.iter().take(4).any(|x| {
-                matches!(x.lower.as_str(), "published" | "updated" | "posted" | "dated") && x.k == K::Word
+                matches!(
+                    x.lower.as_str(),
+                    "published" | "updated" | "posted" | "dated"
+                ) && x.k == K::Word
             })
     }
     /// The sentence speaks of the future ("will be introduced in January", "due
@@ -550,7 +886,10 @@ impl<'t, 'a> Cx<'t, 'a> {
 
     /// Nothing but punctuation outside tokens `a..b`: a line that is only a date.
     fn only_date(&self, a: usize, b: usize) -> bool {
-        self.t.iter().enumerate().all(|(i, x)| (a..b).contains(&i) || x.k == K::Punct || x.k == K::Other)
+        self.t
+            .iter()
+            .enumerate()
+            .all(|(i, x)| (a..b).contains(&i) || x.k == K::Punct || x.k == K::Other)
     }
 
     fn match_at(&self, i: usize) -> Option<Match> {
@@ -558,10 +897,26 @@ impl<'t, 'a> Cx<'t, 'a> {
         match x.k {
             K::Iso => {
                 let v = x.num;
-                let p = Partial { y: Some((v / 10000) as i16), m: Some((v / 100 % 100) as i8), d: Some((v % 100) as i8) };
-                Some(Match { start: i, end: i + 1, val: Val::Abs { p, until: None, dir: 0 }, background: false })
+                let p = Partial {
+                    y: Some((v / 10000) as i16),
+                    m: Some((v / 100 % 100) as i8),
+                    d: Some((v % 100) as i8),
+                };
+                Some(Match {
+                    start: i,
+                    end: i + 1,
+                    val: Val::Abs {
+                        p,
+                        until: None,
+                        dir: 0,
+                    },
+                    background: false,
+                })
             }
-            K::Num => self.day_first(i).or_else(|| self.year_ctx(i)).or_else(|| self.ago_or_later(i)),
+            K::Num => self
+                .day_first(i)
+                .or_else(|| self.year_ctx(i))
+                .or_else(|| self.ago_or_later(i)),
             K::Word => self
                 .month_first(i)
                 .or_else(|| self.the_forms(i))
@@ -594,9 +949,26 @@ impl<'t, 'a> Cx<'t, 'a> {
             y = self.year(q + 1);
             q += 2;
         }
-        let p1 = Partial { y, m: Some(m), d: Some(d) };
-        let until = d2.map(|e| Partial { y, m: Some(m), d: Some(e) });
-        let mut mt = Match { start: i, end: q, val: Val::Abs { p: p1, until, dir: 0 }, background: false };
+        let p1 = Partial {
+            y,
+            m: Some(m),
+            d: Some(d),
+        };
+        let until = d2.map(|e| Partial {
+            y,
+            m: Some(m),
+            d: Some(e),
+        });
+        let mut mt = Match {
+            start: i,
+            end: q,
+            val: Val::Abs {
+                p: p1,
+                until,
+                dir: 0,
+            },
+            background: false,
+        };
         if until.is_none() {
             self.extend_range(&mut mt);
         }
@@ -609,13 +981,21 @@ impl<'t, 'a> Cx<'t, 'a> {
         let prev = self.prev_word(i);
         // "Theresa May 2017" is unlikely; "Theresa May 12" too. A capitalised word
         // right before "May" (not a preposition) is most likely a name.
-        if m == 5 && i > self.first && self.cap(i - 1) && self.t[i - 1].k == K::Word && !self.cap_is_month_ctx(i - 1) {
+        if m == 5
+            && i > self.first
+            && self.cap(i - 1)
+            && self.t[i - 1].k == K::Word
+            && !self.cap_is_month_ctx(i - 1)
+        {
             return None;
         }
         if let Some(d) = self.day(p) {
             let mut q = p + 1;
             let mut d2 = None;
-            if self.connector(q) && self.day(q + 1).is_some_and(|e| e > d) && self.month(q + 1).is_none() {
+            if self.connector(q)
+                && self.day(q + 1).is_some_and(|e| e > d)
+                && self.month(q + 1).is_none()
+            {
                 d2 = self.day(q + 1);
                 q += 2;
             }
@@ -628,9 +1008,26 @@ impl<'t, 'a> Cx<'t, 'a> {
                 q += 1;
             }
             if y.is_some() || d2.is_some() || self.day_not_count(q) {
-                let p1 = Partial { y, m: Some(m), d: Some(d) };
-                let until = d2.map(|e| Partial { y, m: Some(m), d: Some(e) });
-                let mut mt = Match { start: i, end: q, val: Val::Abs { p: p1, until, dir: 0 }, background: false };
+                let p1 = Partial {
+                    y,
+                    m: Some(m),
+                    d: Some(d),
+                };
+                let until = d2.map(|e| Partial {
+                    y,
+                    m: Some(m),
+                    d: Some(e),
+                });
+                let mut mt = Match {
+                    start: i,
+                    end: q,
+                    val: Val::Abs {
+                        p: p1,
+                        until,
+                        dir: 0,
+                    },
+                    background: false,
+                };
                 if until.is_none() {
                     self.extend_range(&mut mt);
                 }
@@ -638,14 +1035,32 @@ impl<'t, 'a> Cx<'t, 'a> {
             }
         }
         // "August 2016", "January of 2015"
-        let yq = if self.is_word(p, "of") || self.is_punct(p, ",") { p + 1 } else { p };
+        let yq = if self.is_word(p, "of") || self.is_punct(p, ",") {
+            p + 1
+        } else {
+            p
+        };
         if let Some(y) = self.year(yq) {
             let mut start = i;
-            if self.is_punct(i.wrapping_sub(1), "-") && matches!(self.prev_word(i - 1), Some("mid")) {
+            if self.is_punct(i.wrapping_sub(1), "-") && matches!(self.prev_word(i - 1), Some("mid"))
+            {
                 start = i - 2;
             }
-            let p1 = Partial { y: Some(y), m: Some(m), d: None };
-            let mut mt = Match { start, end: yq + 1, val: Val::Abs { p: p1, until: None, dir: 0 }, background: false };
+            let p1 = Partial {
+                y: Some(y),
+                m: Some(m),
+                d: None,
+            };
+            let mut mt = Match {
+                start,
+                end: yq + 1,
+                val: Val::Abs {
+                    p: p1,
+                    until: None,
+                    dir: 0,
+                },
+                background: false,
+            };
             self.extend_range(&mut mt);
             return Some(mt);
         }
@@ -668,7 +1083,11 @@ impl<'t, 'a> Cx<'t, 'a> {
             }
             Some("past") => {
                 // "this past June"
-                start = if self.is_word(i.wrapping_sub(2), "this") { i - 2 } else { i - 1 };
+                start = if self.is_word(i.wrapping_sub(2), "this") {
+                    i - 2
+                } else {
+                    i - 1
+                };
                 dir = -1;
                 true
             }
@@ -691,24 +1110,61 @@ impl<'t, 'a> Cx<'t, 'a> {
         }
         // "March on Washington", "May Day": a capitalised word right after
         // is a name, unless it starts a new clause after a comma.
-        if self.word(i + 1).is_some() && self.cap(i + 1) && self.month(i + 1).is_none() && self.weekday(i + 1).is_none() {
+        if self.word(i + 1).is_some()
+            && self.cap(i + 1)
+            && self.month(i + 1).is_none()
+            && self.weekday(i + 1).is_none()
+        {
             return None;
         }
-        let p1 = Partial { y: None, m: Some(m), d: None };
-        let mut mt = Match { start, end: i + 1, val: Val::Abs { p: p1, until: None, dir }, background: false };
+        let p1 = Partial {
+            y: None,
+            m: Some(m),
+            d: None,
+        };
+        let mut mt = Match {
+            start,
+            end: i + 1,
+            val: Val::Abs {
+                p: p1,
+                until: None,
+                dir,
+            },
+            background: false,
+        };
         self.extend_range(&mut mt);
         Some(mt)
     }
 
     fn cap_is_month_ctx(&self, i: usize) -> bool {
-        matches!(self.word(i), Some("in" | "on" | "since" | "by" | "until" | "from" | "during" | "early" | "late" | "last" | "next"))
-            || self.weekday(i).is_some()
+        matches!(
+            self.word(i),
+            Some(
+                "in" | "on"
+                    | "since"
+                    | "by"
+                    | "until"
+                    | "from"
+                    | "during"
+                    | "early"
+                    | "late"
+                    | "last"
+                    | "next"
+            )
+        ) || self.weekday(i).is_some()
     }
 
     /// After a date: "to 10", "to March 2016", "– 3 March 2016", "and 2019"
     /// (after "between"). Fills the end, and a missing year from the end.
     fn extend_range(&self, mt: &mut Match) {
-        let Val::Abs { p, until: None, dir: 0 } = mt.val else { return };
+        let Val::Abs {
+            p,
+            until: None,
+            dir: 0,
+        } = mt.val
+        else {
+            return;
+        };
         let c = mt.end;
         let between = mt.start > 0 && self.is_word(mt.start - 1, "between");
         if !(self.connector(c) || (between && self.is_word(c, "and"))) {
@@ -717,11 +1173,22 @@ impl<'t, 'a> Cx<'t, 'a> {
         let s = c + 1;
         let second = if p.d.is_some() {
             // a full day-first or month-first date after the connector
-            self.month(s).and_then(|_| self.month_first_plain(s)).or_else(|| self.day_first_plain(s))
+            self.month(s)
+                .and_then(|_| self.month_first_plain(s))
+                .or_else(|| self.day_first_plain(s))
         } else if p.m.is_some() {
             self.month(s).and_then(|_| self.month_first_plain(s))
         } else {
-            self.year(s).map(|y| (Partial { y: Some(y), m: None, d: None }, s + 1))
+            self.year(s).map(|y| {
+                (
+                    Partial {
+                        y: Some(y),
+                        m: None,
+                        d: None,
+                    },
+                    s + 1,
+                )
+            })
         };
         let Some((mut q, end)) = second else { return };
         // precision must agree
@@ -742,12 +1209,18 @@ impl<'t, 'a> Cx<'t, 'a> {
         }
         if p.d.is_none() && p.m.is_none() {
             // year ranges: "2017-2019", "between 2017 and 2019", but not "1500-2000 km"
-            let (Some(a), Some(b)) = (p.y, q.y) else { return };
+            let (Some(a), Some(b)) = (p.y, q.y) else {
+                return;
+            };
             if b - a > 100 || !self.year_follow_ok(end) {
                 return;
             }
         }
-        mt.val = Val::Abs { p, until: Some(q), dir: 0 };
+        mt.val = Val::Abs {
+            p,
+            until: Some(q),
+            dir: 0,
+        };
         mt.end = end;
     }
 
@@ -763,12 +1236,33 @@ impl<'t, 'a> Cx<'t, 'a> {
                 y = Some(yy);
                 q += 1;
             }
-            return Some((Partial { y, m: Some(m), d: Some(d) }, q));
+            return Some((
+                Partial {
+                    y,
+                    m: Some(m),
+                    d: Some(d),
+                },
+                q,
+            ));
         }
         if let Some(y) = self.year(p) {
-            return Some((Partial { y: Some(y), m: Some(m), d: None }, p + 1));
+            return Some((
+                Partial {
+                    y: Some(y),
+                    m: Some(m),
+                    d: None,
+                },
+                p + 1,
+            ));
         }
-        (!abbrev).then_some((Partial { y: None, m: Some(m), d: None }, p))
+        (!abbrev).then_some((
+            Partial {
+                y: None,
+                m: Some(m),
+                d: None,
+            },
+            p,
+        ))
     }
 
     fn day_first_plain(&self, i: usize) -> Option<(Partial, usize)> {
@@ -779,7 +1273,14 @@ impl<'t, 'a> Cx<'t, 'a> {
         }
         let (m, q, _) = self.month(p)?;
         let y = self.year(q);
-        Some((Partial { y, m: Some(m), d: Some(d) }, q + usize::from(y.is_some())))
+        Some((
+            Partial {
+                y,
+                m: Some(m),
+                d: Some(d),
+            },
+            q + usize::from(y.is_some()),
+        ))
     }
 
     /// A four-digit number where the words around it make it a year.
@@ -790,7 +1291,15 @@ impl<'t, 'a> Cx<'t, 'a> {
             let mut mt = Match {
                 start: i,
                 end: i + 1,
-                val: Val::Abs { p: Partial { y: Some(y), m: None, d: None }, until: None, dir: 0 },
+                val: Val::Abs {
+                    p: Partial {
+                        y: Some(y),
+                        m: None,
+                        d: None,
+                    },
+                    until: None,
+                    dir: 0,
+                },
                 background,
             };
             self.extend_range(&mut mt);
@@ -798,14 +1307,16 @@ impl<'t, 'a> Cx<'t, 'a> {
         };
         let next = self.word(i + 1);
         // the passing of time: "an hour into 2017", "as 2016 became 2017"
-        if matches!(prev, Some("into" | "became")) || (prev == Some("as") && next == Some("became")) {
+        if matches!(prev, Some("into" | "became")) || (prev == Some("as") && next == Some("became"))
+        {
             return Some(mk(true));
         }
         // "the 2022 FIFA World Cup", "the 2016 coup attempt"
         if prev == Some("the") && y >= 1900 {
             let n = i + 1;
             let noun = self.word(n).is_some_and(|w| {
-                YEAR_EVENT_NOUNS.contains(&w) || (self.cap(n) && self.month(n).is_none() && !self.is_word(n, "i"))
+                YEAR_EVENT_NOUNS.contains(&w)
+                    || (self.cap(n) && self.month(n).is_none() && !self.is_word(n, "i"))
             });
             if noun {
                 return Some(mk(false));
@@ -813,7 +1324,10 @@ impl<'t, 'a> Cx<'t, 'a> {
         }
         // "2017 would be the year of victory", "that 2016 was"
         if y >= 1900
-            && matches!(next, Some("was" | "is" | "will" | "would" | "has" | "had" | "saw" | "marked" | "became"))
+            && matches!(
+                next,
+                Some("was" | "is" | "will" | "would" | "has" | "had" | "saw" | "marked" | "became")
+            )
             && (i == self.first || matches!(prev, Some("that" | "and" | "but" | "while")))
         {
             return Some(mk(false));
@@ -827,10 +1341,18 @@ impl<'t, 'a> Cx<'t, 'a> {
             Some("of") => i >= 2 && self.word(i - 2).is_some_and(|w| OF_NOUNS.contains(&w)),
             Some("to") => {
                 // "in the years leading up to 2014"
-                i >= 3 && self.is_word(i - 2, "up") && matches!(self.word(i - 3), Some("leading" | "run"))
+                i >= 3
+                    && self.is_word(i - 2, "up")
+                    && matches!(self.word(i - 3), Some("leading" | "run"))
             }
             // "over 2023 and 2024": two close years joined by "and"
-            Some("and" | "or") if y >= 1900 && i >= 2 && self.year(i - 2).is_some_and(|a| a < y && y - a <= 10) => true,
+            Some("and" | "or")
+                if y >= 1900
+                    && i >= 2
+                    && self.year(i - 2).is_some_and(|a| a < y && y - a <= 10) =>
+            {
+                true
+            }
             Some(w) => YEAR_PREP.contains(&w) || self.year_pair(i, y) || self.year_span(i, y),
             None => mid || self.year_span(i, y),
         };
@@ -878,15 +1400,26 @@ impl<'t, 'a> Cx<'t, 'a> {
             ("previous", Some("day")) if w0 == "the" => Some((Val::NarrDays(-1), i + 3)),
             ("same", Some("day")) => Some((Val::NarrDays(0), i + 3)),
             ("same", Some("year")) => Some((Val::NarrYear(0), i + 3)),
-            ("year", Some("before")) if w0 == "the" && (end_after(i + 3) || self.is_word(i + 3, "when")) => {
+            ("year", Some("before"))
+                if w0 == "the" && (end_after(i + 3) || self.is_word(i + 3, "when")) =>
+            {
                 Some((Val::NarrYear(-1), i + 3))
             }
-            ("day", Some("after")) if w0 == "the" && end_after(i + 3) => Some((Val::NarrDays(1), i + 3)),
-            ("day", Some("before")) if w0 == "the" && end_after(i + 3) => Some((Val::NarrDays(-1), i + 3)),
+            ("day", Some("after")) if w0 == "the" && end_after(i + 3) => {
+                Some((Val::NarrDays(1), i + 3))
+            }
+            ("day", Some("before")) if w0 == "the" && end_after(i + 3) => {
+                Some((Val::NarrDays(-1), i + 3))
+            }
             _ => None,
         };
         let (val, end) = v?;
-        Some(Match { start: i, end, val, background: false })
+        Some(Match {
+            start: i,
+            end,
+            val,
+            background: false,
+        })
     }
 
     /// "New Year's Eve", "Christmas Day", "Halloween", optionally with a year.
@@ -898,7 +1431,10 @@ impl<'t, 'a> Cx<'t, 'a> {
         let (m, d, mut end) = match w0 {
             "new" => {
                 let w1 = self.word(i + 1)?;
-                if !matches!(w1, "year's" | "years" | "year") || !self.cap(i + 1) || !self.cap(i + 2) {
+                if !matches!(w1, "year's" | "years" | "year")
+                    || !self.cap(i + 1)
+                    || !self.cap(i + 2)
+                {
                     return None;
                 }
                 match self.word(i + 2)? {
@@ -923,8 +1459,21 @@ impl<'t, 'a> Cx<'t, 'a> {
         } else {
             None
         };
-        let p = Partial { y, m: Some(m), d: Some(d) };
-        Some(Match { start: i, end, val: Val::Abs { p, until: None, dir: 0 }, background: false })
+        let p = Partial {
+            y,
+            m: Some(m),
+            d: Some(d),
+        };
+        Some(Match {
+            start: i,
+            end,
+            val: Val::Abs {
+                p,
+                until: None,
+                dir: 0,
+            },
+            background: false,
+        })
     }
 
     /// "on Thursday", "last Sunday", "Thursday, January 5, 2017".
@@ -932,10 +1481,20 @@ impl<'t, 'a> Cx<'t, 'a> {
         let wd = self.weekday(i)?;
         let possessive = self.word(i).is_some_and(|w| w.ends_with("'s"));
         // a full date after it wins: "Thursday, January 5, 2017"
-        let j = if self.is_punct(i + 1, ",") { i + 2 } else { i + 1 };
+        let j = if self.is_punct(i + 1, ",") {
+            i + 2
+        } else {
+            i + 1
+        };
         if !possessive {
             if let Some(mut mt) = self.month_first(j).or_else(|| self.day_first(j)) {
-                if matches!(mt.val, Val::Abs { p: Partial { d: Some(_), .. }, .. }) {
+                if matches!(
+                    mt.val,
+                    Val::Abs {
+                        p: Partial { d: Some(_), .. },
+                        ..
+                    }
+                ) {
                     mt.start = i;
                     return Some(mt);
                 }
@@ -945,13 +1504,17 @@ impl<'t, 'a> Cx<'t, 'a> {
         let (mode, start) = match prev {
             Some("last" | "past") => (WdMode::Last, i - 1),
             Some("next") => (WdMode::Next, i - 1),
-            Some("on" | "this" | "since" | "until" | "till" | "by" | "from" | "early" | "late" | "before" | "after") => {
-                (WdMode::Recent, i)
-            }
+            Some(
+                "on" | "this" | "since" | "until" | "till" | "by" | "from" | "early" | "late"
+                | "before" | "after",
+            ) => (WdMode::Recent, i),
             _ => {
-                let part = matches!(self.word(i + 1), Some("night" | "morning" | "evening" | "afternoon"));
+                let part = matches!(
+                    self.word(i + 1),
+                    Some("night" | "morning" | "evening" | "afternoon")
+                );
                 let lead = i == self.first && (self.is_punct(i + 1, ",") || possessive);
-                if !(part && i != self.first && !self.cap(i + 1)) && !lead && !(possessive && i != self.first) {
+                if !(lead || possessive || (part && !self.cap(i + 1))) {
                     return None;
                 }
                 (WdMode::Recent, i)
@@ -961,7 +1524,12 @@ impl<'t, 'a> Cx<'t, 'a> {
             // "this Thursday" may be in the future: leave it out.
             return None;
         }
-        Some(Match { start, end: i + 1, val: Val::Weekday { wd, mode }, background: false })
+        Some(Match {
+            start,
+            end: i + 1,
+            val: Val::Weekday { wd, mode },
+            background: false,
+        })
     }
 
     /// "yesterday", "today", "last month", "this week", "last summer".
@@ -973,20 +1541,57 @@ impl<'t, 'a> Cx<'t, 'a> {
             return None;
         }
         let prev = self.prev_word(i);
-        let mk = |start: usize, end: usize, val: Val| Some(Match { start, end, val, background: false });
+        let mk = |start: usize, end: usize, val: Val| {
+            Some(Match {
+                start,
+                end,
+                val,
+                background: false,
+            })
+        };
         match w {
-            "yesterday" => return mk(i, i + 1, Val::FromAnchor { unit: Unit::Day, n: -1 }),
+            "yesterday" => {
+                return mk(
+                    i,
+                    i + 1,
+                    Val::FromAnchor {
+                        unit: Unit::Day,
+                        n: -1,
+                    },
+                )
+            }
             "tomorrow" => {
                 if lead && !self.is_punct(i + 1, ",") {
                     return None;
                 }
-                return mk(i, i + 1, Val::FromAnchor { unit: Unit::Day, n: 1 });
+                return mk(
+                    i,
+                    i + 1,
+                    Val::FromAnchor {
+                        unit: Unit::Day,
+                        n: 1,
+                    },
+                );
             }
             "today" => {
                 let ok = (lead && self.is_punct(i + 1, ","))
-                    || matches!(prev, Some("earlier" | "later" | "until" | "from" | "starting" | "beginning"))
+                    || matches!(
+                        prev,
+                        Some("earlier" | "later" | "until" | "from" | "starting" | "beginning")
+                    )
                     || (prev == Some("of") && i >= 2 && self.is_word(i - 2, "as"));
-                return if ok { mk(i, i + 1, Val::FromAnchor { unit: Unit::Day, n: 0 }) } else { None };
+                return if ok {
+                    mk(
+                        i,
+                        i + 1,
+                        Val::FromAnchor {
+                            unit: Unit::Day,
+                            n: 0,
+                        },
+                    )
+                } else {
+                    None
+                };
             }
             "last" | "this" | "next" => {}
             _ => return None,
@@ -1011,7 +1616,14 @@ impl<'t, 'a> Cx<'t, 'a> {
                     "summer" => 6,
                     _ => 9,
                 };
-                return mk(i, i + 2, Val::Season { first_month, last: n < 0 });
+                return mk(
+                    i,
+                    i + 2,
+                    Val::Season {
+                        first_month,
+                        last: n < 0,
+                    },
+                );
             }
             _ => return None,
         };
@@ -1034,18 +1646,42 @@ impl<'t, 'a> Cx<'t, 'a> {
             return None;
         }
         // "over the last two years", "for two days": durations
-        if matches!(self.prev_word(i), Some("last" | "past" | "next" | "the" | "for" | "over" | "within")) {
+        if matches!(
+            self.prev_word(i),
+            Some("last" | "past" | "next" | "the" | "for" | "over" | "within")
+        ) {
             return None;
         }
-        let end_ok = |j: usize| self.t.get(j).is_none_or(|x| x.k == K::Punct) || self.word(j).is_some_and(|w| AFTER_YEAR_OK.contains(&w));
+        let end_ok = |j: usize| {
+            self.t.get(j).is_none_or(|x| x.k == K::Punct)
+                || self.word(j).is_some_and(|w| AFTER_YEAR_OK.contains(&w))
+        };
         match self.word(i + 2)? {
-            "ago" => Some(Match { start: i, end: i + 3, val: Val::FromAnchor { unit, n: -n }, background: false }),
-            "later" if unit == Unit::Day => Some(Match { start: i, end: i + 3, val: Val::NarrDays(n), background: false }),
-            "later" if unit == Unit::Year => {
-                Some(Match { start: i, end: i + 3, val: Val::NarrYear(n), background: false })
-            }
+            "ago" => Some(Match {
+                start: i,
+                end: i + 3,
+                val: Val::FromAnchor { unit, n: -n },
+                background: false,
+            }),
+            "later" if unit == Unit::Day => Some(Match {
+                start: i,
+                end: i + 3,
+                val: Val::NarrDays(n),
+                background: false,
+            }),
+            "later" if unit == Unit::Year => Some(Match {
+                start: i,
+                end: i + 3,
+                val: Val::NarrYear(n),
+                background: false,
+            }),
             "earlier" if unit == Unit::Day && end_ok(i + 3) && !self.is_word(i + 3, "than") => {
-                Some(Match { start: i, end: i + 3, val: Val::NarrDays(-n), background: false })
+                Some(Match {
+                    start: i,
+                    end: i + 3,
+                    val: Val::NarrDays(-n),
+                    background: false,
+                })
             }
             _ => None,
         }
@@ -1094,16 +1730,26 @@ fn recent_day(anchor: Date, m: i8, d: i8, dir: i8) -> Option<Date> {
         .find(|&x| if dir < 0 { x < anchor } else { x <= anchor })
 }
 
-fn resolve(val: &Val, anchor: Option<Date>, narr: &Narrative) -> Option<(EventDate, Option<EventDate>, bool)> {
+fn resolve(
+    val: &Val,
+    anchor: Option<Date>,
+    narr: &Narrative,
+) -> Option<(EventDate, Option<EventDate>, bool)> {
     match *val {
         Val::Abs { p, until, dir } => {
             let (first, relative) = resolve_partial(p, anchor, dir)?;
             let until = until.and_then(|q| {
-                let q = Partial { y: q.y.or(Some(first.year())), ..q };
+                let q = Partial {
+                    y: q.y.or(Some(first.year())),
+                    ..q
+                };
                 let (mut e, _) = resolve_partial(q, anchor, 0)?;
                 if e <= first {
                     // "December 28 to January 3" without a year: the end is in the next year
-                    let q2 = Partial { y: q.y.map(|y| y + 1), ..q };
+                    let q2 = Partial {
+                        y: q.y.map(|y| y + 1),
+                        ..q
+                    };
                     e = resolve_partial(q2, anchor, 0)?.0;
                 }
                 (e > first).then_some(e)
@@ -1115,8 +1761,12 @@ fn resolve(val: &Val, anchor: Option<Date>, narr: &Narrative) -> Option<(EventDa
             let off = (a.weekday().to_monday_zero_offset() - wd + 7) % 7;
             let d = match mode {
                 WdMode::Recent => a.checked_sub((off as i64).days()).ok()?,
-                WdMode::Last => a.checked_sub((if off == 0 { 7 } else { off } as i64).days()).ok()?,
-                WdMode::Next => a.checked_add((if off == 0 { 7 } else { 7 - off } as i64).days()).ok()?,
+                WdMode::Last => a
+                    .checked_sub((if off == 0 { 7 } else { off } as i64).days())
+                    .ok()?,
+                WdMode::Next => a
+                    .checked_add((if off == 0 { 7 } else { 7 - off } as i64).days())
+                    .ok()?,
             };
             Some((EventDate::Day(d), None, true))
         }
@@ -1126,12 +1776,17 @@ fn resolve(val: &Val, anchor: Option<Date>, narr: &Narrative) -> Option<(EventDa
             let date = match unit {
                 Unit::Day => EventDate::Day(a.checked_add(n.days()).ok()?),
                 Unit::Week => {
-                    let monday = a.checked_sub((a.weekday().to_monday_zero_offset() as i64).days()).ok()?;
+                    let monday = a
+                        .checked_sub((a.weekday().to_monday_zero_offset() as i64).days())
+                        .ok()?;
                     EventDate::Week(monday.checked_add((7 * n).days()).ok()?)
                 }
                 Unit::Month => {
                     let d = a.first_of_month().checked_add(n.months()).ok()?;
-                    EventDate::Month { year: d.year(), month: d.month() }
+                    EventDate::Month {
+                        year: d.year(),
+                        month: d.month(),
+                    }
                 }
                 Unit::Year => EventDate::Year(a.year().checked_add(n as i16)?),
             };
@@ -1139,12 +1794,11 @@ fn resolve(val: &Val, anchor: Option<Date>, narr: &Narrative) -> Option<(EventDa
         }
         Val::Season { first_month, last } => {
             let a = anchor?;
-            let y = if !last {
-                a.year()
-            } else if a.month() >= first_month + 3 {
-                a.year()
-            } else {
+            // "last summer" in January is the summer of the year before
+            let y = if last && a.month() < first_month + 3 {
                 a.year() - 1
+            } else {
+                a.year()
             };
             Some((EventDate::Year(y), None, true))
         }
@@ -1152,14 +1806,20 @@ fn resolve(val: &Val, anchor: Option<Date>, narr: &Narrative) -> Option<(EventDa
             let d = narr.day?.checked_add((n as i64).days()).ok()?;
             Some((EventDate::Day(d), None, true))
         }
-        Val::NarrYear(n) => Some((EventDate::Year(narr.any?.year().checked_add(n as i16)?), None, true)),
+        Val::NarrYear(n) => Some((
+            EventDate::Year(narr.any?.year().checked_add(n as i16)?),
+            None,
+            true,
+        )),
     }
 }
 
 fn resolve_partial(p: Partial, anchor: Option<Date>, dir: i8) -> Option<(EventDate, bool)> {
     match (p.y, p.m, p.d) {
         (Some(y), Some(m), Some(d)) => Some((EventDate::Day(day_of(y, m, d)?), false)),
-        (Some(y), Some(m), None) => (1..=12).contains(&m).then_some((EventDate::Month { year: y, month: m }, false)),
+        (Some(y), Some(m), None) => (1..=12)
+            .contains(&m)
+            .then_some((EventDate::Month { year: y, month: m }, false)),
         (Some(y), None, None) => Some((EventDate::Year(y), false)),
         (None, Some(m), Some(d)) => Some((EventDate::Day(recent_day(anchor?, m, d, dir)?), true)),
         (None, Some(m), None) => {

@@ -210,11 +210,19 @@ const GOLD: &[Case] = &[
 ];
 
 fn anchor(s: &str) -> Option<Anchor> {
-    Some(Anchor { date: s.parse().unwrap(), inferred: false })
+    Some(Anchor {
+        date: s.parse().unwrap(),
+        inferred: false,
+    })
 }
 
 fn label(m: &DateMention) -> String {
-    format!("{} {}{}", m.date.iso(), m.date.precision(), if m.background { " bg" } else { "" })
+    format!(
+        "{} {}{}",
+        m.date.iso(),
+        m.date.precision(),
+        if m.background { " bg" } else { "" }
+    )
 }
 
 /// Run one case: (number right, number expected, wrong mentions as text).
@@ -225,12 +233,20 @@ fn score(c: &Case) -> (usize, usize, Vec<String>) {
     let mut right = 0;
     for (surface, want) in c.want {
         // where the gold surface text is
-        let Some((si, at)) = sents.iter().enumerate().find_map(|(i, s)| s.find(surface).map(|p| (i, p))) else {
+        let Some((si, at)) = sents
+            .iter()
+            .enumerate()
+            .find_map(|(i, s)| s.find(surface).map(|p| (i, p)))
+        else {
             panic!("gold surface `{surface}` not in case text");
         };
         let span = at..at + surface.len();
         if let Some(k) = found.iter().enumerate().position(|(k, m)| {
-            !used[k] && m.sentence == si && m.start < span.end && span.start < m.end && label(m) == *want
+            !used[k]
+                && m.sentence == si
+                && m.start < span.end
+                && span.start < m.end
+                && label(m) == *want
         }) {
             used[k] = true;
             right += 1;
@@ -257,11 +273,18 @@ fn gold_accuracy() {
             missed.push(format!("{:?}", c.want));
         }
         for w in w {
-            wrong.push(format!("{w}   in: {}", c.text.chars().take(90).collect::<String>()));
+            wrong.push(format!(
+                "{w}   in: {}",
+                c.text.chars().take(90).collect::<String>()
+            ));
         }
     }
     let pct = 100.0 * right as f64 / total as f64;
-    eprintln!("gold: {} sentences/fragments, {right}/{total} stated dates right ({pct:.1}%), {} wrong", GOLD.len(), wrong.len());
+    eprintln!(
+        "gold: {} sentences/fragments, {right}/{total} stated dates right ({pct:.1}%), {} wrong",
+        GOLD.len(),
+        wrong.len()
+    );
     for m in &missed {
         eprintln!("  missed in {m}");
     }
@@ -276,7 +299,13 @@ fn gold_accuracy() {
 fn run(anchor_date: Option<&str>, s: &str) -> Vec<(String, String, Option<String>)> {
     find_dates(&[s], anchor_date.and_then(anchor))
         .iter()
-        .map(|m| (s[m.start..m.end].to_string(), label(m), m.until.map(|u| u.iso())))
+        .map(|m| {
+            (
+                s[m.start..m.end].to_string(),
+                label(m),
+                m.until.map(|u| u.iso()),
+            )
+        })
         .collect()
 }
 
@@ -292,41 +321,133 @@ fn forms_from_the_spec() {
     let t = |s: &str, surface: &str, want: &str| {
         assert_eq!(one(a, s), (surface.to_string(), want.to_string()), "{s:?}");
     };
-    t("It happened on 7 January 2017 at noon.", "7 January 2017", "2017-01-07 day");
-    t("It happened on January 7, 2017 at noon.", "January 7, 2017", "2017-01-07 day");
-    t("It happened on Jan. 7, 2017 at noon.", "Jan. 7, 2017", "2017-01-07 day");
-    t("It happened on Sept 7 2016 at noon.", "Sept 7 2016", "2016-09-07 day");
-    t("It happened on 2017-01-07 at noon.", "2017-01-07", "2017-01-07 day");
-    t("It happened on the 5th of December 2016.", "5th of December 2016", "2016-12-05 day");
-    t("It happened on the 5th of December.", "5th of December", "2016-12-05 day");
-    t("They met in August 2016 in Ankara.", "August 2016", "2016-08 month");
-    t("They met in September 2014.", "September 2014", "2014-09 month");
+    t(
+        "It happened on 7 January 2017 at noon.",
+        "7 January 2017",
+        "2017-01-07 day",
+    );
+    t(
+        "It happened on January 7, 2017 at noon.",
+        "January 7, 2017",
+        "2017-01-07 day",
+    );
+    t(
+        "It happened on Jan. 7, 2017 at noon.",
+        "Jan. 7, 2017",
+        "2017-01-07 day",
+    );
+    t(
+        "It happened on Sept 7 2016 at noon.",
+        "Sept 7 2016",
+        "2016-09-07 day",
+    );
+    t(
+        "It happened on 2017-01-07 at noon.",
+        "2017-01-07",
+        "2017-01-07 day",
+    );
+    t(
+        "It happened on the 5th of December 2016.",
+        "5th of December 2016",
+        "2016-12-05 day",
+    );
+    t(
+        "It happened on the 5th of December.",
+        "5th of December",
+        "2016-12-05 day",
+    );
+    t(
+        "They met in August 2016 in Ankara.",
+        "August 2016",
+        "2016-08 month",
+    );
+    t(
+        "They met in September 2014.",
+        "September 2014",
+        "2014-09 month",
+    );
     t("Elections are due in 2021.", "2021", "2021 year");
     t("He has lived there since 2015.", "2015", "2015 year");
     t("The wall will be finished by 2019.", "2019", "2019 year");
     t("the 2016 coup attempt failed", "2016", "2016 year");
-    t("The attack on January 28 was foiled.", "January 28", "2016-01-28 day");
-    t("He was released on 5 December and left.", "5 December", "2016-12-05 day");
-    t("They arrived on Thursday and left.", "Thursday", "2017-01-05 day");
-    t("They arrived last Sunday and left.", "last Sunday", "2017-01-01 day");
-    t("They will arrive next Monday.", "next Monday", "2017-01-09 day");
+    t(
+        "The attack on January 28 was foiled.",
+        "January 28",
+        "2016-01-28 day",
+    );
+    t(
+        "He was released on 5 December and left.",
+        "5 December",
+        "2016-12-05 day",
+    );
+    t(
+        "They arrived on Thursday and left.",
+        "Thursday",
+        "2017-01-05 day",
+    );
+    t(
+        "They arrived last Sunday and left.",
+        "last Sunday",
+        "2017-01-01 day",
+    );
+    t(
+        "They will arrive next Monday.",
+        "next Monday",
+        "2017-01-09 day",
+    );
     t("The vote was yesterday.", "yesterday", "2017-01-06 day");
     t("Prices rose last month.", "last month", "2016-12 month");
     t("Prices rose this week.", "this week", "2017-01-02 week");
     t("Prices rose last week.", "last week", "2016-12-26 week");
     t("Prices rose last year.", "last year", "2016 year");
-    t("Celebrations were held on New Year's Eve.", "New Year's Eve", "2016-12-31 day");
-    t("Celebrations were held on New Year’s Day.", "New Year’s Day", "2017-01-01 day");
-    t("Celebrations were held on Christmas Day.", "Christmas Day", "2016-12-25 day");
-    t("Celebrations were held on Christmas Eve 2015.", "Christmas Eve 2015", "2015-12-24 day");
-    t("Talks were held on Thursday, January 5, 2017, in Astana.", "Thursday, January 5, 2017", "2017-01-05 day");
-    t("Fighting resumed in mid-January 2015.", "mid-January 2015", "2015-01 month");
-    t("Fighting resumed in late 2014 after a lull.", "2014", "2014 year");
-    t("Fighting resumed in mid-2014 after a lull.", "mid-2014", "2014 year");
+    t(
+        "Celebrations were held on New Year's Eve.",
+        "New Year's Eve",
+        "2016-12-31 day",
+    );
+    t(
+        "Celebrations were held on New Year’s Day.",
+        "New Year’s Day",
+        "2017-01-01 day",
+    );
+    t(
+        "Celebrations were held on Christmas Day.",
+        "Christmas Day",
+        "2016-12-25 day",
+    );
+    t(
+        "Celebrations were held on Christmas Eve 2015.",
+        "Christmas Eve 2015",
+        "2015-12-24 day",
+    );
+    t(
+        "Talks were held on Thursday, January 5, 2017, in Astana.",
+        "Thursday, January 5, 2017",
+        "2017-01-05 day",
+    );
+    t(
+        "Fighting resumed in mid-January 2015.",
+        "mid-January 2015",
+        "2015-01 month",
+    );
+    t(
+        "Fighting resumed in late 2014 after a lull.",
+        "2014",
+        "2014 year",
+    );
+    t(
+        "Fighting resumed in mid-2014 after a lull.",
+        "mid-2014",
+        "2014 year",
+    );
     t("In May, the talks failed.", "May", "2016-05 month");
     t("The talks failed on May 3.", "May 3", "2016-05-03 day");
     t("The talks failed in May 2016.", "May 2016", "2016-05 month");
-    t("The talks failed three weeks ago.", "three weeks ago", "2016-12-12 week");
+    t(
+        "The talks failed three weeks ago.",
+        "three weeks ago",
+        "2016-12-12 week",
+    );
     t("Russia acted in the summer of 2015.", "2015", "2015 year");
 }
 
@@ -334,35 +455,90 @@ fn forms_from_the_spec() {
 fn ranges_keep_start_and_end() {
     let a = Some("2024-04-19");
     let r = run(a, "The toll from January 1 to 10 was high.");
-    assert_eq!(r, vec![("January 1 to 10".into(), "2024-01-01 day".into(), Some("2024-01-10".into()))]);
+    assert_eq!(
+        r,
+        vec![(
+            "January 1 to 10".into(),
+            "2024-01-01 day".into(),
+            Some("2024-01-10".into())
+        )]
+    );
     let r = run(a, "Talks ran 1-3 March 2016 in Geneva.");
-    assert_eq!(r, vec![("1-3 March 2016".into(), "2016-03-01 day".into(), Some("2016-03-03".into()))]);
+    assert_eq!(
+        r,
+        vec![(
+            "1-3 March 2016".into(),
+            "2016-03-01 day".into(),
+            Some("2016-03-03".into())
+        )]
+    );
     let r = run(a, "Talks ran 1–3 March in Geneva.");
-    assert_eq!(r, vec![("1–3 March".into(), "2024-03-01 day".into(), Some("2024-03-03".into()))]);
+    assert_eq!(
+        r,
+        vec![(
+            "1–3 March".into(),
+            "2024-03-01 day".into(),
+            Some("2024-03-03".into())
+        )]
+    );
     let r = run(a, "Talks ran from January to March 2016.");
-    assert_eq!(r, vec![("January to March 2016".into(), "2016-01 month".into(), Some("2016-03".into()))]);
+    assert_eq!(
+        r,
+        vec![(
+            "January to March 2016".into(),
+            "2016-01 month".into(),
+            Some("2016-03".into())
+        )]
+    );
     let r = run(a, "Talks ran from December 28 to January 3, 2016.");
-    assert_eq!(r, vec![("December 28 to January 3, 2016".into(), "2015-12-28 day".into(), Some("2016-01-03".into()))]);
+    assert_eq!(
+        r,
+        vec![(
+            "December 28 to January 3, 2016".into(),
+            "2015-12-28 day".into(),
+            Some("2016-01-03".into())
+        )]
+    );
     let r = run(a, "The war lasted from 2014 to 2017 and beyond.");
-    assert_eq!(r, vec![("2014 to 2017".into(), "2014 year".into(), Some("2017".into()))]);
+    assert_eq!(
+        r,
+        vec![(
+            "2014 to 2017".into(),
+            "2014 year".into(),
+            Some("2017".into())
+        )]
+    );
     let r = run(a, "Anthony Lawrence (1951-2022): A Retrospective");
-    assert_eq!(r, vec![("1951-2022".into(), "1951 year".into(), Some("2022".into()))]);
+    assert_eq!(
+        r,
+        vec![("1951-2022".into(), "1951 year".into(), Some("2022".into()))]
+    );
     assert_eq!(run(a, "It needs 1500-2000 km of road."), vec![]);
     let r = run(a, "The war lasted 2014–2017 in the north.");
-    assert_eq!(r, vec![("2014–2017".into(), "2014 year".into(), Some("2017".into()))]);
+    assert_eq!(
+        r,
+        vec![("2014–2017".into(), "2014 year".into(), Some("2017".into()))]
+    );
 }
 
 #[test]
 fn narrative_reference() {
     let a = anchor("2017-01-07");
-    let s = ["He was arrested on 13 June 2016.", "Two days later he was freed.", "The next day he fled."];
+    let s = [
+        "He was arrested on 13 June 2016.",
+        "Two days later he was freed.",
+        "The next day he fled.",
+    ];
     let got: Vec<String> = find_dates(&s, a).iter().map(label).collect();
     assert_eq!(got, ["2016-06-13 day", "2016-06-15 day", "2016-06-16 day"]);
     // nothing to refer to: left out
     assert!(find_dates(&["Two days later he was freed."], a).is_empty());
     assert!(find_dates(&["The following day he fled."], a).is_empty());
     // background dates are no reference
-    let s = ["By Jane Doe on January 7, 2017", "The following day he fled."];
+    let s = [
+        "By Jane Doe on January 7, 2017",
+        "The following day he fled.",
+    ];
     let got: Vec<String> = find_dates(&s, a).iter().map(label).collect();
     assert_eq!(got, ["2017-01-07 day bg"]);
 }
@@ -382,7 +558,10 @@ fn no_anchor_no_guess() {
         assert_eq!(run(None, s), vec![], "{s:?}");
     }
     // explicit dates need no anchor
-    assert_eq!(run(None, "It began on 15 July 2016.")[0].1, "2016-07-15 day");
+    assert_eq!(
+        run(None, "It began on 15 July 2016.")[0].1,
+        "2016-07-15 day"
+    );
     assert_eq!(run(None, "It began in 2016.")[0].1, "2016 year");
     let m = &find_dates(&["It began on 15 July 2016."], None)[0];
     assert!(!m.relative);
@@ -451,11 +630,26 @@ fn refusals() {
         assert_eq!(run(a, s), vec![], "{s:?}");
     }
     // a count after a date is not a year
-    assert_eq!(one("2024-04-19", "On April 6, 48 ISKP affiliates were detained."), ("April 6".into(), "2024-04-06 day".into()));
-    assert_eq!(one("2024-04-19", "On April 6, 1500 fighters were detained."), ("April 6".into(), "2024-04-06 day".into()));
+    assert_eq!(
+        one(
+            "2024-04-19",
+            "On April 6, 48 ISKP affiliates were detained."
+        ),
+        ("April 6".into(), "2024-04-06 day".into())
+    );
+    assert_eq!(
+        one("2024-04-19", "On April 6, 1500 fighters were detained."),
+        ("April 6".into(), "2024-04-06 day".into())
+    );
     // "May" mid-sentence before a day or year is the month
-    assert_eq!(one("2017-01-07", "It was signed on 3 May 2016."), ("3 May 2016".into(), "2016-05-03 day".into()));
-    assert_eq!(one("2017-01-07", "May 2016 was a turning point."), ("May 2016".into(), "2016-05 month".into()));
+    assert_eq!(
+        one("2017-01-07", "It was signed on 3 May 2016."),
+        ("3 May 2016".into(), "2016-05-03 day".into())
+    );
+    assert_eq!(
+        one("2017-01-07", "May 2016 was a turning point."),
+        ("May 2016".into(), "2016-05 month".into())
+    );
     // a month alone without a preposition is not taken
     assert_eq!(run(a, "August was hot."), vec![]);
     assert_eq!(run(a, "In March 12 people died.")[0].1, "2016-03 month");
@@ -465,7 +659,10 @@ fn refusals() {
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 }
@@ -473,12 +670,86 @@ impl Lcg {
 #[test]
 fn never_panics_on_odd_input() {
     let pieces = [
-        "January", "May", "7", "2017", "-", "–", "—", ",", ".", " ", "  ", "the", "of", "on", "in", "last", "next",
-        "Thursday", "Thursday's", "yesterday", "today", "days", "later", "ago", "two", "New", "Year’s", "Eve",
-        "Christmas", "Day", "31", "29", "February", "2016-02-29", "2016-02-30", "0", "00", "9999", "1000", "2100",
-        "10:30", "1.6", "2,000", "5th", "1st", "é", "ğ", "😀", "\u{200b}", "\u{301}", "İ", "ß", "Σ", "’", "'",
-        "(", ")", "[1]", "\n", "\t", "مرحبا", "日本", "mid", "between", "and", "to", "week", "month", "year",
-        "summer", "into", "became", "as", "Jan", "Sept.", "Halloween", "following", "same", "before", "\u{feff}",
+        "January",
+        "May",
+        "7",
+        "2017",
+        "-",
+        "–",
+        "—",
+        ",",
+        ".",
+        " ",
+        "  ",
+        "the",
+        "of",
+        "on",
+        "in",
+        "last",
+        "next",
+        "Thursday",
+        "Thursday's",
+        "yesterday",
+        "today",
+        "days",
+        "later",
+        "ago",
+        "two",
+        "New",
+        "Year’s",
+        "Eve",
+        "Christmas",
+        "Day",
+        "31",
+        "29",
+        "February",
+        "2016-02-29",
+        "2016-02-30",
+        "0",
+        "00",
+        "9999",
+        "1000",
+        "2100",
+        "10:30",
+        "1.6",
+        "2,000",
+        "5th",
+        "1st",
+        "é",
+        "ğ",
+        "😀",
+        "\u{200b}",
+        "\u{301}",
+        "İ",
+        "ß",
+        "Σ",
+        "’",
+        "'",
+        "(",
+        ")",
+        "[1]",
+        "\n",
+        "\t",
+        "مرحبا",
+        "日本",
+        "mid",
+        "between",
+        "and",
+        "to",
+        "week",
+        "month",
+        "year",
+        "summer",
+        "into",
+        "became",
+        "as",
+        "Jan",
+        "Sept.",
+        "Halloween",
+        "following",
+        "same",
+        "before",
+        "\u{feff}",
     ];
     let mut rng = Lcg(42);
     for _ in 0..3000 {
@@ -486,11 +757,17 @@ fn never_panics_on_odd_input() {
         let mut s = String::new();
         for _ in 0..n {
             s.push_str(pieces[(rng.next() as usize) % pieces.len()]);
-            if rng.next() % 3 != 0 {
+            if !rng.next().is_multiple_of(3) {
                 s.push(' ');
             }
         }
-        for a in [None, anchor("2017-01-07"), anchor("2016-02-29"), anchor("0001-01-01"), anchor("9999-12-31")] {
+        for a in [
+            None,
+            anchor("2017-01-07"),
+            anchor("2016-02-29"),
+            anchor("0001-01-01"),
+            anchor("9999-12-31"),
+        ] {
             for m in find_dates(&[s.as_str(), "the following day", s.as_str()], a) {
                 let sent = [s.as_str(), "the following day", s.as_str()][m.sentence];
                 assert!(m.start < m.end && m.end <= sent.len());
@@ -504,7 +781,10 @@ fn never_panics_on_odd_input() {
         find_dates(&[&text[i..], &text[..i]], anchor("2017-01-07"));
     }
     // huge numbers and long digit runs
-    find_dates(&["99999999999999999999 January 7, 99999999999999999999999 2017-99-99"], anchor("2017-01-07"));
+    find_dates(
+        &["99999999999999999999 January 7, 99999999999999999999999 2017-99-99"],
+        anchor("2017-01-07"),
+    );
     find_dates(&[""], anchor("2017-01-07"));
 }
 
