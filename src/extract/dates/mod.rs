@@ -546,6 +546,84 @@ const YEAR_EVENT_NOUNS: &[&str] = &[
     "strikes",
 ];
 
+/// Common verbs in the past tense: a sentence holding one tells of the past.
+const PAST_MARKERS: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "broke",
+    "began",
+    "came",
+    "went",
+    "took",
+    "made",
+    "saw",
+    "got",
+    "gave",
+    "found",
+    "left",
+    "held",
+    "led",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "met",
+    "paid",
+    "sent",
+    "spent",
+    "struck",
+    "fought",
+    "fled",
+    "built",
+    "bought",
+    "brought",
+    "caught",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "kept",
+    "knew",
+    "ran",
+    "sat",
+    "stood",
+    "threw",
+    "wrote",
+    "announced",
+    "reported",
+    "killed",
+    "arrested",
+    "launched",
+    "released",
+    "published",
+    "confirmed",
+    "claimed",
+    "attacked",
+    "detained",
+    "opened",
+    "signed",
+    "named",
+    "died",
+    "declared",
+    "agreed",
+    "carried",
+    "happened",
+    "occurred",
+    "started",
+    "ended",
+];
+
+/// Simple past forms that are not also participles ("need to be paid" is no past).
+const PAST_STRICT: &[&str] = &[
+    "was", "were", "did", "had", "said", "broke", "began", "came", "went", "took", "saw", "gave",
+    "fell", "rose", "flew", "grew", "knew", "ran", "threw", "wrote", "drove", "chose", "spoke",
+    "forgot",
+];
+
 /// Words after a day number that show it is a count ("In March 12 people").
 const COUNT_NOUNS: &[&str] = &[
     "people",
@@ -874,7 +952,8 @@ impl<'t, 'a> Cx<'t, 'a> {
                 continue;
             }
             match x.lower.as_str() {
-                "was" | "were" | "had" | "did" | "ago" | "last" | "yesterday" => return false,
+                w if PAST_STRICT.contains(&w) => return false,
+                "ago" | "last" | "yesterday" => return false,
                 "will" | "shall" | "upcoming" | "deadline" => fwd = true,
                 "due" if !self.is_word(i + 1, "to") => fwd = true,
                 w if w.ends_with("'ll") => fwd = true,
@@ -882,6 +961,13 @@ impl<'t, 'a> Cx<'t, 'a> {
             }
         }
         fwd
+    }
+
+    /// The sentence has a verb in the past tense (a small list of common ones).
+    fn has_past(&self) -> bool {
+        self.t
+            .iter()
+            .any(|x| x.k == K::Word && PAST_MARKERS.contains(&x.lower.as_str()))
     }
 
     /// Nothing but punctuation outside tokens `a..b`: a line that is only a date.
@@ -1508,18 +1594,38 @@ impl<'t, 'a> Cx<'t, 'a> {
                 "on" | "this" | "since" | "until" | "till" | "by" | "from" | "early" | "late"
                 | "before" | "after",
             ) => (WdMode::Recent, i),
+            // news style: "the ministry said Thursday"
+            Some("said" | "says" | "announced" | "reported" | "told") => (WdMode::Recent, i),
             _ => {
                 let part = matches!(
                     self.word(i + 1),
                     Some("night" | "morning" | "evening" | "afternoon")
                 );
+                // "on a sunny Friday morning" is any Friday
+                let det = |j: usize| {
+                    matches!(
+                        self.word(j),
+                        Some(
+                            "a" | "an" | "every" | "each" | "any" | "one" | "some" | "the" | "that"
+                        )
+                    )
+                };
+                // "a Friday", "on a sunny Friday morning": any Friday
+                let indefinite = (i >= 1 && det(i - 1)) || (i >= 2 && det(i - 2));
                 let lead = i == self.first && (self.is_punct(i + 1, ",") || possessive);
-                if !(lead || possessive || (part && !self.cap(i + 1))) {
+                if indefinite || !(lead || possessive || (part && !self.cap(i + 1))) {
                     return None;
                 }
                 (WdMode::Recent, i)
             }
         };
+        // opening hours: "from Tuesday through Sunday", "Monday-Friday"
+        let wd_range = |a: usize, b: usize| {
+            (self.connector(a) || self.is_word(a, "thru")) && self.weekday(b).is_some()
+        };
+        if wd_range(i + 1, i + 2) || (i >= 2 && wd_range(i - 1, i - 2)) {
+            return None;
+        }
         if prev == Some("this") && start == i {
             // "this Thursday" may be in the future: leave it out.
             return None;
@@ -1574,7 +1680,9 @@ impl<'t, 'a> Cx<'t, 'a> {
                 );
             }
             "today" => {
-                let ok = (lead && self.is_punct(i + 1, ","))
+                // "Today, online courses make learning easy" is "nowadays":
+                // take a leading "Today," only in a sentence that tells of a happening
+                let ok = (lead && self.is_punct(i + 1, ",") && self.has_past())
                     || matches!(
                         prev,
                         Some("earlier" | "later" | "until" | "from" | "starting" | "beginning")
@@ -1606,6 +1714,10 @@ impl<'t, 'a> Cx<'t, 'a> {
             _ => 1,
         };
         let w1 = self.word(i + 1)?;
+        if self.is_punct(i + 2, "-") && self.adjacent(i + 1, i + 2) {
+            // "this spring-loaded shutter", "a week-long visit"
+            return None;
+        }
         let unit = match w1.strip_suffix("'s").unwrap_or(w1) {
             "week" => Unit::Week,
             "month" => Unit::Month,

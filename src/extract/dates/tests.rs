@@ -620,6 +620,13 @@ fn refusals() {
         "He threatened “Tomorrow for Crusaders,” they said.",
         "A crowd gathered for Sunday mass.",
         "Black Friday deals are here.",
+        "We met on a sunny Friday morning.",
+        "It's a Saturday afternoon in Austin.",
+        "The shop is open from Tuesday through Sunday.",
+        "The shop is open Monday-Friday.",
+        "Today, online courses make learning easy.",
+        "This spring-loaded shutter is new.",
+        "He made a week-long visit.",
         // version numbers, identifiers
         "Windows Server 2019 and Version 1809 are affected by CVE-2024-49113.",
         "Call 555-2017-01 for help.",
@@ -649,6 +656,35 @@ fn refusals() {
     assert_eq!(
         one("2017-01-07", "May 2016 was a turning point."),
         ("May 2016".into(), "2016-05 month".into())
+    );
+    // a future cue sends a date without a year forward, unless the sentence is in the past
+    let a2 = "2025-12-19";
+    assert_eq!(
+        one(a2, "The changes will be introduced in January."),
+        ("January".into(), "2026-01 month".into())
+    );
+    assert_eq!(
+        one(a2, "Payments are due by April 15."),
+        ("April 15".into(), "2026-04-15 day".into())
+    );
+    assert_eq!(
+        one(
+            a2,
+            "Paris Baguette in September broke ground on a facility that will support growth."
+        ),
+        ("September".into(), "2025-09 month".into())
+    );
+    assert_eq!(
+        one(a2, "Today, the minister announced a new plan."),
+        ("Today".into(), "2025-12-19 day".into())
+    );
+    assert_eq!(
+        one(a2, "The ministry said Thursday that talks failed."),
+        ("Thursday".into(), "2025-12-18 day".into())
+    );
+    assert_eq!(
+        one(a2, "The attack on Sunday night killed ten."),
+        ("Sunday".into(), "2025-12-14 day".into())
     );
     // a month alone without a preposition is not taken
     assert_eq!(run(a, "August was hot."), vec![]);
@@ -797,4 +833,71 @@ fn linear_on_long_text() {
     assert!(n >= 4000 * 4);
     // generous: a debug build on a shared machine; quadratic behaviour would take minutes
     assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+}
+
+/// Print every mention found in the seeds and (if `DATES_DEVSET` names the
+/// dev set's `ground-truth` folder) in the dev-set articles, for eyeballing
+/// false positives: `cargo test --lib extract::dates::tests::sweep -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn sweep() {
+    fn split(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        for line in text.lines() {
+            let mut rest = line;
+            while let Some(p) = rest.find(". ") {
+                out.push(&rest[..p + 1]);
+                rest = &rest[p + 2..];
+            }
+            if !rest.trim().is_empty() {
+                out.push(rest);
+            }
+        }
+        out
+    }
+    fn show(name: &str, text: &str, anchor_date: Option<&str>) {
+        let sents = split(text);
+        for m in find_dates(&sents, anchor_date.and_then(anchor)) {
+            let s = sents[m.sentence];
+            let lo = s.floor_char_boundary(m.start.saturating_sub(40));
+            let hi = s.ceil_char_boundary((m.end + 30).min(s.len()));
+            println!(
+                "{name}\t{}\t{}\t…{}[{}]{}…",
+                label(&m),
+                m.until.map(|u| u.iso()).unwrap_or_default(),
+                &s[lo..m.start],
+                &s[m.start..m.end],
+                &s[m.end..hi]
+            );
+        }
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let anchors = [A000, A001, A002, A003, A004];
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    for (f, a) in files.iter().zip(anchors) {
+        let text = std::fs::read_to_string(f).unwrap();
+        show(&f.file_name().unwrap().to_string_lossy(), &text, Some(a));
+    }
+    if let Ok(gt) = std::env::var("DATES_DEVSET") {
+        let mut files: Vec<_> = std::fs::read_dir(&gt)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        files.sort();
+        for f in files {
+            let j: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&f).unwrap()).unwrap();
+            let g = &j["ground_truth"];
+            let text = g["main_content"].as_str().unwrap_or("");
+            show(
+                &f.file_name().unwrap().to_string_lossy(),
+                text,
+                g["publish_date"].as_str(),
+            );
+        }
+    }
 }
