@@ -954,13 +954,36 @@ impl<'t, 'a> Cx<'t, 'a> {
             match x.lower.as_str() {
                 w if PAST_STRICT.contains(&w) => return false,
                 "ago" | "last" | "yesterday" => return false,
-                "will" | "shall" | "upcoming" | "deadline" => fwd = true,
+                "will" | "shall" | "upcoming" | "deadline" | "tomorrow" => fwd = true,
                 "due" if !self.is_word(i + 1, "to") => fwd = true,
                 w if w.ends_with("'ll") => fwd = true,
                 _ => {}
             }
         }
         fwd
+    }
+
+    /// The sentence speaks of what happens every year ("usually in late June"):
+    /// a month alone there is no date.
+    fn habitual(&self) -> bool {
+        self.t.iter().any(|x| {
+            x.k == K::Word
+                && matches!(
+                    x.lower.as_str(),
+                    "usually"
+                        | "typically"
+                        | "generally"
+                        | "normally"
+                        | "every"
+                        | "each"
+                        | "annually"
+                        | "often"
+                        | "traditionally"
+                        | "traditional"
+                        | "seasonal"
+                        | "seasonally"
+                )
+        })
     }
 
     /// The sentence has a verb in the past tense (a small list of common ones).
@@ -1063,7 +1086,10 @@ impl<'t, 'a> Cx<'t, 'a> {
 
     /// `January 7, 2017`, `Jan. 7`, `January 1 to 10`, `August 2016`, `in August`.
     fn month_first(&self, i: usize) -> Option<Match> {
-        let (m, p, abbrev) = self.month(i)?;
+        let (m, p0, abbrev) = self.month(i)?;
+        // "February, 17-18, 2026", "January, 6 2026": only with a year
+        let comma_day = self.is_punct(p0, ",") && self.day(p0 + 1).is_some();
+        let p = if comma_day { p0 + 1 } else { p0 };
         let prev = self.prev_word(i);
         // "Theresa May 2017" is unlikely; "Theresa May 12" too. A capitalised word
         // right before "May" (not a preposition) is most likely a name.
@@ -1093,7 +1119,8 @@ impl<'t, 'a> Cx<'t, 'a> {
                 y = Some(yy);
                 q += 1;
             }
-            if y.is_some() || d2.is_some() || self.day_not_count(q) {
+            if (y.is_some() || d2.is_some() || self.day_not_count(q)) && (!comma_day || y.is_some())
+            {
                 let p1 = Partial {
                     y,
                     m: Some(m),
@@ -1121,6 +1148,7 @@ impl<'t, 'a> Cx<'t, 'a> {
             }
         }
         // "August 2016", "January of 2015"
+        let p = p0;
         let yq = if self.is_word(p, "of") || self.is_punct(p, ",") {
             p + 1
         } else {
@@ -1187,7 +1215,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                     && matches!(self.prev_word(i - 1), Some("mid" | "early" | "late"))
             }
         };
-        if !ok || i == self.first {
+        if !ok || i == self.first || self.habitual() {
             return None;
         }
         if matches!(prev, Some("end" | "beginning" | "start")) {
@@ -1465,7 +1493,11 @@ impl<'t, 'a> Cx<'t, 'a> {
 
     /// `y` at `i` starts a tight span of years: "2014–2017", "2014-17" is not taken.
     fn year_span(&self, i: usize, y: i16) -> bool {
-        (self.is_punct(i + 1, "-") || self.is_punct(i + 1, "\u{2013}"))
+        // "2018;74(9):1485-1508" is a page range
+        let pages = i >= 1 && (self.is_punct(i - 1, ":") || self.is_punct(i - 1, ";"))
+            || matches!(self.prev_word(i), Some("p" | "pp" | "pages" | "page"));
+        !pages
+            && (self.is_punct(i + 1, "-") || self.is_punct(i + 1, "\u{2013}"))
             && self.adjacent(i, i + 1)
             && self.adjacent(i + 1, i + 2)
             && self.year(i + 2).is_some_and(|b| b > y && b - y <= 100)
@@ -1536,7 +1568,14 @@ impl<'t, 'a> Cx<'t, 'a> {
             },
             "boxing" if self.is_word(i + 1, "day") && self.cap(i + 1) => (12, 26, i + 2),
             "valentine's" if self.is_word(i + 1, "day") && self.cap(i + 1) => (2, 14, i + 2),
-            "halloween" => (10, 31, i + 1),
+            "halloween"
+                if matches!(
+                    self.prev_word(i),
+                    Some("on" | "at" | "for" | "before" | "after" | "since" | "until" | "by")
+                ) =>
+            {
+                (10, 31, i + 1)
+            }
             _ => return None,
         };
         let y = if let Some(y) = self.year(end) {
@@ -1585,6 +1624,10 @@ impl<'t, 'a> Cx<'t, 'a> {
                     return Some(mt);
                 }
             }
+        }
+        if self.month(j).is_some() && j == i + 2 {
+            // "Tuesday, January, 6 2026" that did not parse: the weekday is part of it
+            return None;
         }
         let prev = self.prev_word(i);
         let (mode, start) = match prev {
@@ -1746,6 +1789,10 @@ impl<'t, 'a> Cx<'t, 'a> {
     /// "five years ago", "two days later", "three days earlier".
     fn ago_or_later(&self, i: usize) -> Option<Match> {
         let n = self.count(i)?;
+        if i >= 1 && self.is_punct(i - 1, "-") && self.adjacent(i - 1, i) {
+            // "Seventy-two years later": a compound number we do not read
+            return None;
+        }
         let unit_w = self.word(i + 1)?;
         let unit = match unit_w {
             "day" | "days" => Unit::Day,

@@ -627,6 +627,11 @@ fn refusals() {
         "Today, online courses make learning easy.",
         "This spring-loaded shutter is new.",
         "He made a week-long visit.",
+        "Seventy-two years later, he returned.",
+        "JAMA. 2018;74(9):1485-1508.",
+        "The ghosts of Halloween parties linger.",
+        "Roses flower usually in late June or early July.",
+        "The enrolment runs until Tuesday, January, in some places.",
         // version numbers, identifiers
         "Windows Server 2019 and Version 1809 are affected by CVE-2024-49113.",
         "Call 555-2017-01 for help.",
@@ -685,6 +690,22 @@ fn refusals() {
     assert_eq!(
         one(a2, "The attack on Sunday night killed ten."),
         ("Sunday".into(), "2025-12-14 day".into())
+    );
+    // a month, a comma, a day and a year
+    assert_eq!(
+        run(
+            Some(a2),
+            "E-Commerce Berlin Expo - February, 17-18 , 2026, Berlin, Germany"
+        ),
+        vec![(
+            "February, 17-18 , 2026".into(),
+            "2026-02-17 day".into(),
+            Some("2026-02-18".into())
+        )]
+    );
+    assert_eq!(
+        one(a2, "It runs until Tuesday, January, 6 2026."),
+        ("Tuesday, January, 6 2026".into(), "2026-01-06 day".into())
     );
     // a month alone without a preposition is not taken
     assert_eq!(run(a, "August was hot."), vec![]);
