@@ -224,6 +224,17 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                     };
                 }
             }
+            if tok.k == K::Num
+                && nd == 4
+                && cs[k - 1].1 == '0'
+                && matches!(at(k), Some('\'' | '\u{2019}'))
+                && matches!(at(k + 1), Some('s' | 'S'))
+                && !at(k + 2).is_some_and(|c| c.is_alphanumeric())
+            {
+                // "the 1990's": a decade
+                tok.k = K::Other;
+                k += 2;
+            }
             if at(k).is_some_and(|c| c.is_alphabetic()) {
                 let mut e = k;
                 while at(e).is_some_and(|c| c.is_alphanumeric()) {
@@ -1119,6 +1130,15 @@ impl<'t, 'a> Cx<'t, 'a> {
                 y = Some(yy);
                 q += 1;
             }
+            if y.is_none()
+                && i >= 3
+                && self.is_punct(i - 1, ",")
+                && self.is_punct(i - 3, "(")
+                && self.year(i - 2).is_some()
+            {
+                // a reference: "(2019, February 26)"
+                y = self.year(i - 2);
+            }
             if (y.is_some() || d2.is_some() || self.day_not_count(q)) && (!comma_day || y.is_some())
             {
                 let p1 = Partial {
@@ -1281,6 +1301,31 @@ impl<'t, 'a> Cx<'t, 'a> {
         };
         let c = mt.end;
         let between = mt.start > 0 && self.is_word(mt.start - 1, "between");
+        if p.y.is_none() && !between && matches!(self.word(c), Some("and" | "or")) {
+            // "on August 18 and August 19, 2026": the first takes the year of the second
+            let s = c + 1;
+            let second = if p.d.is_some() {
+                self.month(s)
+                    .and_then(|_| self.month_first_plain(s))
+                    .or_else(|| self.day_first_plain(s))
+            } else if p.m.is_some() {
+                self.month(s).and_then(|_| self.month_first_plain(s))
+            } else {
+                None
+            };
+            if let Some((q, _)) = second {
+                if q.y.is_some() && q.d.is_some() == p.d.is_some() {
+                    let before = (p.m, p.d) > (q.m, q.d);
+                    let y = q.y.map(|y| if before { y - 1 } else { y });
+                    mt.val = Val::Abs {
+                        p: Partial { y, ..p },
+                        until: None,
+                        dir: 0,
+                    };
+                }
+            }
+            return;
+        }
         if !(self.connector(c) || (between && self.is_word(c, "and"))) {
             return;
         }
@@ -1427,7 +1472,11 @@ impl<'t, 'a> Cx<'t, 'a> {
         }
         // "the 2022 FIFA World Cup", "the 2016 coup attempt"
         if prev == Some("the") && y >= 1900 {
-            let n = i + 1;
+            // "the 2016's elections"
+            let possessive = (self.is_punct(i + 1, "'") || self.is_punct(i + 1, "\u{2019}"))
+                && self.adjacent(i, i + 1)
+                && self.is_word(i + 2, "s");
+            let n = if possessive { i + 3 } else { i + 1 };
             let noun = self.word(n).is_some_and(|w| {
                 YEAR_EVENT_NOUNS.contains(&w)
                     || (self.cap(n) && self.month(n).is_none() && !self.is_word(n, "i"))
@@ -1624,6 +1673,13 @@ impl<'t, 'a> Cx<'t, 'a> {
                     return Some(mt);
                 }
             }
+        }
+        if matches!(
+            self.word(i + 1),
+            Some("mornings" | "nights" | "evenings" | "afternoons")
+        ) {
+            // "on Sunday mornings": every Sunday
+            return None;
         }
         if self.month(j).is_some() && j == i + 2 {
             // "Tuesday, January, 6 2026" that did not parse: the weekday is part of it

@@ -632,6 +632,8 @@ fn refusals() {
         "The ghosts of Halloween parties linger.",
         "Roses flower usually in late June or early July.",
         "The enrolment runs until Tuesday, January, in some places.",
+        "Coffee came to Indonesia in the late 1600's with Dutch traders.",
+        "The newsletter goes out on Sunday mornings.",
         // version numbers, identifiers
         "Windows Server 2019 and Version 1809 are affected by CVE-2024-49113.",
         "Call 555-2017-01 for help.",
@@ -706,6 +708,23 @@ fn refusals() {
     assert_eq!(
         one(a2, "It runs until Tuesday, January, 6 2026."),
         ("Tuesday, January, 6 2026".into(), "2026-01-06 day".into())
+    );
+    // a year later in the sentence is shared
+    let got: Vec<String> = find_dates(
+        &["It will occur on August 18 and August 19, 2026, in Atlanta."],
+        anchor(a2),
+    )
+    .iter()
+    .map(label)
+    .collect();
+    assert_eq!(got, ["2026-08-18 day", "2026-08-19 day"]);
+    assert_eq!(
+        one(a2, "Smith (2019, February 26) says so."),
+        ("February 26".into(), "2019-02-26 day".into())
+    );
+    assert_eq!(
+        one(a2, "The 2016's elections were close."),
+        ("2016".into(), "2016 year".into())
     );
     // a month alone without a preposition is not taken
     assert_eq!(run(a, "August was hot."), vec![]);
