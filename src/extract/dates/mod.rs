@@ -385,6 +385,8 @@ const YEAR_PREP: &[&str] = &[
     "between",
     "circa",
     "c",
+    "fiscal",
+    "fy",
 ];
 
 /// Nouns before "of" that make the number after it a year ("the summer of 2015").
@@ -1491,9 +1493,28 @@ impl<'t, 'a> Cx<'t, 'a> {
                 next,
                 Some("was" | "is" | "will" | "would" | "has" | "had" | "saw" | "marked" | "became")
             )
-            && (i == self.first || matches!(prev, Some("that" | "and" | "but" | "while")))
+            && (i == self.first
+                || matches!(prev, Some("that" | "and" | "but" | "while"))
+                || (i >= 1 && self.is_punct(i - 1, ",")))
         {
             return Some(mk(false));
+        }
+        // "Sargent's 2023 short", "the Diamondbacks' 2025 MLB season", not "the firm's 2000 workers"
+        let after_possessive = i >= 1
+            && (self.word(i - 1).is_some_and(|w| w.ends_with("'s"))
+                || ((self.is_punct(i - 1, "'") || self.is_punct(i - 1, "\u{2019}"))
+                    && i >= 2
+                    && self.word(i - 2).is_some_and(|w| w.ends_with('s'))
+                    && self.adjacent(i - 2, i - 1)));
+        if after_possessive && y >= 1900 {
+            let n = i + 1;
+            let noun = self.word(n).is_some_and(|w| {
+                !COUNT_NOUNS.contains(&w)
+                    && (self.cap(n) || !w.ends_with('s') || YEAR_EVENT_NOUNS.contains(&w))
+            });
+            if noun && self.month(n).is_none() {
+                return Some(mk(false));
+            }
         }
         // "mid-2015"
         let mid = prev.is_none()
@@ -1501,7 +1522,13 @@ impl<'t, 'a> Cx<'t, 'a> {
             && self.adjacent(i - 1, i)
             && matches!(self.prev_word(i - 1), Some("mid" | "early" | "late"));
         let ctx = match prev {
-            Some("of") => i >= 2 && self.word(i - 2).is_some_and(|w| OF_NOUNS.contains(&w)),
+            // "the summer of 2015", "as of 2022"
+            Some("of") => {
+                i >= 2
+                    && self
+                        .word(i - 2)
+                        .is_some_and(|w| w == "as" || OF_NOUNS.contains(&w))
+            }
             Some("to") => {
                 // "in the years leading up to 2014"
                 i >= 3
