@@ -1550,7 +1550,36 @@ impl<'t, 'a> Cx<'t, 'a> {
             return None;
         }
         let mut mt = mk(false);
-        if mt.end == i + 1 && !self.year_follow_ok(i + 1) {
+        // after these a number is a year unless a count noun follows; after "in",
+        // "by", "from" ... only if what follows fits a year ("in 1500 cases" is no year)
+        let strong =
+            mid || matches!(
+                prev,
+                Some(
+                    "since"
+                        | "until"
+                        | "till"
+                        | "during"
+                        | "throughout"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "summer"
+                        | "winter"
+                        | "spring"
+                        | "autumn"
+                        | "fall"
+                        | "ramadan"
+                        | "fiscal"
+                        | "fy"
+                )
+            ) || (prev == Some("of") && self.is_word(i - 2, "as"));
+        let follow_ok = if strong {
+            self.day_not_count(i + 1)
+        } else {
+            self.year_follow_ok(i + 1)
+        };
+        if mt.end == i + 1 && !follow_ok {
             return None;
         }
         if mid {
