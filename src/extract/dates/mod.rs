@@ -1573,9 +1573,9 @@ impl<'t, 'a> Cx<'t, 'a> {
                         | "fiscal"
                         | "fy"
                 )
-            ) || (prev == Some("of") && self.is_word(i - 2, "as"));
+            ) || (prev == Some("of") && i >= 2 && self.is_word(i - 2, "as"));
         let follow_ok = if strong {
-            self.day_not_count(i + 1)
+            self.day_not_count(i + 1) || matches!(self.word(i + 1), Some("or" | "of" | "out"))
         } else {
             self.year_follow_ok(i + 1)
         };

@@ -481,6 +481,12 @@ fn forms_from_the_spec() {
         "2016-12-12 week",
     );
     t("Russia acted in the summer of 2015.", "2015", "2015 year");
+    t(
+        "A report is expected in late 2025 or later.",
+        "2025",
+        "2025 year",
+    );
+    t("As of 2022 claimed to be the largest.", "2022", "2022 year");
 }
 
 #[test]
@@ -972,6 +978,35 @@ fn sweep() {
                 text,
                 g["publish_date"].as_str(),
             );
+        }
+    }
+}
+
+/// Every sequence of up to three words from a small vocabulary: catches
+/// look-behinds that run off the start of a sentence.
+#[test]
+fn never_panics_on_short_sequences() {
+    let words = [
+        "of", "as", "the", "in", "to", "up", "leading", "and", "between", "mid", "-", "–", ",", "'", "’s", "(",
+        "May", "January", "7", "31", "2016", "2017", "1990", "Thursday", "last", "this", "next", "the", "day",
+        "year", "years", "later", "ago", "two", "following", "same", "before", "New", "Year's", "Eve", "today",
+        "Today", "yesterday", "tomorrow", "into", "became", "past", "fiscal", "Halloween", "a", "Sunday",
+    ];
+    let a = anchor("2017-01-07");
+    let mut s = String::new();
+    for x in words {
+        for y in words {
+            for z in ["", "2017", "January", "day", ",", "later"] {
+                s.clear();
+                s.push_str(x);
+                s.push(' ');
+                s.push_str(y);
+                s.push(' ');
+                s.push_str(z);
+                find_dates(&[&s, s.trim_end()], a);
+                let glued = format!("{x}{y}{z}");
+                find_dates(&[&glued], a);
+            }
         }
     }
 }
