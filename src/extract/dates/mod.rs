@@ -819,6 +819,11 @@ struct Cx<'t, 'a> {
     t: &'t [Tok<'a>],
     /// Index of the first word or number: a capital there says nothing.
     first: usize,
+    /// Sentence-wide facts, computed once so each match stays O(1).
+    habitual: bool,
+    past: bool,
+    /// Number of words and numbers in the sentence.
+    content: usize,
 }
 
 impl<'t, 'a> Cx<'t, 'a> {
@@ -827,7 +832,19 @@ impl<'t, 'a> Cx<'t, 'a> {
             .iter()
             .position(|x| matches!(x.k, K::Word | K::Num | K::Iso | K::Other))
             .unwrap_or(0);
-        Cx { t, first }
+        let mut cx = Cx {
+            t,
+            first,
+            habitual: false,
+            past: false,
+            content: t
+                .iter()
+                .filter(|x| !matches!(x.k, K::Punct | K::Other))
+                .count(),
+        };
+        cx.habitual = cx.scan_habitual();
+        cx.past = cx.scan_past();
+        cx
     }
 
     fn word(&self, i: usize) -> Option<&str> {
@@ -979,6 +996,9 @@ impl<'t, 'a> Cx<'t, 'a> {
     /// The sentence speaks of what happens every year ("usually in late June"):
     /// a month alone there is no date.
     fn habitual(&self) -> bool {
+        self.habitual
+    }
+    fn scan_habitual(&self) -> bool {
         self.t.iter().any(|x| {
             x.k == K::Word
                 && matches!(
@@ -1001,6 +1021,9 @@ impl<'t, 'a> Cx<'t, 'a> {
 
     /// The sentence has a verb in the past tense (a small list of common ones).
     fn has_past(&self) -> bool {
+        self.past
+    }
+    fn scan_past(&self) -> bool {
         self.t
             .iter()
             .any(|x| x.k == K::Word && PAST_MARKERS.contains(&x.lower.as_str()))
@@ -1008,10 +1031,11 @@ impl<'t, 'a> Cx<'t, 'a> {
 
     /// Nothing but punctuation outside tokens `a..b`: a line that is only a date.
     fn only_date(&self, a: usize, b: usize) -> bool {
-        self.t
+        let inside = self.t[a..b]
             .iter()
-            .enumerate()
-            .all(|(i, x)| (a..b).contains(&i) || x.k == K::Punct || x.k == K::Other)
+            .filter(|x| !matches!(x.k, K::Punct | K::Other))
+            .count();
+        inside == self.content
     }
 
     fn match_at(&self, i: usize) -> Option<Match> {

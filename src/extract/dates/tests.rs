@@ -910,9 +910,29 @@ fn linear_on_long_text() {
     let big = para.repeat(4000); // ~600 KB in one "sentence"
     let t = std::time::Instant::now();
     let n = find_dates(&[&big], anchor("2017-01-07")).len();
+    eprintln!("para: {:?}", t.elapsed());
     assert!(n >= 4000 * 4);
     // generous: a debug build on a shared machine; quadratic behaviour would take minutes
     assert!(t.elapsed().as_secs() < 20, "took {:?}", t.elapsed());
+    // many matches in one huge sentence: every per-match check must be O(1)
+    for piece in [
+        "in May ",
+        "Today, it was so. ",
+        "on 5 June ",
+        "usually in May ",
+        "2016-01-07 ",
+        "by 2019 ",
+    ] {
+        let big = piece.repeat(50_000);
+        let t = std::time::Instant::now();
+        find_dates(&[&big], anchor("2017-01-07"));
+        eprintln!("{piece:?}: {:?}", t.elapsed());
+        assert!(
+            t.elapsed().as_secs() < 20,
+            "{piece:?} took {:?}",
+            t.elapsed()
+        );
+    }
 }
 
 /// Print every mention found in the seeds and (if `DATES_DEVSET` names the
@@ -987,10 +1007,57 @@ fn sweep() {
 #[test]
 fn never_panics_on_short_sequences() {
     let words = [
-        "of", "as", "the", "in", "to", "up", "leading", "and", "between", "mid", "-", "–", ",", "'", "’s", "(",
-        "May", "January", "7", "31", "2016", "2017", "1990", "Thursday", "last", "this", "next", "the", "day",
-        "year", "years", "later", "ago", "two", "following", "same", "before", "New", "Year's", "Eve", "today",
-        "Today", "yesterday", "tomorrow", "into", "became", "past", "fiscal", "Halloween", "a", "Sunday",
+        "of",
+        "as",
+        "the",
+        "in",
+        "to",
+        "up",
+        "leading",
+        "and",
+        "between",
+        "mid",
+        "-",
+        "–",
+        ",",
+        "'",
+        "’s",
+        "(",
+        "May",
+        "January",
+        "7",
+        "31",
+        "2016",
+        "2017",
+        "1990",
+        "Thursday",
+        "last",
+        "this",
+        "next",
+        "the",
+        "day",
+        "year",
+        "years",
+        "later",
+        "ago",
+        "two",
+        "following",
+        "same",
+        "before",
+        "New",
+        "Year's",
+        "Eve",
+        "today",
+        "Today",
+        "yesterday",
+        "tomorrow",
+        "into",
+        "became",
+        "past",
+        "fiscal",
+        "Halloween",
+        "a",
+        "Sunday",
     ];
     let a = anchor("2017-01-07");
     let mut s = String::new();
