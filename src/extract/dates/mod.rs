@@ -89,6 +89,8 @@ pub fn find_dates(sentences: &[&str], anchor: Option<Anchor>) -> Vec<DateMention
     let mut out = Vec::new();
     let mut narr = Narrative::default();
     for (si, s) in sentences.iter().enumerate() {
+        // mentions in one sentence never overlap
+        let mut floor = 0;
         let toks = tokenize(s);
         let cx = Cx::new(&toks);
         let byline = cx.is_byline();
@@ -101,6 +103,7 @@ pub fn find_dates(sentences: &[&str], anchor: Option<Anchor>) -> Vec<DateMention
             };
             let next = m.end.max(i + 1);
             let mut m = m;
+            m.start = m.start.max(floor);
             if let Val::Abs { dir: dir @ 0, .. } = &mut m.val {
                 if forward {
                     *dir = 2;
@@ -110,8 +113,9 @@ pub fn find_dates(sentences: &[&str], anchor: Option<Anchor>) -> Vec<DateMention
                 let start = toks[m.start].start;
                 let end = toks[m.end - 1].end;
                 let background = m.background || byline || cx.only_date(m.start, m.end);
+                floor = m.end;
                 if !background {
-                    narr.note(date, until);
+                    narr.note(date);
                 }
                 out.push(DateMention {
                     sentence: si,
@@ -964,7 +968,18 @@ impl<'t, 'a> Cx<'t, 'a> {
         if words > 12 {
             return false;
         }
-        (self.is_word(self.first, "by") && self.cap(self.first))
+        // "By Kyle Orton", not "By 2019, ..." nor "By January ..."
+        let by_name = self.is_word(self.first, "by")
+            && self.cap(self.first)
+            && self.word(self.first + 1).is_some()
+            && self.cap(self.first + 1)
+            && self.month(self.first + 1).is_none()
+            && self.weekday(self.first + 1).is_none()
+            && !matches!(
+                self.word(self.first + 1),
+                Some("early" | "late" | "mid" | "the" | "then" | "now")
+            );
+        by_name
             || self.t.iter().take(4).any(|x| {
                 matches!(
                     x.lower.as_str(),
@@ -1996,7 +2011,7 @@ struct Narrative {
 }
 
 impl Narrative {
-    fn note(&mut self, date: EventDate, _until: Option<EventDate>) {
+    fn note(&mut self, date: EventDate) {
         if let EventDate::Day(d) = date {
             self.day = Some(d);
         }

@@ -481,6 +481,12 @@ fn forms_from_the_spec() {
         "2016-12-12 week",
     );
     t("Russia acted in the summer of 2015.", "2015", "2015 year");
+    t("By 2019, the wall was finished.", "2019", "2019 year");
+    t(
+        "By January 2015, it was over.",
+        "January 2015",
+        "2015-01 month",
+    );
     t(
         "A report is expected in late 2025 or later.",
         "2025",
@@ -884,7 +890,12 @@ fn never_panics_on_odd_input() {
             anchor("0001-01-01"),
             anchor("9999-12-31"),
         ] {
+            let mut last = (usize::MAX, 0);
             for m in find_dates(&[s.as_str(), "the following day", s.as_str()], a) {
+                if last.0 == m.sentence {
+                    assert!(m.start >= last.1, "overlapping mentions in {s:?}");
+                }
+                last = (m.sentence, m.end);
                 let sent = [s.as_str(), "the following day", s.as_str()][m.sentence];
                 assert!(m.start < m.end && m.end <= sent.len());
                 assert!(sent.is_char_boundary(m.start) && sent.is_char_boundary(m.end));
