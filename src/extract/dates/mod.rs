@@ -1268,6 +1268,15 @@ impl<'t, 'a> Cx<'t, 'a> {
             }
             // "in January and March"
             Some("and" | "or") => i >= 2 && self.month(i - 2).is_some(),
+            // "the December holidays", "the March elections"
+            Some("the") => self.word(i + 1).is_some_and(|w| {
+                !self.cap(i + 1)
+                    && (YEAR_EVENT_NOUNS.contains(&w)
+                        || matches!(
+                            w,
+                            "holidays" | "holiday" | "issue" | "meeting" | "talks" | "vote"
+                        ))
+            }),
             Some(w) => MONTH_PREP.contains(&w),
             None => {
                 // "mid-January"

@@ -481,6 +481,11 @@ fn forms_from_the_spec() {
         "2016-12-12 week",
     );
     t("Russia acted in the summer of 2015.", "2015", "2015 year");
+    t(
+        "They voted in the March elections.",
+        "March",
+        "2016-03 month",
+    );
     t("By 2019, the wall was finished.", "2019", "2019 year");
     t(
         "By January 2015, it was over.",
@@ -633,6 +638,8 @@ fn refusals() {
         "We should assume the worst, and now we know.",
         "They march on the capital every year.",
         "The March on Washington drew crowds.",
+        "The March of the Penguins was filmed.",
+        "The May Day parade was held.",
         "Theresa May said so.",
         // footnote numbers
         "Mateen’s attack was, on the current state of the evidence,1 a lone wolf attack.",
