@@ -214,6 +214,15 @@ fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 tok.k = K::Iso;
                 tok.num = y * 10000 + m * 100 + d;
                 k += 6;
+                if at(k) == Some('T') && is_digit(k + 1) {
+                    // a timestamp: "2016-07-15T22:00:00+03:00"
+                    k += 1;
+                    while at(k).is_some_and(|c| {
+                        c.is_ascii_alphanumeric() || matches!(c, ':' | '.' | '+' | '-')
+                    }) {
+                        k += 1;
+                    }
+                }
             } else {
                 // "2,000", "1.6", "10:30", "1/2": one opaque token
                 while matches!(at(k), Some(',' | '.' | ':' | '/')) && is_digit(k + 1) {
