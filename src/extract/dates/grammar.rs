@@ -32,8 +32,10 @@ pub(super) enum WdMode {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Val {
-    /// Explicit calendar pieces; `dir` is -1 for "last August", +1 for "next
-    /// August", 0 for the most recent not after the anchor.
+    /// Explicit calendar pieces. Without a year, `dir` picks which one: 0 the
+    /// most recent not after the anchor, -1 strictly before ("last August"),
+    /// +1 strictly after ("next August"), 2 on or after (a sentence about the
+    /// future: "will be introduced in January").
     Abs {
         p: Partial,
         until: Option<Partial>,
@@ -56,6 +58,11 @@ pub(super) enum Val {
     },
     /// `n` days from the last day mentioned ("the following day" = 1).
     NarrDays(i32),
+    /// `n` weeks from the last day mentioned ("two weeks later"): a week.
+    NarrWeeks(i32),
+    /// `n` months from the last date mentioned at month or day precision
+    /// ("a month later"): a month.
+    NarrMonths(i32),
     /// `n` years from the year of the last date mentioned ("that same year" =
     /// 0, "the year before" = -1, "two years later" = 2).
     NarrYear(i32),
@@ -148,7 +155,6 @@ impl<'t, 'a> Cx<'t, 'a> {
             return None;
         }
         if let Some(m) = MONTHS.iter().position(|&m| m == x.lower) {
-            // "MAY" in capitals could be the verb in a headline; "May" is fine.
             return Some((m as i8 + 1, i + 1, false));
         }
         let m = month_abbrev(&x.lower)?;
@@ -1224,34 +1230,24 @@ impl<'t, 'a> Cx<'t, 'a> {
             self.t.get(j).is_none_or(|x| x.k == K::Punct)
                 || self.word(j).is_some_and(|w| AFTER_YEAR_OK.contains(&w))
         };
-        match self.word(i + 2)? {
-            "ago" => Some(Match {
-                start: i,
-                end: i + 3,
-                val: Val::FromAnchor { unit, n: -n },
-                background: false,
-            }),
-            "later" if unit == Unit::Day => Some(Match {
-                start: i,
-                end: i + 3,
-                val: Val::NarrDays(n),
-                background: false,
-            }),
-            "later" if unit == Unit::Year => Some(Match {
-                start: i,
-                end: i + 3,
-                val: Val::NarrYear(n),
-                background: false,
-            }),
-            "earlier" if unit == Unit::Day && end_ok(i + 3) && !self.is_word(i + 3, "than") => {
-                Some(Match {
-                    start: i,
-                    end: i + 3,
-                    val: Val::NarrDays(-n),
-                    background: false,
-                })
-            }
-            _ => None,
-        }
+        let narr = |n: i32| match unit {
+            Unit::Day => Val::NarrDays(n),
+            Unit::Week => Val::NarrWeeks(n),
+            Unit::Month => Val::NarrMonths(n),
+            Unit::Year => Val::NarrYear(n),
+        };
+        let val = match self.word(i + 2)? {
+            "ago" => Val::FromAnchor { unit, n: -n },
+            "later" => narr(n),
+            // "three days earlier", not "three days earlier than planned"
+            "earlier" if end_ok(i + 3) && !self.is_word(i + 3, "than") => narr(-n),
+            _ => return None,
+        };
+        Some(Match {
+            start: i,
+            end: i + 3,
+            val,
+            background: false,
+        })
     }
 }

@@ -121,6 +121,32 @@ pub(super) fn resolve(
             let d = narr.day?.checked_add((n as i64).days()).ok()?;
             Some((EventDate::Day(d), None, true))
         }
+        Val::NarrWeeks(n) => {
+            let d = narr.day?.checked_add((7 * n as i64).days()).ok()?;
+            let monday = d
+                .checked_sub((d.weekday().to_monday_zero_offset() as i64).days())
+                .ok()?;
+            Some((EventDate::Week(monday), None, true))
+        }
+        Val::NarrMonths(n) => {
+            let any = narr.any?;
+            if matches!(any, EventDate::Year(_)) {
+                return None;
+            }
+            let d = any
+                .first_day()
+                .first_of_month()
+                .checked_add((n as i64).months())
+                .ok()?;
+            Some((
+                EventDate::Month {
+                    year: d.year(),
+                    month: d.month(),
+                },
+                None,
+                true,
+            ))
+        }
         Val::NarrYear(n) => Some((
             EventDate::Year(narr.any?.year().checked_add(n as i16)?),
             None,

@@ -580,6 +580,26 @@ fn narrative_reference() {
     ];
     let got: Vec<String> = find_dates(&s, a).iter().map(label).collect();
     assert_eq!(got, ["2016-06-13 day", "2016-06-15 day", "2016-06-16 day"]);
+    let s = [
+        "He was arrested on 13 June 2016.",
+        "Two weeks later he was freed.",
+        "A month later he fled.",
+        "Two years earlier he had left.",
+    ];
+    let got: Vec<String> = find_dates(&s, a).iter().map(label).collect();
+    assert_eq!(
+        got,
+        [
+            "2016-06-13 day",
+            "2016-06-27 week",
+            "2016-07 month",
+            "2014 year"
+        ]
+    );
+    // a month later than a year: no month invented
+    let s = ["It began in 2015.", "A month later he fled."];
+    let got: Vec<String> = find_dates(&s, a).iter().map(label).collect();
+    assert_eq!(got, ["2015 year"]);
     // nothing to refer to: left out
     assert!(find_dates(&["Two days later he was freed."], a).is_empty());
     assert!(find_dates(&["The following day he fled."], a).is_empty());
