@@ -36,7 +36,7 @@ pub(super) const MONTH_PREP: &[&str] = &[
 pub(super) const YEAR_PREP: &[&str] = &[
     "in", "since", "by", "until", "till", "from", "during", "before", "after", "throughout", "early", "late",
     "mid", "year", "summer", "winter", "spring", "autumn", "fall", "ramadan", "christmas", "easter",
-    "between", "circa", "c", "fiscal", "fy",
+    "between", "circa", "c", "fiscal", "fy", "q1", "q2", "q3", "q4", "h1", "h2",
 ];
 
 /// Nouns before "of" that make the number after it a year ("the summer of 2015").
