@@ -4,44 +4,76 @@
 //! # How it works
 //!
 //! Each sentence is cut into tokens (words, numbers, punctuation) by a single
-//! linear pass; numbers that are clearly not days or years (`2,000`, `1.6`,
-//! `10:30`, `1990s`, `1500km`, footnote markers glued to a word such as
-//! `evidence,1`) become opaque tokens. A small hand-written grammar then looks
-//! at each token with a bounded look-ahead/look-behind, so the whole thing is
-//! linear in the length of the text and has no regular expressions at all.
+//! linear pass (`tokens.rs`); numbers that are clearly not days or years
+//! (`2,000`, `1.6`, `10:30`, `1990s`, `1990's`, `1500km`, footnote markers
+//! glued to a word such as `evidence,1`) become opaque tokens. A hand-written
+//! grammar (`grammar.rs`, word lists in `vocab.rs`) then looks at each token
+//! with a bounded look-ahead/look-behind and says what the text gives
+//! (day, month, year, or an offset); `resolve.rs` turns that into an
+//! [`EventDate`] against the article date and the narrative so far. Facts about
+//! the whole sentence (tense, "usually") are computed once per sentence, so the
+//! whole thing is linear in the length of the text. No regular expressions.
 //!
 //! # Forms understood
 //!
 //! - full dates: `7 January 2017`, `January 7, 2017`, `Jan. 7, 2017`,
-//!   `2017-01-07`, `the 5th of December 2016`, `Thursday, January 5, 2017`;
-//! - month and year: `August 2016`, `in September 2014`, `mid-January 2015`;
+//!   `Sept 7 2016`, `2017-01-07` (and ISO timestamps), `the 5th of December
+//!   2016`, `Thursday, January 5, 2017`, `February, 17-18, 2026`,
+//!   `(2019, February 26)` in references;
+//! - month and year: `August 2016`, `in September 2014`, `mid-January 2015`,
+//!   `March of 2026`;
 //! - years in context: `in 2021`, `since 2015`, `by 2019`, `late 2014`,
-//!   `the summer of 2015`, `Ramadan 2016`, `the 2022 FIFA World Cup`,
-//!   `the 2016 coup attempt`, `between 2017 and 2019`;
+//!   `mid-2014`, `as of 2022`, `fiscal 2024`, `Q3 2016`, `the summer of 2015`,
+//!   `Ramadan 2016`, `the 2022 FIFA World Cup`, `the 2016 coup attempt`,
+//!   `Sargent's 2023 short`, `2017 would be`, `over 2023 and 2024`,
+//!   `between 2017 and 2019`, `1951-2022`;
 //! - day and month without a year: `on January 28`, `5 December`,
-//!   `the March 30 and April 11 issues`;
+//!   `the March 30 and April 11 issues`; a year given right after is shared
+//!   (`on August 18 and August 19, 2026`);
 //! - a month alone after a preposition: `in August`, `since March`,
-//!   `the end of January`, `last August`;
-//! - weekdays: `on Thursday`, `last Sunday`, `next Monday`, `Thursday's`;
+//!   `the end of January`, `last August`, `this past June`, `in January and
+//!   March`, `the December holidays` (not in habitual sentences: "usually in
+//!   late June");
+//! - weekdays: `on Thursday`, `last Sunday`, `next Monday`, `Thursday's`,
+//!   `said Thursday`, `Sunday night` (not `a Friday`, `Sunday mass`, `on Sunday
+//!   mornings`, `Tuesday through Sunday`);
 //! - relative to the article date: `yesterday`, `today` (only where it is
-//!   clearly a day, not "the world today"), `tomorrow`, `last month`,
-//!   `this week`, `next year`, `last summer`, `five years ago`;
-//! - relative to the narrative (the last day-precision date mentioned earlier
-//!   in the article): `the following day`, `the next day`, `the same day`,
-//!   `two days later`, `three days earlier`, `that same year`;
+//!   clearly a day: `Starting today`, `Today, the minister said`; not "Turkey
+//!   today has become"), `tomorrow`, `last month`, `this week`, `next year`,
+//!   `last summer`, `five years ago`, `three weeks ago`;
+//! - relative to the narrative (the last date mentioned earlier in the
+//!   article, background dates excepted): `the following day`, `the next day`,
+//!   `the same day`, `two days later`, `three days earlier`, `two weeks later`
+//!   (a week), `a month later` (a month), `a year later`, `the year before`,
+//!   `that same year`;
 //! - named days: `New Year's Eve`, `New Year's Day`, `Christmas Eve`,
-//!   `Christmas Day`, `Boxing Day`, `Valentine's Day`, `Halloween`;
-//! - ranges: `January 1 to 10`, `1-3 March 2016`, `from January to March
-//!   2016`, `2017–2019`: the mention holds the start in `date` and the end in
-//!   `until`.
+//!   `Christmas Day`, `Boxing Day`, `Valentine's Day`, `on Halloween`;
+//! - ranges: `January 1 to 10`, `1-3 March 2016`, `November 26 – December 3,
+//!   2025`, `from January to March 2016`, `2014 to 2017`, `2017–2019`: the
+//!   mention holds the start in `date` and the end in `until`.
+//!
+//! Not dates: modal `may`, `march` the verb, `The March on Washington`,
+//! counts (`180 bullets`, `2,000 fighters`, `1500 km`, `the firm's 2000
+//! workers`, the `48` in `April 6, 48 ISKP affiliates`), durations (`seven
+//! minutes`, `over the last two years`, `in the last month`), ages
+//! (`18-25`, `17 year old`), times (`10:30`), decades, page ranges
+//! (`74(9):1485-1508`), version numbers (`Windows Server 2019`).
+//!
+//! Not understood (left out rather than guessed): dates relative to an event
+//! ("two days before the Diyarbakir attack"), moveable feasts (Easter, Black
+//! Friday), all-numeric day/month forms (`07/01/2017` is ambiguous), seasons
+//! with a year as a precise period, decades and centuries.
 //!
 //! # Resolution
 //!
 //! Expressions without a year (and weekdays, and relative ones) are resolved
 //! against the [`Anchor`]: the most recent fitting date not after it ("on
-//! January 28" in an article of 2017-01-07 is 2016-01-28). Without an anchor
-//! they are left out, never guessed. Precision is never invented: a month
-//! stays a month, a year a year, "this week" is a [`EventDate::Week`].
+//! January 28" in an article of 2017-01-07 is 2016-01-28). A sentence about the
+//! future ("will", "due", "deadline", with no simple past in it) takes the next
+//! fitting date instead ("the changes will be introduced in January" in
+//! December 2025 is 2026-01). Without an anchor they are left out, never
+//! guessed. Precision is never invented: a month stays a month, a year a
+//! year, "this week" is a [`EventDate::Week`] (its Monday).
 
 use crate::model::EventDate;
 use jiff::civil::Date;
