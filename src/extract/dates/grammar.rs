@@ -28,6 +28,8 @@ pub(super) enum WdMode {
     Last,
     /// "next Monday": strictly after the anchor.
     Next,
+    /// "this Thursday": in the anchor's week (Monday to Sunday).
+    ThisWeek,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -931,6 +933,21 @@ impl<'t, 'a> Cx<'t, 'a> {
             {
                 Some((Val::NarrYear(-1), i + 3))
             }
+            // "the day before yesterday", "the day after tomorrow"
+            ("day", Some("before")) if w0 == "the" && self.is_word(i + 3, "yesterday") => Some((
+                Val::FromAnchor {
+                    unit: Unit::Day,
+                    n: -2,
+                },
+                i + 4,
+            )),
+            ("day", Some("after")) if w0 == "the" && self.is_word(i + 3, "tomorrow") => Some((
+                Val::FromAnchor {
+                    unit: Unit::Day,
+                    n: 2,
+                },
+                i + 4,
+            )),
             ("day", Some("after")) if w0 == "the" && end_after(i + 3) => {
                 Some((Val::NarrDays(1), i + 3))
             }
@@ -1084,10 +1101,12 @@ impl<'t, 'a> Cx<'t, 'a> {
         if wd_range(i + 1, i + 2) || (i >= 2 && wd_range(i - 1, i - 2)) {
             return None;
         }
-        if prev == Some("this") && start == i {
-            // "this Thursday" may be in the future: leave it out.
-            return None;
-        }
+        let (mode, start) = if prev == Some("this") {
+            // "this Thursday": the Thursday of the anchor's week
+            (WdMode::ThisWeek, i - 1)
+        } else {
+            (mode, start)
+        };
         Some(Match {
             start,
             end: i + 1,
@@ -1159,8 +1178,29 @@ impl<'t, 'a> Cx<'t, 'a> {
                     None
                 };
             }
+            "tonight" => {
+                return mk(
+                    i,
+                    i + 1,
+                    Val::FromAnchor {
+                        unit: Unit::Day,
+                        n: 0,
+                    },
+                )
+            }
             "last" | "this" | "next" => {}
             _ => return None,
+        }
+        // "last night", "this morning"
+        let day_part = match (w, self.word(i + 1)) {
+            ("last", Some("night")) => Some(-1),
+            ("this", Some("morning" | "afternoon" | "evening")) => Some(0),
+            _ => None,
+        };
+        if let Some(n) = day_part {
+            if !matches!(prev, Some("the" | "that" | "every")) {
+                return mk(i, i + 2, Val::FromAnchor { unit: Unit::Day, n });
+            }
         }
         // "over the last month", "in the past year" are durations
         if matches!(prev, Some("the" | "past" | "for" | "over")) {

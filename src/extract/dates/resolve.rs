@@ -82,6 +82,9 @@ pub(super) fn resolve(
                 WdMode::Next => a
                     .checked_add((if off == 0 { 7 } else { 7 - off } as i64).days())
                     .ok()?,
+                WdMode::ThisWeek => a
+                    .checked_add(((wd - a.weekday().to_monday_zero_offset()) as i64).days())
+                    .ok()?,
             };
             Some((EventDate::Day(d), None, true))
         }

@@ -431,6 +431,27 @@ fn forms_from_the_spec() {
     t("Prices rose last month.", "last month", "2016-12 month");
     t("Prices rose this week.", "this week", "2017-01-02 week");
     t("Prices rose last week.", "last week", "2016-12-26 week");
+    t(
+        "The talks resume this Thursday.",
+        "this Thursday",
+        "2017-01-05 day",
+    );
+    t(
+        "The talks resumed this morning.",
+        "this morning",
+        "2017-01-07 day",
+    );
+    t(
+        "Shots were heard last night in the city.",
+        "last night",
+        "2017-01-06 day",
+    );
+    t("The vote is tonight.", "tonight", "2017-01-07 day");
+    t(
+        "He left the day before yesterday.",
+        "the day before yesterday",
+        "2017-01-05 day",
+    );
     t("Prices rose last year.", "last year", "2016 year");
     t(
         "Celebrations were held on New Year's Eve.",
