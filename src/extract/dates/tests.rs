@@ -731,6 +731,8 @@ fn refusals() {
         // version numbers, identifiers
         "Windows Server 2019 and Version 1809 are affected by CVE-2024-49113.",
         "Call 555-2017-01 for help.",
+        "See https://example.com/2017/01/07/in-2016-report and www.example.org/2016-07-15.",
+        "[the report](https://example.com/news/2017-01-07/story) says so.",
         // impossible dates
         "It happened on 31 February 2016.",
         "It happened on 2016-13-45.",

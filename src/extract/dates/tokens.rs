@@ -134,6 +134,14 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok<'_>> {
                     );
             }
             j = k;
+        } else if (c == 'h' || c == 'w') && is_url(&s[pos(j)..]) {
+            // a URL ("https://example.com/2017/01/07/") holds no dates
+            let mut k = j;
+            while at(k).is_some_and(|c| !c.is_whitespace() && !matches!(c, ')' | ']' | '>' | '"')) {
+                k += 1;
+            }
+            tok.k = K::Other;
+            j = k;
         } else if c.is_alphabetic() {
             let mut k = j;
             loop {
@@ -162,4 +170,9 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok<'_>> {
         out.push(tok);
     }
     out
+}
+
+fn is_url(rest: &str) -> bool {
+    let head = rest.get(..8).unwrap_or(rest);
+    head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")
 }
