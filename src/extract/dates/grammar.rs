@@ -773,11 +773,28 @@ impl<'t, 'a> Cx<'t, 'a> {
         };
         let next = self.word(i + 1);
         // the passing of time: "an hour into 2017", "as 2016 became 2017"
-        if matches!(prev, Some("into" | "became")) || (prev == Some("as") && next == Some("became"))
+        if matches!(
+            prev,
+            Some("into" | "became" | "entering" | "enters" | "entered")
+        ) || (prev == Some("as") && next == Some("became"))
         {
             return Some(mk(true));
         }
         // "the 2022 FIFA World Cup", "the 2016 coup attempt"
+        // "a 2019 study", "a 2022 article in Life Science", not "a 1500 km road"
+        if matches!(prev, Some("a" | "an")) && y >= 1900 {
+            let n = i + 1;
+            let noun = self.word(n).is_some_and(|w| {
+                !COUNT_NOUNS.contains(&w)
+                    && self.month(n).is_none()
+                    && (self.cap(n) || !w.ends_with('s') || YEAR_EVENT_NOUNS.contains(&w))
+                    && !AFTER_YEAR_OK.contains(&w)
+                    && !UNIT_NOUNS.contains(&w)
+            });
+            if noun {
+                return Some(mk(false));
+            }
+        }
         if prev == Some("the") && y >= 1900 {
             // "the 2016's elections"
             let possessive = (self.is_punct(i + 1, "'") || self.is_punct(i + 1, "\u{2019}"))

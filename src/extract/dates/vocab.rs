@@ -54,7 +54,7 @@ pub(super) const AFTER_YEAR_OK: &[&str] = &[
     "those", "he", "she", "they", "we", "his", "her", "their", "saw", "marked", "became", "elections",
     "election", "because", "if", "though", "although", "so", "then", "up", "into", "from", "against",
     "during", "amid", "despite", "till", "is", "would", "will", "could", "i", "you", "our", "not", "also",
-    "only", "already", "again",
+    "only", "already", "again", "much", "even", "still", "just",
 ];
 
 /// Nouns after "the 2016 ..." that make the number a year.
@@ -101,3 +101,11 @@ pub(super) const NUMBER_WORDS: &[&str] = &[
     "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
 ];
 
+/// Singular nouns after "a 2000 ..." that make the number a quantity ("a 2000
+/// strong force", "a 1500 page report").
+pub(super) const UNIT_NOUNS: &[&str] = &[
+    "strong", "man", "member", "person", "seat", "page", "word", "mile", "acre", "square", "foot", "metre",
+    "meter", "kilometre", "kilometer", "pound", "ton", "tonne", "dollar", "euro", "calorie", "point", "bed",
+    "room", "unit", "vehicle", "km", "kg", "mm", "cc", "hp", "horsepower", "mph", "kw", "mw", "watt", "volt",
+    "percent", "per", "square-foot", "sq", "ft", "m", "lb", "lbs", "gallon", "litre", "liter", "barrel",
+];
