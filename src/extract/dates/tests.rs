@@ -727,6 +727,7 @@ fn refusals() {
         "The convoy had 2000 vehicles.",
         "The firm's 2000 workers went on strike.",
         "They built a 1500 km road.",
+        "Write a 2000 character prompt.",
         "It was a 2000 strong force.",
         "He scored a 1999 and lost.",
         "The company's 1500 employees were laid off.",

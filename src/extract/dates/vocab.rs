@@ -108,4 +108,5 @@ pub(super) const UNIT_NOUNS: &[&str] = &[
     "meter", "kilometre", "kilometer", "pound", "ton", "tonne", "dollar", "euro", "calorie", "point", "bed",
     "room", "unit", "vehicle", "km", "kg", "mm", "cc", "hp", "horsepower", "mph", "kw", "mw", "watt", "volt",
     "percent", "per", "square-foot", "sq", "ft", "m", "lb", "lbs", "gallon", "litre", "liter", "barrel",
+    "character", "token", "step", "line", "pixel", "piece", "word-long", "item", "question", "sample",
 ];
