@@ -149,7 +149,9 @@ pub fn find_dates(sentences: &[&str], anchor: Option<Anchor>) -> Vec<DateMention
                     *dir = 2;
                 }
             }
-            if let Some((date, until, relative)) = resolve(&m.val, anchor.map(|a| a.date), &narr) {
+            let resolved = resolve(&m.val, anchor.map(|a| a.date), &narr)
+                .filter(|(d, u, _)| in_range(d) && u.as_ref().is_none_or(in_range));
+            if let Some((date, until, relative)) = resolved {
                 let start = toks[m.start].start;
                 let end = toks[m.end - 1].end;
                 let background = m.background || byline || cx.only_date(m.start, m.end);
@@ -171,4 +173,14 @@ pub fn find_dates(sentences: &[&str], anchor: Option<Anchor>) -> Vec<DateMention
         }
     }
     out
+}
+
+/// Within the years jiff can represent (an anchor near year 9999 can push
+/// "next year" past it), so that [`EventDate::first_day`] never panics.
+fn in_range(d: &EventDate) -> bool {
+    match *d {
+        EventDate::Day(_) | EventDate::Week(_) => true,
+        EventDate::Month { year, month } => Date::new(year, month, 1).is_ok(),
+        EventDate::Year(y) => Date::new(y, 1, 1).is_ok(),
+    }
 }

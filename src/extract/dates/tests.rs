@@ -983,6 +983,9 @@ fn never_panics_on_odd_input() {
                     assert!(m.start >= last.1, "overlapping mentions in {s:?}");
                 }
                 last = (m.sentence, m.end);
+                // any date given out can be used downstream
+                let _ = m.date.first_day();
+                let _ = m.until.map(|u| u.first_day());
                 let sent = [s.as_str(), "the following day", s.as_str()][m.sentence];
                 assert!(m.start < m.end && m.end <= sent.len());
                 assert!(sent.is_char_boundary(m.start) && sent.is_char_boundary(m.end));
@@ -1000,6 +1003,22 @@ fn never_panics_on_odd_input() {
         anchor("2017-01-07"),
     );
     find_dates(&[""], anchor("2017-01-07"));
+    // at the edges of the calendar
+    for s in [
+        "next year",
+        "in December",
+        "next month",
+        "two years later",
+        "in 2017. A year later",
+        "tomorrow",
+        "next Monday",
+    ] {
+        for a in ["9999-12-31", "-009999-01-01", "0001-01-01"] {
+            for m in find_dates(&["It began in 2017.", s], anchor(a)) {
+                let _ = m.date.first_day();
+            }
+        }
+    }
 }
 
 #[test]
