@@ -791,7 +791,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                     && !AFTER_YEAR_OK.contains(&w)
                     && !UNIT_NOUNS.contains(&w)
             });
-            if noun {
+            if noun && !self.counted_after_name(n) {
                 return Some(mk(false));
             }
         }
@@ -805,7 +805,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                 YEAR_EVENT_NOUNS.contains(&w)
                     || (self.cap(n) && self.month(n).is_none() && !self.is_word(n, "i"))
             });
-            if noun {
+            if noun && !self.counted_after_name(n) {
                 return Some(mk(false));
             }
         }
@@ -908,6 +908,21 @@ impl<'t, 'a> Cx<'t, 'a> {
             mt.start = i - 2;
         }
         Some(mt)
+    }
+
+    /// A capitalised word at `n` followed by a counted noun: "the 2000 Syrian
+    /// refugees" counts refugees.
+    fn counted_after_name(&self, n: usize) -> bool {
+        // skip up to four capitalised words: "the 2000 Free Syrian Army fighters"
+        let mut k = n;
+        while k < n + 4 && self.word(k).is_some() && self.cap(k) {
+            k += 1;
+        }
+        k > n
+            && self.word(k).is_some_and(|w| {
+                COUNT_NOUNS.contains(&w)
+                    && !matches!(w, "of" | "or" | "out" | "more" | "other" | "others" | "per")
+            })
     }
 
     /// `y` at `i` is followed by "and"/"or" and a close later year: "2023 and 2024".

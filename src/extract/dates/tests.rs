@@ -728,6 +728,8 @@ fn refusals() {
         "The firm's 2000 workers went on strike.",
         "They built a 1500 km road.",
         "Write a 2000 character prompt.",
+        "The 2000 Syrian refugees were moved.",
+        "A 2000 Free Syrian Army fighters force.",
         "It was a 2000 strong force.",
         "He scored a 1999 and lost.",
         "The company's 1500 employees were laid off.",
