@@ -537,9 +537,13 @@ impl<'t, 'a> Cx<'t, 'a> {
             Some(w) => MONTH_PREP.contains(&w),
             None => {
                 // "mid-January"
-                self.is_punct(i.wrapping_sub(1), "-")
+                let mid = self.is_punct(i.wrapping_sub(1), "-")
                     && self.adjacent(i - 1, i)
-                    && matches!(self.prev_word(i - 1), Some("mid" | "early" | "late"))
+                    && matches!(self.prev_word(i - 1), Some("mid" | "early" | "late"));
+                if mid {
+                    start = i - 2;
+                }
+                mid
             }
         };
         if !ok || i == self.first || self.habitual() {
@@ -577,22 +581,11 @@ impl<'t, 'a> Cx<'t, 'a> {
         Some(mt)
     }
 
+    /// The word at `i` may stand before a month name ("In May", "Thursday, May 5").
     fn cap_is_month_ctx(&self, i: usize) -> bool {
-        matches!(
-            self.word(i),
-            Some(
-                "in" | "on"
-                    | "since"
-                    | "by"
-                    | "until"
-                    | "from"
-                    | "during"
-                    | "early"
-                    | "late"
-                    | "last"
-                    | "next"
-            )
-        ) || self.weekday(i).is_some()
+        self.word(i)
+            .is_some_and(|w| MONTH_PREP.contains(&w) || matches!(w, "on" | "this" | "past"))
+            || self.weekday(i).is_some()
     }
 
     /// After a date: "to 10", "to March 2016", "– 3 March 2016", "and 2019"
