@@ -661,7 +661,9 @@ impl<'t, 'a> Cx<'t, 'a> {
             p.y = q.y.map(|y| if before { y - 1 } else { y });
         }
         if q.y.is_none() && p.y.is_some() {
-            q.y = p.y;
+            // "28 December 2016 to 3 January": the end is in the year after
+            let after = (q.m, q.d) < (p.m, p.d);
+            q.y = p.y.map(|y| if after { y + 1 } else { y });
         }
         if p.y.is_some() && q.y.is_some() && (q.y, q.m, q.d) <= (p.y, p.m, p.d) {
             return;

@@ -602,6 +602,15 @@ fn ranges_keep_start_and_end() {
             Some("2016-01-03".into())
         )]
     );
+    let r = run(a, "Talks ran from 28 December 2016 to 3 January.");
+    assert_eq!(
+        r,
+        vec![(
+            "28 December 2016 to 3 January".into(),
+            "2016-12-28 day".into(),
+            Some("2017-01-03".into())
+        )]
+    );
     let r = run(a, "The war lasted from 2014 to 2017 and beyond.");
     assert_eq!(
         r,
