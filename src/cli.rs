@@ -36,6 +36,9 @@ pub enum Command {
         /// Published URL of the site, e.g. https://example.org/briefing/ (overrides dossier.yaml)
         #[arg(long)]
         base_url: Option<String>,
+        /// Print the time each stage took
+        #[arg(long)]
+        timings: bool,
     },
     /// Create a new briefing project (config, folders, .gitignore, CI workflow).
     Init {
@@ -137,7 +140,12 @@ impl From<KindArg> for crate::model::EntityKind {
 /// Run the parsed command; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Build { root, output, base_url } => build(root, output, base_url),
+        Command::Build {
+            root,
+            output,
+            base_url,
+            timings,
+        } => build(root, output, base_url, timings),
         Command::Ingest { root, force } => ingest(root, force),
         Command::Init { dir } => match crate::init::init(&dir) {
             Ok(files) => {
@@ -193,7 +201,7 @@ fn fail(e: BuildError) -> i32 {
     }
 }
 
-fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>) -> i32 {
+fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>, timings: bool) -> i32 {
     let project = Project::new(root, output);
     let opts = BuildOptions {
         ingest: true,
@@ -203,6 +211,11 @@ fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>) -> i3
     match crate::site::build(&project, &opts) {
         Ok(r) => {
             print_diagnostics(&r.warnings);
+            if timings {
+                for (stage, secs) in &r.stages {
+                    eprintln!("  {stage:<8} {secs:>7.3}s");
+                }
+            }
             if !r.undated.is_empty() {
                 eprintln!("undated articles (add `date: YYYY-MM-DD` to their front matter):");
                 for u in &r.undated {
