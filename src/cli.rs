@@ -228,10 +228,11 @@ fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>, timin
                 format!("{} ingested, ", r.ingested.len())
             };
             println!(
-                "built {} articles ({ingested}{} undated), {} pages written to {}, {} warnings, in {:.2}s",
+                "built {} articles ({ingested}{} undated), {} pages ({} changed) in {}, {} warnings, in {:.2}s",
                 r.articles,
                 r.undated.len(),
                 r.pages,
+                r.written,
                 project.output.display(),
                 r.warnings.len(),
                 r.seconds

@@ -20,6 +20,8 @@ pub struct BuildOptions {
 pub struct BuildReport {
     pub articles: usize,
     pub pages: usize,
+    /// Pages whose bytes changed (the rest were left alone).
+    pub written: usize,
     pub ingested: Vec<PathBuf>,
     /// Articles without a date, for the analyst to fill in.
     pub undated: Vec<PathBuf>,
@@ -94,7 +96,9 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     report.stages.push(("render", clock.elapsed().as_secs_f64()));
 
     clock = Instant::now();
-    report.pages = crate::output::write_site(&project.output, &outputs)?;
+    let stats = crate::output::write_site(&project.output, &outputs)?;
+    report.pages = outputs.len();
+    report.written = stats.written;
     report.stages.push(("write", clock.elapsed().as_secs_f64()));
     report.seconds = start.elapsed().as_secs_f64();
     Ok(report)

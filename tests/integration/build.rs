@@ -107,8 +107,8 @@ fn index_lists_newest_first_and_undated_last() {
     p.run(&["build"]).success();
     let html = p.read("site/index.html");
     let pos = |s: &str| html.find(s).unwrap_or_else(|| panic!("{s} not in index"));
-    assert!(pos("articles/second/") < pos("articles/first-report/"));
-    assert!(pos("articles/first-report/") < pos("articles/undated/"));
+    assert!(pos("<h2><a href=\"articles/second/\">") < pos("<h2><a href=\"articles/first-report/\">"));
+    assert!(pos("<h2><a href=\"articles/first-report/\">") < pos("<h2><a href=\"articles/undated/\">"));
     let feed = p.read("site/atom.xml");
     assert!(
         feed.contains("<id>https://example.org/brief/articles/second/</id>"),

@@ -253,7 +253,7 @@ fn concurrent_builds_are_refused_with_a_clear_message() {
 fn killed_build_leaves_previous_site_complete() {
     let p = Project::fixture("basic");
     p.run(&["build"]).success();
-    let before = p.site_files();
+    let before: std::collections::BTreeMap<String, Vec<u8>> = p.site_files().into_iter().collect();
     for i in 0..1500 {
         p.write(
             &format!("content/articles/gen-{i}.md"),
@@ -263,7 +263,17 @@ fn killed_build_leaves_previous_site_complete() {
             ),
         );
     }
-    for delay_ms in [5u64, 40, 120, 300] {
+    // what a finished build of the new content looks like
+    let reference = Project::fixture("basic");
+    for i in 0..1500 {
+        reference.write(
+            &format!("content/articles/gen-{i}.md"),
+            &p.read(&format!("content/articles/gen-{i}.md")),
+        );
+    }
+    reference.run(&["build"]).success();
+    let after: std::collections::BTreeMap<String, Vec<u8>> = reference.site_files().into_iter().collect();
+    for delay_ms in [5u64, 40, 120, 300, 600] {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
             .arg("build")
             .current_dir(p.dir.path())
@@ -273,17 +283,29 @@ fn killed_build_leaves_previous_site_complete() {
             .unwrap();
         std::thread::sleep(Duration::from_millis(delay_ms));
         let _ = child.kill();
-        let status = child.wait().unwrap();
-        let now = p.site_files();
-        if status.success() {
-            // it finished before the kill: the new site must be complete
-            assert!(now.iter().any(|(f, _)| f == "articles/gen-1499/index.html"));
-            return;
+        child.wait().unwrap();
+        // every page of the previous site is still there and whole: each is
+        // either its old bytes or its finished new bytes, never partial
+        let now: std::collections::BTreeMap<String, Vec<u8>> = p.site_files().into_iter().collect();
+        for (path, old) in &before {
+            let cur = now
+                .get(path)
+                .unwrap_or_else(|| panic!("killed after {delay_ms} ms: {path} missing"));
+            assert!(
+                cur == old || after.get(path) == Some(cur),
+                "killed after {delay_ms} ms: {path} is partial"
+            );
         }
-        assert_eq!(now, before, "killed after {delay_ms} ms: site/ changed");
+        for (path, cur) in &now {
+            assert!(
+                before.get(path) == Some(cur) || after.get(path) == Some(cur),
+                "{path} is neither old nor new"
+            );
+        }
     }
-    // a later build cleans up and succeeds
+    // a later build finishes the job and leaves no staging folders behind
     p.run(&["build"]).success();
+    assert!(p.site_files().into_iter().collect::<std::collections::BTreeMap<_, _>>() == after);
     let leftovers: Vec<_> = std::fs::read_dir(p.dir.path())
         .unwrap()
         .filter_map(Result::ok)
