@@ -18,5 +18,6 @@ pub mod model;
 pub mod output;
 pub mod project;
 pub mod render;
+pub mod search;
 pub mod serve;
 pub mod site;

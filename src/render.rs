@@ -27,6 +27,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "timeline.html",
         include_str!("../themes/default/templates/timeline.html"),
     ),
+    ("search.html", include_str!("../themes/default/templates/search.html")),
 ];
 
 const DEFAULT_STATIC: &[(&str, &[u8])] = &[
@@ -431,6 +432,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
     results.extend(r.entity_pages());
     results.extend(r.timeline_pages());
     results.push(r.page("404.html", "404.html", "page", &()));
+    results.push(r.page("search.html", "search/index.html", "page", &()));
 
     let feed_entries = site
         .chronological
@@ -514,6 +516,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
         "robots.txt",
         format!("User-agent: *\nAllow: /\nSitemap: {}\n", c.absolute_url("sitemap.xml")),
     ));
+    outputs.extend(crate::search::index(site).map_err(|e| vec![Diagnostic::error("site/pagefind", e)])?);
     for (path, bytes) in &theme.statics {
         outputs.push(Output::new(path.clone(), bytes.clone()));
     }

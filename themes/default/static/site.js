@@ -63,3 +63,73 @@
   typ.addEventListener("change", apply);
   apply();
 })();
+
+// Search page: pagefind's chunked index, loaded piece by piece on demand.
+(function () {
+  "use strict";
+  var form = document.getElementById("search-form");
+  if (!form) return;
+  var input = document.getElementById("q"), list = document.getElementById("search-results"),
+      status = document.getElementById("search-status");
+  var root = document.body.getAttribute("data-root") || "";
+  var labels = { article: "Article", person: "Person", organization: "Organisation", place: "Place", event: "Event", other: "Other" };
+  var pf = null;
+  function load() {
+    if (!pf) pf = import(new URL(root + "pagefind/pagefind.js", location.href).href).then(function (m) {
+      return m.options({ baseUrl: "/" }).then(function () { return m; });
+    });
+    return pf;
+  }
+  // the excerpt is HTML with <mark>; keep only its text and marks
+  function excerpt(html) {
+    var t = document.createElement("template");
+    t.innerHTML = html;
+    var p = document.createElement("p");
+    p.className = "search-excerpt";
+    t.content.childNodes.forEach(function (n) {
+      if (n.nodeName === "MARK") { var m = document.createElement("mark"); m.textContent = n.textContent; p.appendChild(m); }
+      else p.appendChild(document.createTextNode(n.textContent));
+    });
+    return p;
+  }
+  var seq = 0;
+  function run(q) {
+    var mine = ++seq;
+    list.textContent = "";
+    if (!q.trim()) { status.textContent = ""; return; }
+    status.textContent = "Searching…";
+    load().then(function (m) { return m.search(q); }).then(function (res) {
+      if (mine !== seq) return;
+      return Promise.all(res.results.slice(0, 20).map(function (r) { return r.data(); })).then(function (items) {
+        if (mine !== seq) return;
+        status.textContent = res.results.length + " result" + (res.results.length === 1 ? "" : "s");
+        items.forEach(function (d) {
+          var li = document.createElement("li");
+          var kind = document.createElement("span");
+          kind.className = "search-type search-type--" + (d.meta.type || "article");
+          kind.textContent = labels[d.meta.type] || "Page";
+          var a = document.createElement("a");
+          a.href = root + d.url.replace(/^\//, "");
+          a.textContent = d.meta.title || d.url;
+          var h = document.createElement("h2");
+          h.appendChild(a);
+          li.appendChild(kind);
+          li.appendChild(h);
+          li.appendChild(excerpt(d.excerpt || ""));
+          list.appendChild(li);
+        });
+      });
+    }).catch(function (e) {
+      status.textContent = location.protocol === "file:" ? "Search works when the site is served over HTTP (for example with `dossier serve`)." : "Search failed: " + e;
+    });
+  }
+  var params = new URLSearchParams(location.search);
+  if (params.get("q")) { input.value = params.get("q"); run(input.value); }
+  var timer;
+  input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(input.value); }, 150); });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+    run(input.value);
+  });
+})();
