@@ -1,0 +1,220 @@
+//! The word knowledge built once per build: the bundled gazetteer (countries,
+//! capitals, cities, regions, demonyms), common lowercase words, the
+//! `never_link` list, and the registry's names and aliases in one
+//! Aho-Corasick automaton so matching costs one pass per sentence whatever
+//! the registry size.
+
+use super::text::{fold, fold_with_offsets};
+use crate::model::{EntityConfig, EntityKind, RegistryEntry};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+
+static GAZETTEER: &str = include_str!("../../../data/gazetteer/gazetteer.tsv");
+static COMMON_WORDS: &str = include_str!("../../../data/common_words.txt");
+
+/// What the gazetteer says about a folded name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Gaz {
+    /// A country, capital, city or region; `place` is its main name.
+    Place { place: String },
+    /// A country code that is the initials of its name ("US", "UK").
+    Code { place: String },
+    /// The adjective of a country ("Turkish" -> Turkey).
+    Demonym { place: String },
+}
+
+#[derive(Debug, Clone)]
+struct RegistryPattern {
+    entry: usize,
+    /// The alias is an acronym: match only all-uppercase text.
+    acronym: bool,
+    /// The alias starts with an uppercase letter: so must the text.
+    capital: bool,
+}
+
+/// A registry name found in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegistryMatch {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+/// Built once per build; shared read-only by every article's name finder.
+pub struct Lexicon {
+    gazetteer: HashMap<String, Gaz>,
+    common: HashSet<&'static str>,
+    never_link: HashSet<String>,
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<RegistryPattern>,
+    /// (id, name, kind, hidden) of each registry entry, by index.
+    entries: Vec<(String, String, EntityKind, bool)>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon::new(&[], &EntityConfig::default())
+    }
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("gazetteer", &self.gazetteer.len())
+            .field("registry_patterns", &self.patterns.len())
+            .finish()
+    }
+}
+
+fn is_acronym_text(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && !s.contains(' ')
+}
+
+impl Lexicon {
+    /// Build from the registry, the `never_link` list and the bundled data.
+    pub fn new(registry: &[RegistryEntry], config: &EntityConfig) -> Lexicon {
+        let mut gazetteer = HashMap::new();
+        for line in GAZETTEER.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let mut parts = line.split('\t');
+            let (kind, name, of) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            let main = if of.is_empty() { name.to_string() } else { of.to_string() };
+            let g = match kind {
+                "demonym" => Gaz::Demonym { place: main },
+                "code" => Gaz::Code { place: main },
+                _ => Gaz::Place { place: main },
+            };
+            let key = if kind == "code" { name.to_ascii_lowercase() } else { fold(name) };
+            gazetteer.entry(key).or_insert(g);
+        }
+        let common = COMMON_WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+        let never_link = config.never_link.iter().map(|s| fold(s)).collect();
+
+        let mut pats: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
+        let mut entries = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, e) in registry.iter().enumerate() {
+            entries.push((e.id.as_str().to_string(), e.meta.name.clone(), e.meta.kind, e.meta.hidden));
+            for alias in std::iter::once(&e.meta.name).chain(e.meta.aliases.iter()) {
+                let f = fold(alias);
+                if f.is_empty() || !seen.insert((f.clone(), i)) {
+                    continue;
+                }
+                pats.push(f);
+                patterns.push(RegistryPattern {
+                    entry: i,
+                    acronym: is_acronym_text(alias),
+                    capital: alias.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase()),
+                });
+            }
+        }
+        let automaton = if pats.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&pats).ok()
+        };
+        Lexicon { gazetteer, common, never_link, automaton, patterns, entries }
+    }
+
+    /// The gazetteer's word on a folded name.
+    pub fn gazetteer(&self, folded: &str) -> Option<&Gaz> {
+        self.gazetteer.get(folded)
+    }
+
+    /// A place (not a demonym nor a bare code).
+    pub fn place(&self, folded: &str) -> Option<&str> {
+        match self.gazetteer.get(folded) {
+            Some(Gaz::Place { place }) => Some(place),
+            _ => None,
+        }
+    }
+
+    /// A demonym, or its plural ("Afghans", "Uzbeks").
+    pub fn demonym(&self, folded: &str) -> Option<&str> {
+        match self.gazetteer.get(folded) {
+            Some(Gaz::Demonym { place }) => Some(place),
+            _ => match folded.strip_suffix('s') {
+                Some(stem) if stem.len() > 2 => match self.gazetteer.get(stem) {
+                    Some(Gaz::Demonym { place }) => Some(place),
+                    _ => None,
+                },
+                _ => None,
+            },
+        }
+    }
+
+    /// A word common in lowercase in English text ("however", "coalition").
+    pub fn is_common(&self, lower: &str) -> bool {
+        self.common.contains(lower)
+    }
+
+    pub fn is_never_link(&self, folded: &str) -> bool {
+        self.never_link.contains(folded)
+    }
+
+    /// (id, name, kind, hidden) of registry entry `i`.
+    pub fn entry(&self, i: usize) -> (&str, &str, EntityKind, bool) {
+        let e = &self.entries[i];
+        (&e.0, &e.1, e.2, e.3)
+    }
+
+    pub fn has_registry(&self) -> bool {
+        self.automaton.is_some()
+    }
+
+    /// Registry names and aliases in a sentence: one automaton pass over the
+    /// folded text, whole words only, with case checks (an acronym alias
+    /// matches only uppercase text: "IS" never matches "is").
+    pub fn registry_matches(&self, sentence: &str) -> Vec<RegistryMatch> {
+        let Some(ac) = &self.automaton else { return Vec::new() };
+        let (folded, map) = fold_with_offsets(sentence);
+        let fb = folded.as_bytes();
+        let mut out = Vec::new();
+        for m in ac.find_iter(&folded) {
+            let (s, e) = (m.start(), m.end());
+            if (s > 0 && fb[s - 1] != b' ') || (e < fb.len() && fb[e] != b' ') {
+                continue;
+            }
+            let p = &self.patterns[m.pattern().as_usize()];
+            let start = map[s].0 as usize;
+            let end = map[e - 1].1 as usize;
+            let orig = &sentence[start..end];
+            if p.acronym && !orig.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
+                continue;
+            }
+            if p.capital && !orig.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase()) {
+                continue;
+            }
+            out.push(RegistryMatch { start, end, entry: p.entry });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_has_places_demonyms_and_codes() {
+        let lx = Lexicon::default();
+        assert_eq!(lx.place("turkey"), Some("Turkey"));
+        assert_eq!(lx.place("turkiye"), Some("Turkey"));
+        assert_eq!(lx.place("istanbul"), Some("Istanbul"));
+        assert_eq!(lx.place("konya"), Some("Konya"));
+        assert_eq!(lx.place("kerman"), Some("Kerman"));
+        assert_eq!(lx.place("central asia"), Some("Central Asia"));
+        assert_eq!(lx.demonym("turkish"), Some("Turkey"));
+        assert_eq!(lx.demonym("syrian"), Some("Syria"));
+        assert_eq!(lx.demonym("afghans"), Some("Afghanistan"));
+        assert_eq!(lx.gazetteer("us"), Some(&Gaz::Code { place: "United States".into() }));
+        // Iceland's code is not the initials of a multi-word name
+        assert_eq!(lx.gazetteer("is"), None);
+        assert!(lx.is_common("however"));
+        assert!(!lx.is_common("taliban"));
+    }
+}

@@ -1,0 +1,204 @@
+//! Small closed word classes the name rules use: function words, titles and
+//! roles, organisation and place head words, name particles, and ordinary
+//! capitalised words (months, days, holidays, directions, religions, numbers).
+//! These are grammar, not names: no entity of any article is listed here.
+
+/// Closed-class words that are never a name on their own and that a
+/// sentence-initial capital does not make one ("However", "Since", "The").
+pub const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "above", "according", "across", "after", "afterwards", "again", "against", "ago",
+    "all", "almost", "along", "already", "also", "although", "always", "among", "an", "and",
+    "another", "any", "anyway", "are", "around", "as", "at", "back", "be", "because", "been",
+    "before", "behind", "being", "below", "beside", "besides", "between", "beyond", "both", "but",
+    "by", "can", "could", "despite", "did", "do", "does", "during", "each", "earlier", "either",
+    "else", "even", "eventually", "ever", "every", "except", "finally", "first", "following", "for",
+    "from", "further", "furthermore", "had", "has", "have", "he", "hence", "her", "here", "hers",
+    "him", "his", "how", "however", "i", "if", "immediately", "in", "indeed", "initially", "inside",
+    "instead", "into", "is", "it", "its", "just", "last", "later", "lastly", "least", "less",
+    "like", "likewise", "many", "may", "meanwhile", "might", "more", "moreover", "most", "much",
+    "must", "my", "near", "nearly", "neither", "never", "nevertheless", "next", "no", "nobody",
+    "none", "nor", "not", "nothing", "now", "of", "off", "often", "on", "once", "one", "only",
+    "onto", "or", "other", "others", "otherwise", "our", "out", "outside", "over", "overall",
+    "perhaps", "per", "rather", "recently", "regardless", "second", "secondly", "several", "shall",
+    "she", "should", "similarly", "since", "so", "some", "soon", "still", "subsequently", "such",
+    "than", "that", "the", "their", "theirs", "them", "then", "there", "thereafter", "therefore",
+    "these", "they", "third", "this", "those", "though", "through", "throughout", "thus", "to",
+    "today", "together", "tomorrow", "too", "toward", "towards", "under", "unless", "unlike",
+    "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "whatever", "when",
+    "whenever", "where", "whereas", "whether", "which", "while", "who", "whoever", "whom", "whose",
+    "why", "will", "with", "within", "without", "would", "yesterday", "yet", "you", "your",
+];
+
+/// Ordinary capitalised words: not entities on their own, nor whole names made
+/// only of them ("Shia Muslims", "New Year", "Thirty-nine").
+pub const ORDINARY_CAPS: &[&str] = &[
+    // months and days
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+    // holidays and seasons
+    "christmas", "easter", "ramadan", "eid", "new", "year", "years", "eve", "day", "hanukkah",
+    "diwali", "passover", "thanksgiving", "lent", "spring", "summer", "autumn", "winter",
+    // directions and their adjectives
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east",
+    "south-west",
+    // religions, confessions and broad groups
+    "muslim", "muslims", "christian", "christians", "jew", "jews", "jewish", "islam", "islamic",
+    "islamist", "islamists", "christianity", "judaism", "catholic", "catholics", "orthodox",
+    "protestant", "protestants", "sunni", "sunnis", "shia", "shiite", "shiites", "shias", "shi'a",
+    "hindu", "hindus", "buddhist", "buddhists", "sikh", "sikhs", "arab", "arabs", "kurd", "kurds",
+    "turk", "turks", "persian", "persians", "jihadi", "jihadist", "jihadists", "salafi",
+    "salafist", "salafists", "wahhabi", "caliph", "caliphate", "allah", "god", "quran", "koran",
+    "bible", "gospel", "western", "westerners", "crusader", "crusaders", "white", "black",
+    "latino", "latinos", "hispanic", "indigenous", "roman", "romans",
+    // numbers
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand", "million", "billion", "first", "second", "third", "fourth", "fifth",
+    // page furniture
+    "update", "updated", "published", "read", "more", "share", "tags", "author", "authors",
+    "comment", "comments", "reply", "pingback", "advertisement", "source", "photo", "credit",
+    "image", "video", "click", "subscribe", "newsletter", "related", "previous", "next", "home",
+    "menu", "search", "login", "sign", "follow", "contact", "privacy", "policy", "terms", "cookie",
+    "cookies", "copyright", "all", "rights", "reserved", "skip", "content", "main", "top",
+    "trending", "features", "feature", "opinion", "analysis", "news", "guest", "mode", "font",
+    "size", "min",
+];
+
+/// Titles that may stand before a person's name and are not part of it.
+pub const TITLES: &[&str] = &[
+    "president", "vice", "premier", "prime", "minister", "deputy", "chancellor", "secretary",
+    "general", "gen", "major", "maj", "colonel", "col", "lieutenant", "lt", "captain", "capt",
+    "sergeant", "sgt", "admiral", "adm", "commander", "marshal", "brigadier", "field", "king",
+    "queen", "prince", "princess", "sheikh", "shaikh", "emir", "amir", "imam", "ayatollah",
+    "grand", "mullah", "mufti", "pope", "cardinal", "bishop", "archbishop", "rabbi", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
+    "lord", "lady", "judge", "justice", "senator", "sen", "rep", "representative",
+    "congressman", "congresswoman", "governor", "gov", "mayor", "ambassador", "spokesman",
+    "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "chief", "director",
+    "ceo", "founder", "leader", "foreign", "defence", "defense", "interior", "finance",
+    "supreme", "former", "late", "acting", "interim", "detective", "inspector",
+    "superintendent", "corporal",
+];
+
+/// Lowercase role words that, just before or after a name, make it a person
+/// ("researcher Aaron Zelin", "IS leader Abu Bakr al-Baghdadi").
+pub const ROLE_WORDS: &[&str] = &[
+    "president", "premier", "minister", "spokesman", "spokeswoman", "spokesperson", "leader",
+    "commander", "researcher", "analyst", "journalist", "reporter", "correspondent", "editor",
+    "author", "writer", "director", "founder", "co-founder", "chief", "head", "general",
+    "colonel", "caliph", "emir", "official", "officer", "ambassador", "envoy", "professor",
+    "scholar", "expert", "lawyer", "attorney", "judge", "prosecutor", "senator", "governor",
+    "mayor", "chairman", "secretary", "deputy", "adviser", "advisor", "activist", "cleric",
+    "preacher", "imam", "militant", "gunman", "attacker", "suspect", "perpetrator", "killer",
+    "bomber", "operative", "fighter", "defector", "soldier", "captain", "king", "queen",
+    "prince", "student", "teacher", "superintendent", "manager", "owner", "ceo", "president-elect",
+    "candidate", "lawmaker", "economist", "historian", "photographer", "coach", "player",
+    "singer", "actor", "actress", "artist", "spokesman", "representative", "councillor",
+    "councilman", "councilwoman", "consultant", "investigator", "detective", "farmer", "resident",
+];
+
+/// Words after a name that make it a person: "X said", "X, who".
+pub const PERSON_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "explained", "argued", "wrote", "tweeted", "testified",
+    "stated", "believes", "believed", "thinks", "thought", "recalled", "noted", "insisted",
+    "admitted", "denied", "confirmed", "warned", "urged",
+];
+
+/// Head words of organisation names ("Sakarya University", "Quds Force").
+pub const ORG_WORDS: &[&str] = &[
+    "society", "university", "college", "school", "academy", "institute", "institution",
+    "foundation", "force", "forces", "corps", "directorate", "department", "media", "army",
+    "navy", "party", "ministry", "council", "agency", "movement", "front", "brigade", "brigades",
+    "battalion", "regiment", "division", "group", "organization", "organisation", "committee",
+    "center", "centre", "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "gmbh",
+    "bank", "association", "union", "league", "commission", "office", "police", "service",
+    "services", "network", "news", "times", "post", "press", "guard", "guards", "coalition",
+    "alliance", "court", "parliament", "assembly", "senate", "congress", "government",
+    "administration", "bureau", "authority", "federation", "tribunal", "board", "club",
+    "team", "trust", "fund", "partners", "holdings", "state", "caliphate", "emirate",
+    "jabhat", "harakat", "tahrir", "hayat", "ahrar", "brotherhood", "mujahideen", "journal", "magazine", "herald", "gazette", "tribune", "telegraph",
+    "review", "daily", "weekly", "radio", "television", "tv", "channel", "broadcasting",
+    "diplomat", "monitor", "observatory", "watch", "institute", "initiative", "project",
+    "program", "programme", "mission", "delegation", "cabinet", "secretariat", "diary",
+    "agencies", "unit", "units", "squad", "cell", "province", "wire",
+];
+
+/// Head words of place names ("Taksim Square", "Ataturk Airport").
+pub const PLACE_WORDS: &[&str] = &[
+    "square", "airport", "airbase", "base", "stadium", "hall", "arena", "street", "st",
+    "avenue", "road", "boulevard", "bridge", "river", "lake", "sea", "ocean", "gulf", "bay",
+    "strait", "canal", "mountain", "mountains", "mount", "valley", "desert", "island", "islands",
+    "peninsula", "coast", "province", "district", "county", "city", "town", "village",
+    "region", "governorate", "oblast", "prefecture", "territory", "territories",
+    "neighborhood", "neighbourhood", "quarter", "park", "palace", "mosque", "church",
+    "cathedral", "shrine", "temple", "synagogue", "tomb", "camp", "prison", "port", "harbour",
+    "harbor", "station", "border", "crossing", "plain", "plains", "hills", "heights", "forest",
+    "republic", "kingdom", "emirates", "federation", "highway", "tower", "towers", "market",
+    "bazaar", "center", "centre", "mall", "hotel", "hospital", "club", "nightclub", "venue",
+];
+
+/// Place heads that win over organisation heads for the type of the name.
+pub const PLACE_HEADS_STRONG: &[&str] = &[
+    "square", "airport", "airbase", "stadium", "hall", "arena", "street", "avenue", "road",
+    "bridge", "river", "lake", "sea", "ocean", "gulf", "bay", "strait", "canal", "mountain",
+    "mountains", "mount", "valley", "desert", "island", "islands", "peninsula", "coast",
+    "district", "county", "city", "town", "village", "region", "governorate", "oblast",
+    "neighborhood", "neighbourhood", "park", "palace", "mosque", "church", "cathedral",
+    "shrine", "temple", "synagogue", "tomb", "camp", "prison", "port", "station", "republic",
+    "kingdom", "emirates", "nightclub", "hotel", "hospital", "mall", "tower", "market",
+];
+
+/// Lowercase words after a name that make it a place ("Turkey province",
+/// "Shiraz city", "Başakşehir district").
+pub const PLACE_AFTER: &[&str] = &[
+    "province", "city", "district", "neighborhood", "neighbourhood", "region", "town",
+    "village", "county", "governorate", "area", "countryside", "border", "capital", "suburb",
+    "municipality", "oblast",
+];
+
+/// Lowercase words before a name that make it a place ("in Kerman", "near X").
+pub const PLACE_BEFORE: &[&str] = &[
+    "in", "near", "outside", "across", "throughout", "around", "inside", "towards", "toward",
+];
+
+/// Lowercase words before "of X" that make X a place ("city of Konya").
+pub const PLACE_OF: &[&str] = &[
+    "city", "town", "village", "province", "region", "district", "capital", "outskirts",
+    "suburbs", "centre", "center", "streets", "people", "government", "citizens", "county",
+];
+
+/// Lowercase words after a name that make it an organisation ("ISKP cells").
+pub const ORG_AFTER: &[&str] = &[
+    "group", "organization", "organisation", "militants", "members", "member", "affiliates",
+    "affiliate", "operatives", "operative", "fighters", "fighter", "cells", "cell", "branch",
+    "propaganda", "leadership", "spokesman", "spokesperson", "leader", "leaders", "jihadists",
+    "jihadist", "supporters", "network", "networks", "recruits", "recruitment", "operations",
+    "commander", "commanders", "chapter", "faction", "headquarters", "officials", "statement",
+    "claimed", "'s", "regime", "magazine", "newsletter", "insurgency", "insurgents",
+];
+
+/// Name particles joining the parts of a name ("Abu Bakr al-Baghdadi",
+/// "Parc des Princes", "Vincent van Gogh").
+pub const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "des", "di", "da",
+    "dos", "das", "du", "la", "le", "van", "von", "zu", "ter",
+];
+
+/// Arabic article forms joined by a hyphen ("al-Qaeda", "ash-Sham").
+pub const HYPHEN_PARTICLES: &[&str] =
+    &["al", "el", "ul", "ad", "an", "ar", "as", "ash", "at", "az", "adh", "ath", "bin", "ibn"];
+
+/// Particles that make a name a person's ("Abu Muhammad", "bin Laden").
+pub const PERSON_PARTICLES: &[&str] = &["abu", "umm", "ibn", "bin", "bint", "ben"];
+
+/// Trailing organisation words that a shorter form of the same name may leave out
+/// ("Islamic State Khorasan Province" = "Islamic State Khorasan").
+pub const DROPPABLE_ORG_TAILS: &[&str] =
+    &["province", "group", "organization", "organisation", "movement"];
+
+pub fn contains(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
