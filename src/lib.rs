@@ -4,6 +4,7 @@
 //! `seeds -> ingest -> content -> load -> extract -> graph -> render -> output (site/)`.
 
 pub mod extract;
+pub mod graph;
 pub mod ingest;
 pub mod model;
 pub mod cli;

@@ -40,6 +40,38 @@ pub struct RegistryMatch {
     pub entry: usize,
 }
 
+/// The gazetteer's main name for a folded place name ("turkiye" -> "Turkey",
+/// "u s" -> "United States"), without building a whole [`Lexicon`].
+pub fn gazetteer_place(folded: &str) -> Option<&'static str> {
+    static GAZ: std::sync::OnceLock<HashMap<String, Gaz>> = std::sync::OnceLock::new();
+    let g = GAZ.get_or_init(load_gazetteer);
+    match g.get(folded).or_else(|| g.get(&folded.replace(' ', ""))) {
+        Some(Gaz::Place { place }) => Some(place.as_str()),
+        Some(Gaz::Code { place }) if folded.len() <= 7 => Some(place.as_str()),
+        _ => None,
+    }
+}
+
+fn load_gazetteer() -> HashMap<String, Gaz> {
+    let mut gazetteer = HashMap::new();
+    for line in GAZETTEER.lines() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let mut parts = line.split('\t');
+        let (kind, name, of) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        let main = if of.is_empty() { name.to_string() } else { of.to_string() };
+        let g = match kind {
+            "demonym" => Gaz::Demonym { place: main },
+            "code" => Gaz::Code { place: main },
+            _ => Gaz::Place { place: main },
+        };
+        let key = if kind == "code" { name.to_ascii_lowercase() } else { fold(name) };
+        gazetteer.entry(key).or_insert(g);
+    }
+    gazetteer
+}
+
 /// Built once per build; shared read-only by every article's name finder.
 pub struct Lexicon {
     gazetteer: HashMap<String, Gaz>,
@@ -74,22 +106,7 @@ fn is_acronym_text(s: &str) -> bool {
 impl Lexicon {
     /// Build from the registry, the `never_link` list and the bundled data.
     pub fn new(registry: &[RegistryEntry], config: &EntityConfig) -> Lexicon {
-        let mut gazetteer = HashMap::new();
-        for line in GAZETTEER.lines() {
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let mut parts = line.split('\t');
-            let (kind, name, of) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-            let main = if of.is_empty() { name.to_string() } else { of.to_string() };
-            let g = match kind {
-                "demonym" => Gaz::Demonym { place: main },
-                "code" => Gaz::Code { place: main },
-                _ => Gaz::Place { place: main },
-            };
-            let key = if kind == "code" { name.to_ascii_lowercase() } else { fold(name) };
-            gazetteer.entry(key).or_insert(g);
-        }
+        let gazetteer = load_gazetteer();
         let common = COMMON_WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
         let never_link = config.never_link.iter().map(|s| fold(s)).collect();
 
@@ -133,15 +150,20 @@ impl Lexicon {
         }
     }
 
-    /// A demonym, or its plural ("Afghans", "Uzbeks").
+    /// A demonym, or its plural ("Afghans", "Uzbeks"), or the people of a
+    /// "-stan" country ("Tajik" for Tajikistan, "Uzbek").
     pub fn demonym(&self, folded: &str) -> Option<&str> {
+        if folded.len() >= 4 && !folded.contains(' ') {
+            for suffix in ["istan", "stan"] {
+                if let Some(Gaz::Place { place }) = self.gazetteer.get(&format!("{folded}{suffix}")) {
+                    return Some(place);
+                }
+            }
+        }
         match self.gazetteer.get(folded) {
             Some(Gaz::Demonym { place }) => Some(place),
             _ => match folded.strip_suffix('s') {
-                Some(stem) if stem.len() > 2 => match self.gazetteer.get(stem) {
-                    Some(Gaz::Demonym { place }) => Some(place),
-                    _ => None,
-                },
+                Some(stem) if stem.len() > 2 && !stem.ends_with('s') => self.demonym(stem),
                 _ => None,
             },
         }

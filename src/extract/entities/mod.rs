@@ -97,12 +97,12 @@ impl Votes {
         let m = self.person.max(self.org).max(self.place);
         if m == 0 {
             None
-        } else if self.place == m {
-            Some(EntityKind::Place)
         } else if self.org == m {
             Some(EntityKind::Organization)
-        } else {
+        } else if self.person == m {
             Some(EntityKind::Person)
+        } else {
+            Some(EntityKind::Place)
         }
     }
     fn personish(&self) -> bool {
@@ -127,6 +127,8 @@ struct Cand {
     votes: Votes,
     strong: bool,
     registry: Option<usize>,
+    /// In the gazetteer as a place (or a country code).
+    gaz: bool,
     /// A lone common word ("Winter"): kept only as a short form of a full name.
     single_common: bool,
     /// Every word is common ("Threat Assessment"): kept only if an acronym in
@@ -205,6 +207,11 @@ impl Finder<'_> {
             || self.lx.demonym(&t.fold).is_some()
     }
 
+    fn is_gaz(&self, key: &str, acronym: bool) -> bool {
+        self.lx.place(key).is_some()
+            || (acronym && matches!(self.lx.gazetteer(&key.replace(' ', "")), Some(Gaz::Code { .. })))
+    }
+
     /// Group capitalised tokens with particles and connectors into spans.
     fn spans(&self, toks: &[Token]) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
@@ -239,6 +246,9 @@ impl Finder<'_> {
                         j = nx;
                         continue;
                     }
+                    break;
+                }
+                if next.shape == Shape::Cap && next.fold == "the" {
                     break;
                 }
                 match (next.gap, next.shape) {
@@ -313,8 +323,16 @@ impl Finder<'_> {
         let mut a = a;
         while a < b
             && toks[a].shape == Shape::Cap
-            && (matches!(toks[a].fold.as_str(), "the" | "a" | "an")
-                || (toks[a].gap == Gap::Start && contains(FUNCTION_WORDS, &toks[a].fold)))
+            && (strip_anywhere(&toks[a].fold) || (toks[a].initial && contains(FUNCTION_WORDS, &toks[a].fold)))
+        {
+            a += 1;
+        }
+        // a demonym before an acronym: "Syrian PKK", "Uzbek IS jihadists"
+        while a + 1 < b
+            && toks[a].shape == Shape::Cap
+            && !toks[a].possessive
+            && toks[a + 1].shape == Shape::Acronym
+            && self.lx.demonym(&toks[a].fold).is_some()
         {
             a += 1;
         }
@@ -367,9 +385,13 @@ impl Finder<'_> {
         let folds: Vec<&str> = toks[a..b].iter().map(|t| t.fold.as_str()).collect();
         let content: Vec<&str> = folds.iter().copied().filter(|f| !is_connector(f)).collect();
         let multi = content.len() >= 2;
-        let last = *content.last().unwrap_or(&"");
-        let gaz = self.lx.place(key).is_some()
-            || (acronym && matches!(self.lx.gazetteer(&key.replace(' ', "")), Some(Gaz::Code { .. })));
+        // the head of "Church of Santa Maria" is "Church"
+        let head_part: Vec<&str> = match folds.iter().position(|f| *f == "of") {
+            Some(p) if p > 0 => folds[..p].iter().copied().filter(|f| !is_connector(f)).collect(),
+            _ => content.clone(),
+        };
+        let last = *head_part.last().unwrap_or(&"");
+        let gaz = self.is_gaz(key, acronym);
         if gaz {
             v.place += 5;
             strong = true;
@@ -385,6 +407,8 @@ impl Finder<'_> {
             } else if last == "province" || contains(PLACE_WORDS, last) {
                 v.place += 2;
                 strong = true;
+            } else if contains(DIRECTIONS, content[0]) {
+                v.place += if self.lx.place(&content[1..].join(" ")).is_some() { 3 } else { 1 };
             } else if folds.iter().any(|f| contains(PERSON_PARTICLES, f)) {
                 v.person += 2;
             } else if folds.contains(&"of") {
@@ -411,7 +435,7 @@ impl Finder<'_> {
                         v.place += 3;
                         strong = true;
                     }
-                } else if contains(ROLE_WORDS, f) {
+                } else if contains(ROLE_WORDS, f) && !attributive(toks, b) {
                     v.person += 3;
                     strong = true;
                 } else if f == "of" && a >= 2 && lower(a - 2).is_some_and(|g| contains(PLACE_OF, g)) {
@@ -473,13 +497,17 @@ impl Finder<'_> {
                             break;
                         }
                         if t.shape == Shape::Lower && contains(ORG_WORDS, &t.fold) {
-                            v.org += 3;
-                            strong = true;
+                            if v.person > 0 {
+                                v.org += 1;
+                            } else {
+                                v.org += 3;
+                                strong = true;
+                            }
                             break;
                         }
                     }
                 } else if f == "who" {
-                    v.person += 1;
+                    v.person += 3;
                 }
             }
         }
@@ -495,6 +523,7 @@ impl Finder<'_> {
         let acronym = toks[a..b].iter().all(|t| t.shape == Shape::Acronym || (t.gap == Gap::Hyphen && t.text.chars().count() == 1 && t.shape == Shape::Cap))
             && toks[a].shape == Shape::Acronym;
         let (mut votes, mut strong) = self.cues(toks, s, a, b, &key, acronym);
+        let gaz = self.is_gaz(&key, acronym);
         if title {
             votes.person += 3;
             strong = true;
@@ -512,6 +541,7 @@ impl Finder<'_> {
             votes,
             strong,
             registry: None,
+            gaz,
             single_common: false,
             all_common: false,
             headline: false,
@@ -528,10 +558,9 @@ impl Finder<'_> {
         if content.is_empty() {
             return true;
         }
-        let gaz_place = c.votes.place >= 5;
-        if gaz_place {
+        if c.gaz {
             // a place that is also a common word ("Sale") must not start the sentence
-            return content.len() == 1 && toks[c.a].gap == Gap::Start && self.lx.is_common(&content[0]) && c.votes.place < 8;
+            return content.len() == 1 && toks[c.a].initial && self.lx.is_common(&content[0]) && c.votes.place < 8;
         }
         let ordinary = |f: &str| {
             contains(ORDINARY_CAPS, f)
@@ -553,7 +582,7 @@ impl Finder<'_> {
             if self.lx.gazetteer(f).is_some() && !matches!(self.lx.gazetteer(f), Some(Gaz::Place { .. })) {
                 return true;
             }
-            if toks[c.a].gap == Gap::Start && (self.lx.is_common(f) || lower_words.contains(f)) && !c.strong {
+            if toks[c.a].initial && (self.lx.is_common(f) || lower_words.contains(f)) && !c.strong {
                 return true;
             }
             if self.lx.is_common(f) || lower_words.contains(f) {
@@ -571,6 +600,12 @@ impl Finder<'_> {
         }
         false
     }
+}
+
+/// Is the word after position `b` a lowercase content word, making the name
+/// before it an attribute ("its official al-Naba weekly")?
+fn attributive(toks: &[Token], b: usize) -> bool {
+    toks.get(b).is_some_and(|t| t.shape == Shape::Lower && t.gap == Gap::Space && !contains(FUNCTION_WORDS, &t.fold))
 }
 
 /// Adjective-looking single words: "Kurdish", "Caucasian", "Chinese", "Islamist".
@@ -708,6 +743,7 @@ pub fn find_names(sentences: &[&str], lexicon: &Lexicon) -> ArticleNames {
                 votes,
                 strong: true,
                 registry: Some(r.entry),
+                gaz: false,
                 single_common: false,
                 all_common: false,
                 headline: false,
@@ -896,15 +932,46 @@ fn assemble(
     let mut key_acr = vec![false; keys.len()];
     let mut key_multi = vec![false; keys.len()];
     let mut key_gaz = vec![false; keys.len()];
+    let mut key_strong_person = vec![false; keys.len()];
     for (i, c) in cands.iter().enumerate() {
         if let Some(n) = node_of[i] {
             key_votes[n].add(c.votes);
             key_acr[n] = c.acronym;
             key_multi[n] = c.is_multi();
-            key_gaz[n] |= c.votes.place >= 5;
+            key_gaz[n] |= c.gaz;
+            key_strong_person[n] |= c.votes.person >= 3;
         }
     }
 
+    // 0. one place under several names: "Türkiye" = "Turkey", "U.S." = "United States"
+    for (i, c) in cands.iter().enumerate() {
+        let Some(n) = node_of[i] else { continue };
+        if !c.gaz {
+            continue;
+        }
+        let place = lx.place(&c.key).or_else(|| match lx.gazetteer(&c.key.replace(' ', "")) {
+            Some(Gaz::Code { place }) => Some(place.as_str()),
+            _ => None,
+        });
+        if let Some(place) = place {
+            let k = format!("\u{1}gaz:{}", fold(place));
+            let id = match key_id.get(&k) {
+                Some(&id) => id,
+                None => {
+                    keys.push(k.clone());
+                    key_id.insert(k, keys.len() - 1);
+                    uf.parent.push(keys.len() - 1);
+                    key_votes.push(Votes::default());
+                    key_acr.push(false);
+                    key_multi.push(false);
+                    key_gaz.push(true);
+                    key_strong_person.push(false);
+                    keys.len() - 1
+                }
+            };
+            uf.union(n, id);
+        }
+    }
     // 1. definitions
     for &(x, y) in &defs {
         if let (Some(a), Some(b)) = (node_of[x], node_of[y]) {
@@ -958,6 +1025,31 @@ fn assemble(
             match key_id.get(&short) {
                 Some(&m) => uf.union(n, m),
                 None => extra_keys.push((short, n)),
+            }
+        }
+        // "Aleppo City" = "Aleppo"; "Santa Maria Church" = "Church of Santa Maria" = "Santa Maria"
+        if words.len() >= 2 {
+            let (head, rest) = (words[words.len() - 1], words[..words.len() - 1].join(" "));
+            if head == "city" && lx.place(&rest).is_some() {
+                if let Some(&m) = key_id.get(&rest) {
+                    uf.union(n, m);
+                }
+            }
+            if contains(PLACE_HEADS_STRONG, head) && head != "city" {
+                if let Some(&m) = key_id.get(&rest) {
+                    if !key_strong_person[m] {
+                        uf.union(n, m);
+                    }
+                }
+            }
+        }
+        if words.len() >= 3 && words[1] == "of" && contains(PLACE_HEADS_STRONG, words[0]) {
+            let rest = words[2..].join(" ");
+            let rest = rest.strip_prefix("the ").unwrap_or(&rest);
+            if let Some(&m) = key_id.get(rest) {
+                if !key_strong_person[m] {
+                    uf.union(n, m);
+                }
             }
         }
         if let Some(pos) = k.find(" of ") {
@@ -1176,8 +1268,27 @@ fn assemble(
         mentions.push(NameMention { sentence: o.sentence, start: o.start, end: o.end, name: idx });
     }
     let mut names = Vec::new();
-    for acc in accs {
+    for mut acc in accs {
         let max_words = acc.forms.iter().filter(|f| !f.2).map(|f| f.3).max().unwrap_or(0);
+        // a full form is supported by the short forms of it ("Masharipov" x8
+        // supports "Abdulkadir Masharipov" over a kunya used once)
+        let support: Vec<usize> = acc
+            .forms
+            .iter()
+            .map(|f| {
+                let last = core_key(&fold(&f.0)).rsplit(' ').next().unwrap_or("").to_string();
+                f.1 + acc
+                    .forms
+                    .iter()
+                    .filter(|g| acc.votes.personish() && g.3 == 1 && !g.2 && f.3 >= 2 && core_key(&fold(&g.0)) == last)
+                    .map(|g| g.1)
+                    .sum::<usize>()
+            })
+            .collect();
+        let counts: Vec<usize> = acc.forms.iter().map(|f| f.1).collect();
+        for (f, s) in acc.forms.iter_mut().zip(&support) {
+            f.1 = *s;
+        }
         // the fullest form: not an acronym, not a short form; most used, then longest, then first
         let best = acc
             .forms
@@ -1188,6 +1299,9 @@ fn assemble(
             .or_else(|| acc.forms.iter().enumerate().max_by(|(i, a), (j, b)| a.1.cmp(&b.1).then(j.cmp(i))))
             .map(|(i, _)| i)
             .unwrap_or(0);
+        for (f, c) in acc.forms.iter_mut().zip(&counts) {
+            f.1 = *c;
+        }
         let name = acc.forms[best].0.clone();
         let aliases: Vec<String> =
             acc.forms.iter().enumerate().filter(|(i, _)| *i != best).map(|(_, f)| f.0.clone()).collect();
@@ -1217,3 +1331,9 @@ fn assemble(
 
 #[cfg(test)]
 mod tests;
+
+/// Helpers shared by the tests of this module and of `graph`.
+#[cfg(test)]
+pub(crate) mod test_support {
+    pub(crate) use super::tests::split_sentences;
+}

@@ -122,6 +122,9 @@ pub struct Token<'a> {
     pub shape: Shape,
     pub possessive: bool,
     pub gap: Gap,
+    /// First word of the sentence or of a clause after `.`, `!`, `?` or `:`
+    /// (only numbers or brackets before it).
+    pub initial: bool,
     /// `text` folded (lowercase ASCII, no dots).
     pub fold: String,
 }
@@ -143,6 +146,12 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     let mut prev_end = 0usize;
     while i < s.len() {
         let c = s[i..].chars().next().unwrap();
+        if c == '@' || c == '#' {
+            // a handle or tag: "@KyleWOrton", "#Istanbul"
+            let skip = s[i..].find(char::is_whitespace).unwrap_or(s.len() - i);
+            i += skip;
+            continue;
+        }
         if !is_word_char(c) || is_mark(c) {
             i += c.len_utf8();
             continue;
@@ -259,7 +268,17 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
             Shape::Lower
         };
         let fold = fold_token(text);
-        toks.push(Token { start, end, full_end, text, shape, possessive, gap, fold });
+        let initial = match gap {
+            Gap::Start => true,
+            Gap::Punct => {
+                let g = gap_str.trim_end();
+                g.ends_with(['.', '!', '?', ':', '\u{2026}'])
+                    || g.trim_end_matches(['"', '\u{201C}', '\u{2018}', '\'', '(', '[']).ends_with(['.', '!', '?', ':'])
+                    || toks.iter().all(|t| t.shape == Shape::Number)
+            }
+            _ => toks.iter().all(|t| t.shape == Shape::Number),
+        };
+        toks.push(Token { start, end, full_end, text, shape, possessive, gap, initial, fold });
         prev_end = full_end;
         i = full_end.max(start + first.len_utf8());
     }

@@ -156,8 +156,21 @@ pub const PLACE_HEADS_STRONG: &[&str] = &[
 pub const PLACE_AFTER: &[&str] = &[
     "province", "city", "district", "neighborhood", "neighbourhood", "region", "town",
     "village", "county", "governorate", "area", "countryside", "border", "capital", "suburb",
-    "municipality", "oblast",
+    "municipality", "oblast", "nightclub", "club", "restaurant", "hotel", "stadium", "airport",
+    "mosque", "church", "shrine", "square", "venue", "airbase", "prison", "camp", "hospital",
 ];
+
+/// Direction words that start place names ("North Africa", "West Bank").
+pub const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "middle", "upper", "lower", "greater",
+];
+
+/// Function words a leading capital does not make part of a name anywhere
+/// ("After Moscow", "According to"), unlike "Will" or "May".
+pub fn strip_anywhere(f: &str) -> bool {
+    contains(FUNCTION_WORDS, f) && !matches!(f, "will" | "may" | "can" | "must" | "us" | "i")
+}
 
 /// Lowercase words before a name that make it a place ("in Kerman", "near X").
 pub const PLACE_BEFORE: &[&str] = &[
@@ -166,7 +179,7 @@ pub const PLACE_BEFORE: &[&str] = &[
 
 /// Lowercase words before "of X" that make X a place ("city of Konya").
 pub const PLACE_OF: &[&str] = &[
-    "city", "town", "village", "province", "region", "district", "capital", "outskirts",
+    "city", "town", "village", "province", "region", "district", "capital", "outskirts", "stronghold",
     "suburbs", "centre", "center", "streets", "people", "government", "citizens", "county",
 ];
 

@@ -1,0 +1,3 @@
+//! Cross-article facts: merged entities, backlinks, co-occurrence, timeline order.
+
+pub mod entities;
