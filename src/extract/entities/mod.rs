@@ -165,7 +165,12 @@ fn initials(key: &str) -> String {
     key.split(' ').filter(|w| !is_connector(w)).filter_map(|w| w.chars().next()).collect()
 }
 
-fn sentence_is_headline(toks: &[Token]) -> bool {
+fn sentence_is_headline(s: &str, toks: &[Token]) -> bool {
+    // a sentence that ends like one is not a headline, however many names it has
+    let end = s.trim_end().trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')']);
+    if end.ends_with(['.', '!', '?', ';']) && toks.len() > 3 {
+        return false;
+    }
     let mut content = 0;
     let mut caps = 0;
     for t in toks {
@@ -582,9 +587,6 @@ impl Finder<'_> {
             if self.lx.gazetteer(f).is_some() && !matches!(self.lx.gazetteer(f), Some(Gaz::Place { .. })) {
                 return true;
             }
-            if toks[c.a].initial && (self.lx.is_common(f) || lower_words.contains(f)) && !c.strong {
-                return true;
-            }
             if self.lx.is_common(f) || lower_words.contains(f) {
                 c.single_common = true;
             }
@@ -685,7 +687,7 @@ pub fn find_names(sentences: &[&str], lexicon: &Lexicon) -> ArticleNames {
         if ts.is_empty() {
             continue;
         }
-        let headline = sentence_is_headline(ts);
+        let headline = sentence_is_headline(s, ts);
         let all_caps = sentence_is_all_caps(s);
         let reg = if lexicon.has_registry() { lexicon.registry_matches(s) } else { Vec::new() };
         let first = cands.len();
