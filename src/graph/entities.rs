@@ -213,11 +213,12 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
             article: usize::MAX,
             name: i,
             forms: Vec::new(),
-            full_keys: if reg_ok[i] {
-                std::iter::once(&e.meta.name).chain(&e.meta.aliases).map(|a| fold(a)).collect()
-            } else {
-                Vec::new()
-            },
+            // a conflicting alias stays with its first owner only
+            full_keys: std::iter::once(&e.meta.name)
+                .chain(&e.meta.aliases)
+                .map(|a| fold(a))
+                .filter(|k| reg_key.get(k) == Some(&i))
+                .collect(),
             single: None,
             votes: (0, 0, 0),
             kind: Some(e.meta.kind),
