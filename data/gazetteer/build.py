@@ -53,6 +53,9 @@ for c in countries:
 for cont in json.load(open(os.path.join(gnc, "data", "continents.json"))).values():
     rows.add(("region", cont["name"], ""))
 
+for st in json.load(open(os.path.join(gnc, "data", "us_states.json"))).values():
+    rows.add(("region", st["name"], ""))
+
 cities = json.load(open(os.path.join(gnc, "data", "cities15000.json")))
 for v in cities.values():
     if v["population"] >= MIN_POP:

@@ -135,6 +135,8 @@ struct Cand {
     /// the article spells its initials ("Middle East Eye" = MEE).
     all_common: bool,
     headline: bool,
+    /// Followed by a lowercase content word ("HVAC technician").
+    attributive: bool,
     dropped: bool,
 }
 
@@ -284,10 +286,17 @@ impl Finder<'_> {
                             j = nx + 1;
                             continue;
                         }
+                        // "of" continues an organisation or place name ("Department of
+                        // Justice", "Voice of Khorasan"), not a person's ("Piarul Islam of Phulbari")
+                        let before: Vec<&str> = toks[i..=j].iter().map(|t| t.fold.as_str()).filter(|f| !is_connector(f)).collect();
+                        let named_head = before.len() < 2
+                            || before.iter().any(|f| contains(ORG_WORDS, f) || contains(PLACE_WORDS, f) || contains(TITLES, f))
+                            || toks[i..=j].iter().any(|t| t.shape == Shape::Acronym);
                         if next.gap == Gap::Space
                             && (f == "of" || (f == "for" && contains(ORG_WORDS, &cur.fold)))
                             && cur.shape == Shape::Cap
                             && self.lx.place(&cur.fold).is_none()
+                            && (named_head || f == "for" || has_of)
                         {
                             let mut k = nx + 1;
                             if toks.get(k).is_some_and(|t| t.is_lower("the") && t.gap == Gap::Space) {
@@ -303,8 +312,11 @@ impl Finder<'_> {
                             }
                         }
                         if next.gap == Gap::Space && f == "and" && has_of && before_of >= 2 {
+                            // "State of Iraq and Syria", not "Federation of Teachers and Thomas Kennedy"
+                            let single = toks.get(nx + 1).is_some_and(|t| t.possessive)
+                                || toks.get(nx + 2).is_none_or(|t| !(t.is_name_word() && t.gap != Gap::Punct));
                             if let Some(t) = toks.get(nx + 1) {
-                                if t.is_name_word() && t.gap == Gap::Space {
+                                if t.is_name_word() && t.gap == Gap::Space && single {
                                     j = nx + 1;
                                     continue;
                                 }
@@ -355,6 +367,21 @@ impl Finder<'_> {
             title |= is_title;
             k += 1;
         }
+        // a title later in the span: "DAE Additional Director Dr Azizur Rahman",
+        // "Sub-Assistant Agriculture Officer Atanu Sarker"
+        if k == a {
+            if let Some(t) = (a..b.saturating_sub(1)).rev().find(|&t| {
+                toks[t].shape == Shape::Cap && !toks[t].possessive && contains(TITLES, &toks[t].fold)
+            }) {
+                let rest = &toks[t + 1..b];
+                if rest.iter().all(|r| r.shape == Shape::Cap && !contains(ORG_WORDS, &r.fold) && !contains(PLACE_WORDS, &r.fold) && !contains(TITLES, &r.fold))
+                    && !rest.is_empty()
+                {
+                    k = t + 1;
+                    title = true;
+                }
+            }
+        }
         if k > a {
             let rest = &toks[k];
             if rest.is_name_word() && !contains(ORG_WORDS, &rest.fold) && !contains(PLACE_HEADS_STRONG, &rest.fold) {
@@ -403,7 +430,8 @@ impl Finder<'_> {
         }
         // words inside the name
         if multi {
-            if contains(PLACE_HEADS_STRONG, last) {
+            let org_before = head_part[..head_part.len().saturating_sub(1)].iter().any(|f| contains(ORG_WORDS, f));
+            if contains(PLACE_HEADS_STRONG, last) && !(org_before && contains(AREA_HEADS, last)) {
                 v.place += 3;
                 strong = true;
             } else if content.iter().any(|f| contains(ORG_WORDS, f)) {
@@ -435,7 +463,8 @@ impl Finder<'_> {
                 if f == "the" && a >= 2 && toks[a - 1].gap == Gap::Space {
                     prep = lower(a - 2);
                 }
-                if prep.is_some_and(|f| contains(PLACE_BEFORE, f)) && !acronym {
+                let number_after = toks.get(b).is_some_and(|t| t.shape == Shape::Number && t.gap == Gap::Space);
+                if prep.is_some_and(|f| contains(PLACE_BEFORE, f)) && !acronym && !number_after {
                     if v.org == 0 && v.person <= 1 {
                         v.place += 3;
                         strong = true;
@@ -550,6 +579,7 @@ impl Finder<'_> {
             single_common: false,
             all_common: false,
             headline: false,
+            attributive: !toks[b - 1].possessive && attributive(toks, b),
             dropped: false,
         }
     }
@@ -669,10 +699,13 @@ pub fn find_names(sentences: &[&str], lexicon: &Lexicon) -> ArticleNames {
     let f = Finder { lx: lexicon };
     let toks: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(s)).collect();
     let mut lower_words: HashSet<String> = HashSet::new();
+    let mut cap_words: HashSet<String> = HashSet::new();
     for ts in &toks {
         for t in ts {
             if t.shape == Shape::Lower {
                 lower_words.insert(t.fold.clone());
+            } else if t.shape == Shape::Cap {
+                cap_words.insert(t.fold.clone());
             }
         }
     }
@@ -696,6 +729,15 @@ pub fn find_names(sentences: &[&str], lexicon: &Lexicon) -> ArticleNames {
             let Some((a, b, title)) = f.trim(ts, a0, b0) else { continue };
             let mut c = f.make_cand(si, s, ts, a, b, title);
             c.headline = headline || all_caps;
+            // shouted names ("ROSIE CURTS:", "CANTWELL:") are matched like headlines
+            let span = &ts[c.a..c.b];
+            let shouted = (span.iter().filter(|t| t.shape == Shape::Acronym).count() >= 2
+                && span.iter().all(|t| t.shape == Shape::Acronym || t.shape == Shape::Lower)
+                && span.iter().any(|t| t.shape == Shape::Acronym && t.text.len() >= 4 && !t.text.contains('.')))
+                || (c.acronym && cap_words.contains(&c.key.replace(' ', "")));
+            if shouted {
+                c.headline = true;
+            }
             // registry names win over a span they cover or overlap, a larger span wins over them
             let mut skip = false;
             for (ri, r) in reg.iter().enumerate() {
@@ -749,6 +791,7 @@ pub fn find_names(sentences: &[&str], lexicon: &Lexicon) -> ArticleNames {
                 single_common: false,
                 all_common: false,
                 headline: false,
+                attributive: false,
                 dropped: false,
             });
         }
@@ -1037,7 +1080,7 @@ fn assemble(
                     uf.union(n, m);
                 }
             }
-            if contains(PLACE_HEADS_STRONG, head) && head != "city" {
+            if contains(PLACE_HEADS_STRONG, head) && head != "city" && lx.place(&rest).is_none() {
                 if let Some(&m) = key_id.get(&rest) {
                     if !key_strong_person[m] {
                         uf.union(n, m);
@@ -1122,6 +1165,7 @@ fn assemble(
     // 7. short forms: a single word that is the last word of one person's full name
     let mut ambiguous: Vec<String> = Vec::new();
     let mut ambiguous_nodes: HashSet<usize> = HashSet::new();
+    let mut gaz_overridden: HashSet<usize> = HashSet::new();
     {
         let cv = cluster_votes(&mut uf);
         let mut by_last: HashMap<String, HashSet<usize>> = HashMap::new();
@@ -1135,19 +1179,57 @@ fn assemble(
                 }
             }
         }
+        let mut by_first: HashMap<String, HashSet<usize>> = HashMap::new();
         for n in 0..keys.len() {
-            if key_multi[n] || key_acr[n] || key_gaz[n] || keys[n].starts_with('\u{1}') {
+            if key_multi[n] && !key_acr[n] && !keys[n].starts_with('\u{1}') {
+                let r = uf.find(n);
+                if cv.get(&r).is_some_and(|v| v.personish()) {
+                    if let Some(first) = keys[n].split(' ').next() {
+                        if !contains(PERSON_PARTICLES, first) {
+                            by_first.entry(first.to_string()).or_default().insert(r);
+                        }
+                    }
+                }
+            }
+        }
+        for n in 0..keys.len() {
+            if key_multi[n] || key_acr[n] || keys[n].starts_with('\u{1}') {
                 continue;
             }
             let core = core_key(&keys[n]);
-            if let Some(set) = by_last.get(&core) {
+            // a first name alone ("Farah") when no surname fits
+            let set = by_last.get(&core).or_else(|| if key_gaz[n] { None } else { by_first.get(&core) });
+            if let Some(set) = set {
                 let roots: HashSet<usize> = set.iter().map(|&r| uf.find(r)).collect();
                 let me = uf.find(n);
                 let others: Vec<usize> = roots.into_iter().filter(|&r| r != me).collect();
                 if others.len() == 1 {
                     uf.union(n, others[0]);
+                    if key_gaz[n] {
+                        // "Kennedy" is Thomas Kennedy here, not the city
+                        gaz_overridden.insert(n);
+                    }
                 } else if others.len() > 1 {
                     ambiguous_nodes.insert(n);
+                }
+            }
+        }
+    }
+    // an undefined acronym only ever used as a modifier ("HVAC technician") is a common noun
+    {
+        let mut bare: HashMap<usize, bool> = HashMap::new();
+        for (i, c) in cands.iter().enumerate() {
+            if let Some(n) = node_of[i] {
+                let r = uf.find(n);
+                let ok = c.acronym && c.attributive && !c.strong && c.registry.is_none();
+                let e = bare.entry(r).or_insert(true);
+                *e &= ok;
+            }
+        }
+        for slot in node_of.iter_mut() {
+            if let Some(n) = *slot {
+                if bare.get(&uf.find(n)) == Some(&true) {
+                    *slot = None;
                 }
             }
         }
@@ -1251,7 +1333,11 @@ fn assemble(
         let (acr, words) = match o.cand {
             Some(ci) => {
                 let c = &cands[ci];
-                acc.votes.add(c.votes);
+                if gaz_overridden.contains(&o.node) {
+                    acc.votes.add(Votes { place: 0, ..c.votes });
+                } else {
+                    acc.votes.add(c.votes);
+                }
                 acc.strong |= c.strong;
                 if let Some(r) = c.registry {
                     *acc.registry.entry(r).or_default() += 1;

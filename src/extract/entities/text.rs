@@ -159,6 +159,7 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
         let start = i;
         let mut end = i;
         let mut possessive = false;
+        let mut contraction = false;
         let mut full_end;
         // dotted abbreviation: U.S. / U.K. / U.A.E.
         let mut dotted = false;
@@ -197,6 +198,15 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
                             break;
                         }
                         Some(n) if n.is_alphabetic() => {
+                            // contractions end the word: "I've", "I'm", "don't"
+                            let rest: String = s[after..].chars().take_while(|c| c.is_alphabetic()).collect();
+                            if matches!(rest.as_str(), "ve" | "m" | "re" | "ll" | "d" | "t") {
+                                end = j;
+                                j = after + rest.len();
+                                possessive = false;
+                                contraction = true;
+                                break;
+                            }
                             j = after;
                             continue;
                         }
@@ -215,7 +225,7 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
                 }
                 break;
             }
-            if !possessive {
+            if !possessive && !contraction {
                 end = j;
             }
             full_end = j;

@@ -78,7 +78,7 @@ pub const TITLES: &[&str] = &[
     "lord", "lady", "judge", "justice", "senator", "sen", "rep", "representative",
     "congressman", "congresswoman", "governor", "gov", "mayor", "ambassador", "spokesman",
     "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "chief", "director",
-    "ceo", "founder", "leader", "foreign", "defence", "defense", "interior", "finance",
+    "ceo", "founder", "leader", "officer", "assistant", "additional", "foreign", "defence", "defense", "interior", "finance",
     "supreme", "former", "late", "acting", "interim", "detective", "inspector",
     "superintendent", "corporal",
 ];
@@ -123,7 +123,8 @@ pub const ORG_WORDS: &[&str] = &[
     "review", "daily", "weekly", "radio", "television", "tv", "channel", "broadcasting",
     "diplomat", "monitor", "observatory", "watch", "institute", "initiative", "project",
     "program", "programme", "mission", "delegation", "cabinet", "secretariat", "diary",
-    "agencies", "unit", "units", "squad", "cell", "province", "wire",
+    "agencies", "unit", "units", "squad", "cell", "province", "wire", "legislature", "newsroom",
+    "storage", "airlines", "motors", "industries", "systems", "technologies", "labs",
 ];
 
 /// Head words of place names ("Taksim Square", "Ataturk Airport").
@@ -137,7 +138,7 @@ pub const PLACE_WORDS: &[&str] = &[
     "cathedral", "shrine", "temple", "synagogue", "tomb", "camp", "prison", "port", "harbour",
     "harbor", "station", "border", "crossing", "plain", "plains", "hills", "heights", "forest",
     "republic", "kingdom", "emirates", "federation", "highway", "tower", "towers", "market",
-    "bazaar", "center", "centre", "mall", "hotel", "hospital", "club", "nightclub", "venue",
+    "bazaar", "center", "centre", "mall", "hotel", "hospital", "club", "nightclub", "venue", "capitol",
 ];
 
 /// Place heads that win over organisation heads for the type of the name.
@@ -148,8 +149,12 @@ pub const PLACE_HEADS_STRONG: &[&str] = &[
     "district", "county", "city", "town", "village", "region", "governorate", "oblast",
     "neighborhood", "neighbourhood", "park", "palace", "mosque", "church", "cathedral",
     "shrine", "temple", "synagogue", "tomb", "camp", "prison", "port", "station", "republic",
-    "kingdom", "emirates", "nightclub", "hotel", "hospital", "mall", "tower", "market",
+    "kingdom", "emirates", "nightclub", "hotel", "hospital", "mall", "tower", "market", "capitol",
 ];
+
+/// Place heads naming an administrative area, which an organisation word
+/// earlier in the name overrides ("Dallas Independent School District").
+pub const AREA_HEADS: &[&str] = &["district", "province", "region", "county", "territory", "governorate"];
 
 /// Lowercase words after a name that make it a place ("Turkey province",
 /// "Shiraz city", "Başakşehir district").
@@ -169,7 +174,7 @@ pub const DIRECTIONS: &[&str] = &[
 /// Function words a leading capital does not make part of a name anywhere
 /// ("After Moscow", "According to"), unlike "Will" or "May".
 pub fn strip_anywhere(f: &str) -> bool {
-    contains(FUNCTION_WORDS, f) && !matches!(f, "will" | "may" | "can" | "must" | "us" | "i")
+    contains(FUNCTION_WORDS, f) && !matches!(f, "will" | "may" | "can" | "must" | "us")
 }
 
 /// Lowercase words before a name that make it a place ("in Kerman", "near X").
