@@ -637,7 +637,14 @@ impl Finder<'_> {
 /// Is the word after position `b` a lowercase content word, making the name
 /// before it an attribute ("its official al-Naba weekly")?
 fn attributive(toks: &[Token], b: usize) -> bool {
-    toks.get(b).is_some_and(|t| t.shape == Shape::Lower && t.gap == Gap::Space && !contains(FUNCTION_WORDS, &t.fold))
+    toks.get(b).is_some_and(|t| {
+        t.shape == Shape::Lower
+            && t.gap == Gap::Space
+            && !contains(FUNCTION_WORDS, &t.fold)
+            && !contains(PERSON_VERBS, &t.fold)
+            // a past tense is a verb: "the PKK claimed"
+            && !t.fold.ends_with("ed")
+    })
 }
 
 /// Adjective-looking single words: "Kurdish", "Caucasian", "Chinese", "Islamist".
