@@ -477,6 +477,10 @@ impl Finder<'_> {
                     strong = true;
                 } else if f == "the" && !multi && !gaz && !key.ends_with('s') {
                     v.org += 1;
+                } else if matches!(f, "said" | "says" | "told" | "asked" | "added") && multi && v.org == 0 && v.place == 0 {
+                    // "said Melissa Cranon"
+                    v.person += 3;
+                    strong = true;
                 }
             } else if p.shape == Shape::Cap && contains(TITLES, &p.fold) && !contains(ORG_WORDS, &p.fold) {
                 // "Gen. Stephen Townsend"
@@ -499,7 +503,13 @@ impl Finder<'_> {
                 } else if contains(ORG_AFTER, f) {
                     v.org += 1;
                 } else if contains(PERSON_VERBS, f) {
-                    v.person += 1;
+                    // "Nate Wheatley said": a person when the name is not an organisation's
+                    if multi && v.org == 0 && v.place == 0 && !acronym {
+                        v.person += 3;
+                        strong = true;
+                    } else {
+                        v.person += 1;
+                    }
                 } else if matches!(f, "is" | "was") {
                     // "Peter Smith is a researcher", "Riccardo Valle is Director of Research"
                     for t in toks.iter().skip(b + 1).take(4) {
@@ -542,6 +552,7 @@ impl Finder<'_> {
                     }
                 } else if f == "who" {
                     v.person += 3;
+                    strong |= multi;
                 }
             }
         }
@@ -1426,6 +1437,9 @@ fn assemble(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod eval_tests;
 
 /// Helpers shared by the tests of this module and of `graph`.
 #[cfg(test)]

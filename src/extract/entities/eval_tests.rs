@@ -1,0 +1,143 @@
+//! Precision and recall of pages made from three hand-annotated articles of
+//! the wcxb-dev corpus (`data/entity-eval/`): the entities a briefing site
+//! should give a page, by reading each article.
+
+use super::tests::names_of;
+use super::fold;
+use crate::graph::entities::merge;
+use crate::model::{EntityConfig, Slug};
+
+/// (article, gold entities as lists of forms, optional ones that count neither way)
+type Gold = (&'static str, &'static [&'static [&'static str]], &'static [&'static str]);
+
+const GOLD: &[Gold] = &[
+    (
+        "0031",
+        &[
+            &["New Jersey", "NJ"],
+            &["WABC", "ABC 7", "ABC"],
+            &["Eyewitness News"],
+            &["Nina Pineda", "Pineda"],
+            &["Farah Al-Ibrahim", "Al-Ibrahim"],
+            &["Department of Justice"],
+            &["Noble Moving and Storage", "Noble Moving", "Noble"],
+            &["Brooklyn"],
+            &["Melissa Cranon"],
+            &["California"],
+            &["Atlanta"],
+            &["Georgia"],
+            &["Fairfield Police"],
+            &["Fairfield"],
+            &["Stacy Chiarolanza"],
+            &["Joe Hannouch"],
+            &["Department of Transportation"],
+            &["Federal Motor Carrier Safety Administration", "FMCSA"],
+            &["Nate Wheatley"],
+            &["Andrea Elliot", "Elliot"],
+            &["Wisconsin"],
+            &["Louisiana"],
+            &["Clifton"],
+            &["Moving System Holdings Inc."],
+        ],
+        &["7 On Your Side", "State Of New Jersey"],
+    ),
+    (
+        "0161",
+        &[
+            &["Texas"],
+            &["Sacha Pfeiffer"],
+            &["Texas Legislature"],
+            &["Texas Newsroom"],
+            &["Sergio Martínez-Beltrán", "Martinez-Beltran"],
+            &["Austin"],
+            &["Texas Capitol", "Capitol"],
+            &["Teachers Against School Vouchers"],
+            &["Rosie Curts", "Curts"],
+            &["Travis Cantwell", "Cantwell"],
+            &["Dallas Independent School District"],
+            &["American Federation of Teachers"],
+            &["Thomas Kennedy", "Kennedy"],
+            &["Texas State Building Trades"],
+            &["Austin Independent School District"],
+            &["Zeph Capo", "Capo"],
+            &["Texas American Federation of Teachers"],
+            &["NPR", "NPR News"],
+        ],
+        &["Republicans", "Robin Thicke", "Lil Wayne", "Texas Leg"],
+    ),
+    (
+        "0395",
+        &[
+            &["Rajshahi"],
+            &["Barind"],
+            &["Department of Agricultural Extension", "DAE"],
+            &["Ali Hossain"],
+            &["Baroipara"],
+            &["Paba Upazila", "Paba"],
+            &["Muhammad Shahabuddin", "Shahabuddin"],
+            &["Palpur"],
+            &["Godagari Upazila", "Godagari"],
+            &["BSS"],
+            &["Piarul Islam"],
+            &["Phulbari"],
+            &["Shaheda Begum"],
+            &["Ishwaripur"],
+            &["Atanu Sarker"],
+            &["Azizur Rahman", "Rahman"],
+        ],
+        &[],
+    ),
+];
+
+/// (true pages, pages, gold found, gold) for one article; prints its pages.
+fn score(id: &str, gold: &[&[&str]], optional: &[&str]) -> (usize, usize, usize, usize) {
+    let text = std::fs::read_to_string(format!("{}/data/entity-eval/{id}.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let names = names_of(&text);
+    let aid = Slug::parse(&format!("a{id}")).unwrap();
+    let idx = merge(&[(aid, &names)], &[], &EntityConfig::default());
+    let gold_folds: Vec<Vec<String>> = gold.iter().map(|g| g.iter().map(|f| fold(f)).collect()).collect();
+    let optional: Vec<String> = optional.iter().map(|f| fold(f)).collect();
+    let mut found = vec![false; gold.len()];
+    let (mut true_pages, mut pages) = (0, 0);
+    for e in idx.entities.values() {
+        let forms: Vec<String> = std::iter::once(&e.name).chain(e.aliases.iter()).map(|f| fold(f)).collect();
+        let hit = gold_folds.iter().position(|g| g.iter().any(|f| forms.contains(f)));
+        let opt = forms.iter().any(|f| optional.contains(f));
+        match hit {
+            Some(h) => {
+                found[h] = true;
+                true_pages += 1;
+                pages += 1;
+            }
+            None if opt => {}
+            None => {
+                pages += 1;
+                println!("  {id}: not an entity: {} ({})", e.name, e.kind.as_str());
+            }
+        }
+    }
+    for (g, f) in gold.iter().zip(&found) {
+        if !f {
+            println!("  {id}: missed: {}", g[0]);
+        }
+    }
+    (true_pages, pages, found.iter().filter(|f| **f).count(), gold.len())
+}
+
+#[test]
+fn annotated_articles_precision_and_recall() {
+    let (mut tp, mut p, mut f, mut g) = (0, 0, 0, 0);
+    for (id, gold, optional) in GOLD {
+        let (a, b, c, d) = score(id, gold, optional);
+        println!("{id}: precision {a}/{b}, recall {c}/{d}");
+        tp += a;
+        p += b;
+        f += c;
+        g += d;
+    }
+    let precision = tp as f64 / p as f64;
+    let recall = f as f64 / g as f64;
+    println!("overall: precision {precision:.2} ({tp}/{p}), recall {recall:.2} ({f}/{g})");
+    assert!(precision >= 0.90, "precision {precision:.2}");
+    assert!(recall >= 0.70, "recall {recall:.2}");
+}
