@@ -4,10 +4,10 @@
 //! Aho-Corasick automaton so matching costs one pass per sentence whatever
 //! the registry size.
 
-use super::text::{fold, fold_with_offsets};
+use super::text::{fold, tokenize, Token};
 use crate::model::{EntityConfig, EntityKind, RegistryEntry};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 static GAZETTEER: &str = include_str!("../../../data/gazetteer/gazetteer.tsv");
 static COMMON_WORDS: &str = include_str!("../../../data/common_words.txt");
@@ -53,7 +53,7 @@ pub fn gazetteer_place(folded: &str) -> Option<&'static str> {
 }
 
 fn load_gazetteer() -> HashMap<String, Gaz> {
-    let mut gazetteer = HashMap::new();
+    let mut gazetteer = HashMap::default();
     for line in GAZETTEER.lines() {
         if line.starts_with('#') || line.is_empty() {
             continue;
@@ -75,6 +75,8 @@ fn load_gazetteer() -> HashMap<String, Gaz> {
 /// Built once per build; shared read-only by every article's name finder.
 pub struct Lexicon {
     gazetteer: HashMap<String, Gaz>,
+    /// "tajik" -> Tajikistan: the people of a "-stan" country.
+    stan: HashMap<String, String>,
     common: HashSet<&'static str>,
     never_link: HashSet<String>,
     automaton: Option<AhoCorasick>,
@@ -107,17 +109,29 @@ impl Lexicon {
     /// Build from the registry, the `never_link` list and the bundled data.
     pub fn new(registry: &[RegistryEntry], config: &EntityConfig) -> Lexicon {
         let gazetteer = load_gazetteer();
+        let mut stan = HashMap::default();
+        for (k, g) in &gazetteer {
+            if let Gaz::Place { place } = g {
+                for suffix in ["istan", "stan"] {
+                    if let Some(stem) = k.strip_suffix(suffix) {
+                        if stem.len() >= 4 && !stem.contains(' ') {
+                            stan.entry(stem.to_string()).or_insert_with(|| place.clone());
+                        }
+                    }
+                }
+            }
+        }
         let common = COMMON_WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
         let never_link = config.never_link.iter().map(|s| fold(s)).collect();
 
         let mut pats: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
         let mut entries = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (i, e) in registry.iter().enumerate() {
             entries.push((e.id.as_str().to_string(), e.meta.name.clone(), e.meta.kind, e.meta.hidden));
             for alias in std::iter::once(&e.meta.name).chain(e.meta.aliases.iter()) {
-                let f = fold(alias);
+                let f = token_key(alias);
                 if f.is_empty() || !seen.insert((f.clone(), i)) {
                     continue;
                 }
@@ -132,9 +146,13 @@ impl Lexicon {
         let automaton = if pats.is_empty() {
             None
         } else {
-            AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&pats).ok()
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(StartKind::Anchored)
+                .build(&pats)
+                .ok()
         };
-        Lexicon { gazetteer, common, never_link, automaton, patterns, entries }
+        Lexicon { gazetteer, stan, common, never_link, automaton, patterns, entries }
     }
 
     /// The gazetteer's word on a folded name.
@@ -153,12 +171,8 @@ impl Lexicon {
     /// A demonym, or its plural ("Afghans", "Uzbeks"), or the people of a
     /// "-stan" country ("Tajik" for Tajikistan, "Uzbek").
     pub fn demonym(&self, folded: &str) -> Option<&str> {
-        if folded.len() >= 4 && !folded.contains(' ') {
-            for suffix in ["istan", "stan"] {
-                if let Some(Gaz::Place { place }) = self.gazetteer.get(&format!("{folded}{suffix}")) {
-                    return Some(place);
-                }
-            }
+        if let Some(place) = self.stan.get(folded) {
+            return Some(place);
         }
         match self.gazetteer.get(folded) {
             Some(Gaz::Demonym { place }) => Some(place),
@@ -188,33 +202,58 @@ impl Lexicon {
         self.automaton.is_some()
     }
 
-    /// Registry names and aliases in a sentence: one automaton pass over the
-    /// folded text, whole words only, with case checks (an acronym alias
+    /// Registry names and aliases in a sentence: one automaton pass over its
+    /// folded tokens, whole tokens only, with case checks (an acronym alias
     /// matches only uppercase text: "IS" never matches "is").
-    pub fn registry_matches(&self, sentence: &str) -> Vec<RegistryMatch> {
+    pub fn registry_matches(&self, sentence: &str, toks: &[Token]) -> Vec<RegistryMatch> {
         let Some(ac) = &self.automaton else { return Vec::new() };
-        let (folded, map) = fold_with_offsets(sentence);
-        let fb = folded.as_bytes();
+        let mut hay = String::with_capacity(sentence.len() + 8);
+        let mut starts = Vec::with_capacity(toks.len());
+        for t in toks {
+            if !hay.is_empty() {
+                hay.push(' ');
+            }
+            starts.push(hay.len());
+            hay.push_str(&t.fold);
+        }
+        // one anchored automaton walk from each token start, longest alias
+        // first; a walk stops as soon as no alias continues the prefix, so the
+        // cost does not grow with the registry
         let mut out = Vec::new();
-        for m in ac.find_iter(&folded) {
-            let (s, e) = (m.start(), m.end());
-            if (s > 0 && fb[s - 1] != b' ') || (e < fb.len() && fb[e] != b' ') {
+        let mut a = 0;
+        while a < toks.len() {
+            let input = Input::new(&hay).range(starts[a]..).anchored(Anchored::Yes);
+            let Some(m) = ac.find(input) else {
+                a += 1;
+                continue;
+            };
+            let Some(b) = (a..toks.len()).find(|&i| starts[i] + toks[i].fold.len() >= m.end()) else {
+                a += 1;
+                continue;
+            };
+            if starts[b] + toks[b].fold.len() != m.end() {
+                a += 1;
                 continue;
             }
             let p = &self.patterns[m.pattern().as_usize()];
-            let start = map[s].0 as usize;
-            let end = map[e - 1].1 as usize;
+            let (start, end) = (toks[a].start, toks[b].end);
             let orig = &sentence[start..end];
-            if p.acronym && !orig.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) {
-                continue;
-            }
-            if p.capital && !orig.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase()) {
+            let case_ok = !(p.acronym && !orig.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()))
+                && !(p.capital && !orig.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase()));
+            if !case_ok {
+                a += 1;
                 continue;
             }
             out.push(RegistryMatch { start, end, entry: p.entry });
+            a = b + 1;
         }
         out
     }
+}
+
+/// An alias as the registry automaton sees it: its token folds, space-separated.
+fn token_key(alias: &str) -> String {
+    tokenize(alias).iter().map(|t| t.fold.as_ref()).collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -26,7 +26,8 @@ pub use text::fold;
 
 use crate::model::EntityKind;
 use lexicon::Gaz;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use text::{tokenize, Gap, Shape, Token};
 use words::*;
 
@@ -276,7 +277,7 @@ impl Finder<'_> {
                         continue;
                     }
                     (Gap::Space | Gap::Hyphen, Shape::Lower) => {
-                        let f = next.fold.as_str();
+                        let f = next.fold.as_ref();
                         let particle = if next.gap == Gap::Hyphen {
                             contains(HYPHEN_PARTICLES, f)
                         } else {
@@ -288,7 +289,7 @@ impl Finder<'_> {
                         }
                         // "of" continues an organisation or place name ("Department of
                         // Justice", "Voice of Khorasan"), not a person's ("Piarul Islam of Phulbari")
-                        let before: Vec<&str> = toks[i..=j].iter().map(|t| t.fold.as_str()).filter(|f| !is_connector(f)).collect();
+                        let before: Vec<&str> = toks[i..=j].iter().map(|t| t.fold.as_ref()).filter(|f| !is_connector(f)).collect();
                         let named_head = before.len() < 2
                             || before.iter().any(|f| contains(ORG_WORDS, f) || contains(PLACE_WORDS, f) || contains(TITLES, f))
                             || toks[i..=j].iter().any(|t| t.shape == Shape::Acronym);
@@ -357,7 +358,7 @@ impl Finder<'_> {
         let mut k = a;
         let mut title = false;
         while k + 1 < b && !toks[k].possessive && toks[k].is_name_word() {
-            let f = toks[k].fold.as_str();
+            let f = toks[k].fold.as_ref();
             let is_title = contains(TITLES, f);
             let demonym_then_title =
                 self.lx.demonym(f).is_some() && contains(TITLES, &toks[k + 1].fold) && !toks[k + 1].possessive;
@@ -414,7 +415,7 @@ impl Finder<'_> {
     fn cues(&self, toks: &[Token], sentence: &str, a: usize, b: usize, key: &str, acronym: bool) -> (Votes, bool) {
         let mut v = Votes::default();
         let mut strong = false;
-        let folds: Vec<&str> = toks[a..b].iter().map(|t| t.fold.as_str()).collect();
+        let folds: Vec<&str> = toks[a..b].iter().map(|t| t.fold.as_ref()).collect();
         let content: Vec<&str> = folds.iter().copied().filter(|f| !is_connector(f)).collect();
         let multi = content.len() >= 2;
         // the head of "Church of Santa Maria" is "Church"
@@ -452,13 +453,13 @@ impl Finder<'_> {
         } else if acronym && !gaz {
             v.org += 1;
         }
-        let lower = |i: usize| toks.get(i).filter(|t| t.shape == Shape::Lower).map(|t| t.fold.as_str());
+        let lower = |i: usize| toks.get(i).filter(|t| t.shape == Shape::Lower).map(|t| t.fold.as_ref());
         // before
         if a > 0 {
             let p = &toks[a - 1];
             let gap_ok = toks[a].gap == Gap::Space;
             if p.shape == Shape::Lower && gap_ok {
-                let f = p.fold.as_str();
+                let f = p.fold.as_ref();
                 let mut prep = Some(f);
                 if f == "the" && a >= 2 && toks[a - 1].gap == Gap::Space {
                     prep = lower(a - 2);
@@ -496,7 +497,7 @@ impl Finder<'_> {
             let nx = &toks[b];
             let gap = &sentence[toks[b - 1].full_end..nx.start];
             if nx.shape == Shape::Lower && nx.gap == Gap::Space && !toks[b - 1].possessive {
-                let f = nx.fold.as_str();
+                let f = nx.fold.as_ref();
                 if contains(PLACE_AFTER, f) && !acronym {
                     v.place += 3;
                     strong = true;
@@ -524,12 +525,12 @@ impl Finder<'_> {
                     }
                 }
             } else if nx.gap == Gap::Hyphen && nx.shape == Shape::Lower {
-                if matches!(nx.fold.as_str(), "led" | "backed" | "affiliated" | "linked" | "held" | "controlled" | "run") {
+                if matches!(nx.fold.as_ref(), "led" | "backed" | "affiliated" | "linked" | "held" | "controlled" | "run") {
                     v.org += 1;
                 }
             } else if gap.trim_start().starts_with(',') {
                 // apposition: "Amaq, the news agency", "X, a researcher at"
-                let f = nx.fold.as_str();
+                let f = nx.fold.as_ref();
                 if nx.shape == Shape::Lower && matches!(f, "a" | "an" | "the") {
                     for t in toks.iter().skip(b + 1).take(4) {
                         if t.gap == Gap::Punct && sentence[..t.start].ends_with(',') {
@@ -564,7 +565,7 @@ impl Finder<'_> {
         let end = toks[b - 1].end;
         let surface = s[start..end].to_string();
         let key = fold(&surface);
-        let folds: Vec<String> = toks[a..b].iter().map(|t| t.fold.clone()).collect();
+        let folds: Vec<String> = toks[a..b].iter().map(|t| t.fold.to_string()).collect();
         let acronym = toks[a..b].iter().all(|t| t.shape == Shape::Acronym || (t.gap == Gap::Hyphen && t.text.chars().count() == 1 && t.shape == Shape::Cap))
             && toks[a].shape == Shape::Acronym;
         let (mut votes, mut strong) = self.cues(toks, s, a, b, &key, acronym);
@@ -596,7 +597,7 @@ impl Finder<'_> {
     }
 
     /// Is this candidate no name at all? Also sets the "needs support" flags.
-    fn reject(&self, c: &mut Cand, toks: &[Token], lower_words: &HashSet<String>) -> bool {
+    fn reject(&self, c: &mut Cand, toks: &[Token], lower_words: &HashSet<&str>) -> bool {
         if self.lx.is_never_link(&c.key) {
             return true;
         }
@@ -716,14 +717,14 @@ fn acronym_suffix(tokens: &[String], letters: &str) -> Option<usize> {
 pub fn find_names(sentences: &[&str], lexicon: &Lexicon) -> ArticleNames {
     let f = Finder { lx: lexicon };
     let toks: Vec<Vec<Token>> = sentences.iter().map(|s| tokenize(s)).collect();
-    let mut lower_words: HashSet<String> = HashSet::new();
-    let mut cap_words: HashSet<String> = HashSet::new();
+    let mut lower_words: HashSet<&str> = HashSet::default();
+    let mut cap_words: HashSet<&str> = HashSet::default();
     for ts in &toks {
         for t in ts {
             if t.shape == Shape::Lower {
-                lower_words.insert(t.fold.clone());
+                lower_words.insert(&t.fold);
             } else if t.shape == Shape::Cap {
-                cap_words.insert(t.fold.clone());
+                cap_words.insert(&t.fold);
             }
         }
     }
@@ -740,7 +741,7 @@ pub fn find_names(sentences: &[&str], lexicon: &Lexicon) -> ArticleNames {
         }
         let headline = sentence_is_headline(s, ts);
         let all_caps = sentence_is_all_caps(s);
-        let reg = if lexicon.has_registry() { lexicon.registry_matches(s) } else { Vec::new() };
+        let reg = if lexicon.has_registry() { lexicon.registry_matches(s, ts) } else { Vec::new() };
         let first = cands.len();
         let mut reg_used = vec![false; reg.len()];
         for (a0, b0) in f.spans(ts) {
@@ -752,7 +753,7 @@ pub fn find_names(sentences: &[&str], lexicon: &Lexicon) -> ArticleNames {
             let shouted = (span.iter().filter(|t| t.shape == Shape::Acronym).count() >= 2
                 && span.iter().all(|t| t.shape == Shape::Acronym || t.shape == Shape::Lower)
                 && span.iter().any(|t| t.shape == Shape::Acronym && t.text.len() >= 4 && !t.text.contains('.')))
-                || (c.acronym && cap_words.contains(&c.key.replace(' ', "")));
+                || (c.acronym && cap_words.contains(c.key.replace(' ', "").as_str()));
             if shouted {
                 c.headline = true;
             }
@@ -875,7 +876,7 @@ fn find_definitions(
         let mut k = c.b;
         let mut known = false;
         while k < ts.len() && ts[k].shape == Shape::Lower {
-            let f = ts[k].fold.as_str();
+            let f = ts[k].fold.as_ref();
             if matches!(f, "known" | "called" | "dubbed" | "nicknamed" | "aka" | "referred") {
                 known = true;
             } else if !matches!(
@@ -893,7 +894,7 @@ fn find_definitions(
             while j < n && cands[j].a == expect {
                 defs.push((i, j));
                 let mut e = cands[j].b;
-                while e < ts.len() && ts[e].shape == Shape::Lower && matches!(ts[e].fold.as_str(), "and" | "or") {
+                while e < ts.len() && ts[e].shape == Shape::Lower && matches!(ts[e].fold.as_ref(), "and" | "or") {
                     e += 1;
                 }
                 expect = e;
@@ -909,7 +910,7 @@ fn find_definitions(
         let mut k = w + 1;
         let mut saw_verb = false;
         while k < ts.len() && ts[k].shape == Shape::Lower {
-            let f = ts[k].fold.as_str();
+            let f = ts[k].fold.as_ref();
             match f {
                 "uses" | "used" | "goes" | "went" | "is" | "was" | "calls" | "called" => saw_verb = true,
                 "also" | "now" | "often" | "the" | "a" | "by" | "known" | "as" | "kunya" | "name" | "alias"
@@ -960,7 +961,7 @@ fn assemble(
     }
 
     // nodes: one per distinct key of a kept, non-headline candidate
-    let mut key_id: HashMap<String, usize> = HashMap::new();
+    let mut key_id: HashMap<String, usize> = HashMap::default();
     let mut keys: Vec<String> = Vec::new();
     let mut node_of: Vec<Option<usize>> = vec![None; cands.len()];
     for (i, c) in cands.iter().enumerate() {
@@ -973,7 +974,7 @@ fn assemble(
         });
         node_of[i] = Some(id);
     }
-    let mut reg_node: HashMap<usize, usize> = HashMap::new();
+    let mut reg_node: HashMap<usize, usize> = HashMap::default();
     for (i, c) in cands.iter().enumerate() {
         if let (Some(r), Some(_)) = (c.registry, node_of[i]) {
             let k = format!("\u{1}registry:{r}");
@@ -1042,7 +1043,7 @@ fn assemble(
         }
     }
     // 2. slash pairs: one side never used alone -> same thing ("the PYD/YPG")
-    let mut in_slash: HashMap<usize, usize> = HashMap::new();
+    let mut in_slash: HashMap<usize, usize> = HashMap::default();
     for &(x, y) in &slashes {
         for z in [x, y] {
             if let Some(n) = node_of[z] {
@@ -1050,7 +1051,7 @@ fn assemble(
             }
         }
     }
-    let mut total: HashMap<usize, usize> = HashMap::new();
+    let mut total: HashMap<usize, usize> = HashMap::default();
     for n in node_of.iter().flatten() {
         *total.entry(*n).or_default() += 1;
     }
@@ -1126,7 +1127,7 @@ fn assemble(
     }
     // 5. acronyms spelling the initials of exactly one non-person name
     {
-        let mut by_initials: HashMap<String, HashSet<usize>> = HashMap::new();
+        let mut by_initials: HashMap<String, HashSet<usize>> = HashMap::default();
         for n in 0..keys.len() {
             if key_multi[n] && !key_acr[n] && !keys[n].starts_with('\u{1}') {
                 let r = uf.find(n);
@@ -1148,7 +1149,7 @@ fn assemble(
     }
     // cluster votes so far
     let cluster_votes = |uf: &mut Uf| {
-        let mut cv: HashMap<usize, Votes> = HashMap::new();
+        let mut cv: HashMap<usize, Votes> = HashMap::default();
         for n in 0..keys.len() {
             cv.entry(uf.find(n)).or_default().add(key_votes[n]);
         }
@@ -1182,11 +1183,11 @@ fn assemble(
     }
     // 7. short forms: a single word that is the last word of one person's full name
     let mut ambiguous: Vec<String> = Vec::new();
-    let mut ambiguous_nodes: HashSet<usize> = HashSet::new();
-    let mut gaz_overridden: HashSet<usize> = HashSet::new();
+    let mut ambiguous_nodes: HashSet<usize> = HashSet::default();
+    let mut gaz_overridden: HashSet<usize> = HashSet::default();
     {
         let cv = cluster_votes(&mut uf);
-        let mut by_last: HashMap<String, HashSet<usize>> = HashMap::new();
+        let mut by_last: HashMap<String, HashSet<usize>> = HashMap::default();
         for n in 0..keys.len() {
             if key_multi[n] && !key_acr[n] && !keys[n].starts_with('\u{1}') {
                 let r = uf.find(n);
@@ -1197,7 +1198,7 @@ fn assemble(
                 }
             }
         }
-        let mut by_first: HashMap<String, HashSet<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, HashSet<usize>> = HashMap::default();
         for n in 0..keys.len() {
             if key_multi[n] && !key_acr[n] && !keys[n].starts_with('\u{1}') {
                 let r = uf.find(n);
@@ -1235,7 +1236,7 @@ fn assemble(
     }
     // an undefined acronym only ever used as a modifier ("HVAC technician") is a common noun
     {
-        let mut bare: HashMap<usize, bool> = HashMap::new();
+        let mut bare: HashMap<usize, bool> = HashMap::default();
         for (i, c) in cands.iter().enumerate() {
             if let Some(n) = node_of[i] {
                 let r = uf.find(n);

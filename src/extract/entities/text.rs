@@ -126,7 +126,7 @@ pub struct Token<'a> {
     /// (only numbers or brackets before it).
     pub initial: bool,
     /// `text` folded (lowercase ASCII, no dots).
-    pub fold: String,
+    pub fold: std::borrow::Cow<'a, str>,
 }
 
 impl Token<'_> {
@@ -267,10 +267,16 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
             Gap::Punct
         };
         let first = text.chars().next().unwrap();
-        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let (mut letters, mut upper) = (0usize, 0usize);
+        for c in text.chars() {
+            if c.is_alphabetic() {
+                letters += 1;
+                upper += c.is_uppercase() as usize;
+            }
+        }
         let shape = if first.is_numeric() {
             Shape::Number
-        } else if dotted || (letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())) {
+        } else if dotted || (letters >= 2 && upper == letters) {
             Shape::Acronym
         } else if first.is_uppercase() {
             Shape::Cap
@@ -295,7 +301,17 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
     toks
 }
 
-fn fold_token(t: &str) -> String {
+fn fold_token(t: &str) -> std::borrow::Cow<'_, str> {
+    if t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    std::borrow::Cow::Owned(fold_token_owned(t))
+}
+
+fn fold_token_owned(t: &str) -> String {
+    if t.is_ascii() {
+        return t.bytes().filter(|b| b.is_ascii_alphanumeric()).map(|b| b.to_ascii_lowercase() as char).collect();
+    }
     let (f, _) = fold_map(t, false);
     f.replace(' ', "")
 }

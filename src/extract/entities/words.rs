@@ -5,7 +5,7 @@
 
 /// Closed-class words that are never a name on their own and that a
 /// sentence-initial capital does not make one ("However", "Since", "The").
-pub const FUNCTION_WORDS: &[&str] = &[
+pub static FUNCTION_WORDS: &[&str] = &[
     "a", "about", "above", "according", "across", "after", "afterwards", "again", "against", "ago",
     "all", "almost", "along", "already", "also", "although", "always", "among", "an", "and",
     "another", "any", "anyway", "are", "around", "as", "at", "back", "be", "because", "been",
@@ -31,7 +31,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
 
 /// Ordinary capitalised words: not entities on their own, nor whole names made
 /// only of them ("Shia Muslims", "New Year", "Thirty-nine").
-pub const ORDINARY_CAPS: &[&str] = &[
+pub static ORDINARY_CAPS: &[&str] = &[
     // months and days
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -69,7 +69,7 @@ pub const ORDINARY_CAPS: &[&str] = &[
 ];
 
 /// Titles that may stand before a person's name and are not part of it.
-pub const TITLES: &[&str] = &[
+pub static TITLES: &[&str] = &[
     "president", "vice", "premier", "prime", "minister", "deputy", "chancellor", "secretary",
     "general", "gen", "major", "maj", "colonel", "col", "lieutenant", "lt", "captain", "capt",
     "sergeant", "sgt", "admiral", "adm", "commander", "marshal", "brigadier", "field", "king",
@@ -85,7 +85,7 @@ pub const TITLES: &[&str] = &[
 
 /// Lowercase role words that, just before or after a name, make it a person
 /// ("researcher Aaron Zelin", "IS leader Abu Bakr al-Baghdadi").
-pub const ROLE_WORDS: &[&str] = &[
+pub static ROLE_WORDS: &[&str] = &[
     "president", "premier", "minister", "spokesman", "spokeswoman", "spokesperson", "leader",
     "commander", "researcher", "analyst", "journalist", "reporter", "correspondent", "editor",
     "author", "writer", "director", "founder", "co-founder", "chief", "head", "general",
@@ -101,14 +101,14 @@ pub const ROLE_WORDS: &[&str] = &[
 ];
 
 /// Words after a name that make it a person: "X said", "X, who".
-pub const PERSON_VERBS: &[&str] = &[
+pub static PERSON_VERBS: &[&str] = &[
     "said", "says", "told", "added", "explained", "argued", "wrote", "tweeted", "testified",
     "stated", "believes", "believed", "thinks", "thought", "recalled", "noted", "insisted",
     "admitted", "denied", "confirmed", "warned", "urged",
 ];
 
 /// Head words of organisation names ("Sakarya University", "Quds Force").
-pub const ORG_WORDS: &[&str] = &[
+pub static ORG_WORDS: &[&str] = &[
     "society", "university", "college", "school", "academy", "institute", "institution",
     "foundation", "force", "forces", "corps", "directorate", "department", "media", "army",
     "navy", "party", "ministry", "council", "agency", "movement", "front", "brigade", "brigades",
@@ -128,7 +128,7 @@ pub const ORG_WORDS: &[&str] = &[
 ];
 
 /// Head words of place names ("Taksim Square", "Ataturk Airport").
-pub const PLACE_WORDS: &[&str] = &[
+pub static PLACE_WORDS: &[&str] = &[
     "square", "airport", "airbase", "base", "stadium", "hall", "arena", "street", "st",
     "avenue", "road", "boulevard", "bridge", "river", "lake", "sea", "ocean", "gulf", "bay",
     "strait", "canal", "mountain", "mountains", "mount", "valley", "desert", "island", "islands",
@@ -142,7 +142,7 @@ pub const PLACE_WORDS: &[&str] = &[
 ];
 
 /// Place heads that win over organisation heads for the type of the name.
-pub const PLACE_HEADS_STRONG: &[&str] = &[
+pub static PLACE_HEADS_STRONG: &[&str] = &[
     "square", "airport", "airbase", "stadium", "hall", "arena", "street", "avenue", "road",
     "bridge", "river", "lake", "sea", "ocean", "gulf", "bay", "strait", "canal", "mountain",
     "mountains", "mount", "valley", "desert", "island", "islands", "peninsula", "coast",
@@ -154,11 +154,11 @@ pub const PLACE_HEADS_STRONG: &[&str] = &[
 
 /// Place heads naming an administrative area, which an organisation word
 /// earlier in the name overrides ("Dallas Independent School District").
-pub const AREA_HEADS: &[&str] = &["district", "province", "region", "county", "territory", "governorate"];
+pub static AREA_HEADS: &[&str] = &["district", "province", "region", "county", "territory", "governorate"];
 
 /// Lowercase words after a name that make it a place ("Turkey province",
 /// "Shiraz city", "Başakşehir district").
-pub const PLACE_AFTER: &[&str] = &[
+pub static PLACE_AFTER: &[&str] = &[
     "province", "city", "district", "neighborhood", "neighbourhood", "region", "town",
     "village", "county", "governorate", "area", "countryside", "border", "capital", "suburb",
     "municipality", "oblast", "nightclub", "club", "restaurant", "hotel", "stadium", "airport",
@@ -166,7 +166,7 @@ pub const PLACE_AFTER: &[&str] = &[
 ];
 
 /// Direction words that start place names ("North Africa", "West Bank").
-pub const DIRECTIONS: &[&str] = &[
+pub static DIRECTIONS: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "middle", "upper", "lower", "greater",
 ];
@@ -178,18 +178,18 @@ pub fn strip_anywhere(f: &str) -> bool {
 }
 
 /// Lowercase words before a name that make it a place ("in Kerman", "near X").
-pub const PLACE_BEFORE: &[&str] = &[
+pub static PLACE_BEFORE: &[&str] = &[
     "in", "near", "outside", "across", "throughout", "around", "inside", "towards", "toward",
 ];
 
 /// Lowercase words before "of X" that make X a place ("city of Konya").
-pub const PLACE_OF: &[&str] = &[
+pub static PLACE_OF: &[&str] = &[
     "city", "town", "village", "province", "region", "district", "capital", "outskirts", "stronghold",
     "suburbs", "centre", "center", "streets", "people", "government", "citizens", "county",
 ];
 
 /// Lowercase words after a name that make it an organisation ("ISKP cells").
-pub const ORG_AFTER: &[&str] = &[
+pub static ORG_AFTER: &[&str] = &[
     "group", "organization", "organisation", "militants", "members", "member", "affiliates",
     "affiliate", "operatives", "operative", "fighters", "fighter", "cells", "cell", "branch",
     "propaganda", "leadership", "spokesman", "spokesperson", "leader", "leaders", "jihadists",
@@ -200,23 +200,41 @@ pub const ORG_AFTER: &[&str] = &[
 
 /// Name particles joining the parts of a name ("Abu Bakr al-Baghdadi",
 /// "Parc des Princes", "Vincent van Gogh").
-pub const PARTICLES: &[&str] = &[
+pub static PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "des", "di", "da",
     "dos", "das", "du", "la", "le", "van", "von", "zu", "ter",
 ];
 
 /// Arabic article forms joined by a hyphen ("al-Qaeda", "ash-Sham").
-pub const HYPHEN_PARTICLES: &[&str] =
+pub static HYPHEN_PARTICLES: &[&str] =
     &["al", "el", "ul", "ad", "an", "ar", "as", "ash", "at", "az", "adh", "ath", "bin", "ibn"];
 
 /// Particles that make a name a person's ("Abu Muhammad", "bin Laden").
-pub const PERSON_PARTICLES: &[&str] = &["abu", "umm", "ibn", "bin", "bint", "ben"];
+pub static PERSON_PARTICLES: &[&str] = &["abu", "umm", "ibn", "bin", "bint", "ben"];
 
 /// Trailing organisation words that a shorter form of the same name may leave out
 /// ("Islamic State Khorasan Province" = "Islamic State Khorasan").
-pub const DROPPABLE_ORG_TAILS: &[&str] =
+pub static DROPPABLE_ORG_TAILS: &[&str] =
     &["province", "group", "organization", "organisation", "movement"];
 
-pub fn contains(list: &[&str], w: &str) -> bool {
-    list.contains(&w)
+/// Is `w` in `list` (one of the lists above)? A hash lookup: the lists are
+/// indexed once, by address.
+pub fn contains(list: &'static [&'static str], w: &str) -> bool {
+    use rustc_hash::{FxHashMap, FxHashSet};
+    use std::sync::OnceLock;
+    static SETS: OnceLock<FxHashMap<usize, FxHashSet<&'static str>>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        [
+            FUNCTION_WORDS, ORDINARY_CAPS, TITLES, ROLE_WORDS, PERSON_VERBS, ORG_WORDS, PLACE_WORDS,
+            PLACE_HEADS_STRONG, AREA_HEADS, PLACE_AFTER, DIRECTIONS, PLACE_BEFORE, PLACE_OF, ORG_AFTER,
+            PARTICLES, HYPHEN_PARTICLES, PERSON_PARTICLES, DROPPABLE_ORG_TAILS,
+        ]
+        .iter()
+        .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
+        .collect()
+    });
+    match sets.get(&(list.as_ptr() as usize)) {
+        Some(set) => set.contains(w),
+        None => list.contains(&w),
+    }
 }
