@@ -17,7 +17,9 @@
 
 use crate::extract::entities::lexicon::gazetteer_place;
 use crate::extract::entities::{fold, ArticleNames};
-use crate::model::{ArticleId, Diagnostic, EntityConfig, EntityId, EntityKind, RegistryEntry, Slug};
+use crate::model::{
+    ArticleId, Diagnostic, EntityConfig, EntityId, EntityKind, RegistryEntry, Slug,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Page names an entity id must not take.
@@ -84,16 +86,29 @@ impl Uf {
     }
 }
 
-const PARTICLES: &[&str] = &["al", "el", "ul", "ad", "an", "ar", "as", "ash", "at", "az", "bin", "ibn", "de", "van", "von"];
+const PARTICLES: &[&str] = &[
+    "al", "el", "ul", "ad", "an", "ar", "as", "ash", "at", "az", "bin", "ibn", "de", "van", "von",
+];
 const CONNECTORS: &[&str] = &["of", "and", "the", "for"];
-const DROPPABLE_ORG_TAILS: &[&str] = &["province", "group", "organization", "organisation", "movement"];
+const DROPPABLE_ORG_TAILS: &[&str] = &[
+    "province",
+    "group",
+    "organization",
+    "organisation",
+    "movement",
+];
 
 fn content_words(key: &str) -> Vec<&str> {
-    key.split(' ').filter(|w| !w.is_empty() && !PARTICLES.contains(w) && !CONNECTORS.contains(w)).collect()
+    key.split(' ')
+        .filter(|w| !w.is_empty() && !PARTICLES.contains(w) && !CONNECTORS.contains(w))
+        .collect()
 }
 
 fn core_key(key: &str) -> String {
-    key.split(' ').filter(|w| !PARTICLES.contains(w)).collect::<Vec<_>>().join(" ")
+    key.split(' ')
+        .filter(|w| !PARTICLES.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn is_acronym(form: &str) -> bool {
@@ -102,7 +117,10 @@ fn is_acronym(form: &str) -> bool {
 }
 
 fn initials(key: &str) -> String {
-    content_words(key).iter().filter_map(|w| w.chars().next()).collect()
+    content_words(key)
+        .iter()
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 /// Per node (one name of one article): what the merge needs.
@@ -123,7 +141,12 @@ struct Node {
 }
 
 /// Merge the names of all articles into entities.
-pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry], config: &EntityConfig) -> EntityIndex {
+#[allow(clippy::needless_range_loop)] // node indices address several parallel tables
+pub fn merge(
+    articles: &[(ArticleId, &ArticleNames)],
+    registry: &[RegistryEntry],
+    config: &EntityConfig,
+) -> EntityIndex {
     let mut diagnostics = Vec::new();
     let mut index = EntityIndex::default();
 
@@ -133,8 +156,14 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
     for (i, e) in registry.iter().enumerate() {
         if RESERVED_IDS.contains(&e.id.as_str()) {
             diagnostics.push(
-                Diagnostic::error(&e.file, format!("entity id `{}` is a reserved page name", e.id))
-                    .hint(format!("rename the file; reserved names are {}", RESERVED_IDS.join(", "))),
+                Diagnostic::error(
+                    &e.file,
+                    format!("entity id `{}` is a reserved page name", e.id),
+                )
+                .hint(format!(
+                    "rename the file; reserved names are {}",
+                    RESERVED_IDS.join(", ")
+                )),
             );
             reg_ok[i] = false;
             continue;
@@ -142,7 +171,11 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
         if let Some(&j) = reg_by_id.get(e.id.as_str()) {
             diagnostics.push(Diagnostic::error(
                 &e.file,
-                format!("entity id `{}` is also used by {}", e.id, registry[j].file.display()),
+                format!(
+                    "entity id `{}` is also used by {}",
+                    e.id,
+                    registry[j].file.display()
+                ),
             ));
             reg_ok[i] = false;
             continue;
@@ -186,7 +219,9 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
         }
         for old in &e.meta.redirect_from {
             match Slug::parse(old) {
-                Ok(s) if RESERVED_IDS.contains(&s.as_str()) || reg_by_id.contains_key(s.as_str()) => {
+                Ok(s)
+                    if RESERVED_IDS.contains(&s.as_str()) || reg_by_id.contains_key(s.as_str()) =>
+                {
                     diagnostics.push(Diagnostic::error(
                         &e.file,
                         format!("redirect_from `{old}` is an entity id or a reserved page name"),
@@ -200,7 +235,9 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
                         ));
                     }
                 }
-                Err(err) => diagnostics.push(Diagnostic::error(&e.file, format!("redirect_from: {err}"))),
+                Err(err) => {
+                    diagnostics.push(Diagnostic::error(&e.file, format!("redirect_from: {err}")))
+                }
             }
         }
     }
@@ -236,7 +273,9 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
                 forms.push((f.name.clone(), counts[ni]));
                 forms.extend(f.aliases.iter().map(|a| (a.clone(), 0)));
             }
-            let multi = forms.iter().any(|(s, _)| content_words(&fold(s)).len() >= 2);
+            let multi = forms
+                .iter()
+                .any(|(s, _)| content_words(&fold(s)).len() >= 2);
             let mut full_keys = Vec::new();
             let mut single = None;
             for (s, _) in &forms {
@@ -252,8 +291,11 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
                     single = Some(core_key(&k));
                 }
             }
-            let registry_idx =
-                f.registry_id.as_deref().and_then(|id| reg_by_id.get(id).copied()).filter(|&r| reg_ok[r]);
+            let registry_idx = f
+                .registry_id
+                .as_deref()
+                .and_then(|id| reg_by_id.get(id).copied())
+                .filter(|&r| reg_ok[r]);
             nodes.push(Node {
                 article: ai,
                 name: ni,
@@ -271,12 +313,15 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
 
     let mut uf = Uf((0..nodes.len()).collect());
     let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-    let join = |uf: &mut Uf, by_key: &mut BTreeMap<String, usize>, key: String, n: usize| match by_key.get(&key) {
-        Some(&m) => uf.union(m, n),
-        None => {
-            by_key.insert(key, n);
-        }
-    };
+    let join =
+        |uf: &mut Uf, by_key: &mut BTreeMap<String, usize>, key: String, n: usize| match by_key
+            .get(&key)
+        {
+            Some(&m) => uf.union(m, n),
+            None => {
+                by_key.insert(key, n);
+            }
+        };
     for (n, node) in nodes.iter().enumerate() {
         if let Some(r) = node.registry {
             uf.union(r, n);
@@ -299,7 +344,8 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
             join(&mut uf, &mut by_key, format!("\u{1}single:{s}"), n);
         }
     }
-    let is_org = |node: &Node| node.votes.1 > node.votes.0 || node.kind == Some(EntityKind::Organization);
+    let is_org =
+        |node: &Node| node.votes.1 > node.votes.0 || node.kind == Some(EntityKind::Organization);
     let is_person = |node: &Node| node.kind == Some(EntityKind::Person);
     // a trailing organisation word, "X of <place>"
     for n in 0..nodes.len() {
@@ -342,7 +388,11 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
                 if !is_acronym(s) {
                     continue;
                 }
-                let letters: String = s.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+                let letters: String = s
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+                    .to_lowercase();
                 if let Some(set) = by_initials.get(&letters) {
                     let roots: BTreeSet<usize> = set.iter().map(|&r| uf.find(r)).collect();
                     if roots.len() == 1 {
@@ -367,18 +417,27 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
                 let words = content_words(k);
                 if words.len() >= 2 {
                     let r = uf.find(n);
-                    by_last.entry(words[words.len() - 1].to_string()).or_default().insert(r);
+                    by_last
+                        .entry(words[words.len() - 1].to_string())
+                        .or_default()
+                        .insert(r);
                 }
             }
         }
         for n in nreg..nodes.len() {
-            let Some(s) = nodes[n].single.clone() else { continue };
+            let Some(s) = nodes[n].single.clone() else {
+                continue;
+            };
             if nodes[n].registry.is_some() || gazetteer_place(&s).is_some() {
                 continue;
             }
             if let Some(set) = by_last.get(&s) {
                 let me = uf.find(n);
-                let roots: BTreeSet<usize> = set.iter().map(|&r| uf.find(r)).filter(|&r| r != me).collect();
+                let roots: BTreeSet<usize> = set
+                    .iter()
+                    .map(|&r| uf.find(r))
+                    .filter(|&r| r != me)
+                    .collect();
                 if roots.len() == 1 {
                     uf.union(n, *roots.iter().next().unwrap());
                 } else if roots.len() > 1 {
@@ -410,11 +469,17 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
     for members in groups.into_values() {
         let regs: BTreeSet<usize> = members.iter().filter_map(|&n| nodes[n].registry).collect();
         if regs.len() > 1 {
-            let files: Vec<String> = regs.iter().map(|&r| registry[r].file.display().to_string()).collect();
+            let files: Vec<String> = regs
+                .iter()
+                .map(|&r| registry[r].file.display().to_string())
+                .collect();
             diagnostics.push(
                 Diagnostic::warning(
                     &registry[*regs.iter().next().unwrap()].file,
-                    format!("the text joins registry entries {} into one entity", files.join(" and ")),
+                    format!(
+                        "the text joins registry entries {} into one entity",
+                        files.join(" and ")
+                    ),
                 )
                 .hint("give the entries distinct names and aliases, or merge them"),
             );
@@ -425,11 +490,17 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
                 continue;
             }
         }
-        let article_members: Vec<usize> = members.iter().copied().filter(|&n| nodes[n].article != usize::MAX).collect();
+        let article_members: Vec<usize> = members
+            .iter()
+            .copied()
+            .filter(|&n| nodes[n].article != usize::MAX)
+            .collect();
         let articles: BTreeSet<usize> = article_members.iter().map(|&n| nodes[n].article).collect();
         let mentions: usize = article_members.iter().map(|&n| nodes[n].mentions).sum();
         let strong = article_members.iter().any(|&n| nodes[n].strong);
-        if reg.is_none() && !(strong || mentions >= config.min_mentions.max(1) || articles.len() >= 2) {
+        if reg.is_none()
+            && !(strong || mentions >= config.min_mentions.max(1) || articles.len() >= 2)
+        {
             continue;
         }
         if reg.is_none() && mentions == 0 {
@@ -488,11 +559,18 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
             let words = content_words(k).len();
             let mut total: usize = surfaces.values().sum();
             if person && words >= 2 {
-                total += single_counts.get(*content_words(k).last().unwrap()).copied().unwrap_or(0);
+                total += single_counts
+                    .get(*content_words(k).last().unwrap())
+                    .copied()
+                    .unwrap_or(0);
             }
             let surface = surfaces
                 .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then(b.0.is_ascii().cmp(&a.0.is_ascii())).then(b.0.cmp(a.0)))
+                .max_by(|a, b| {
+                    a.1.cmp(b.1)
+                        .then(b.0.is_ascii().cmp(&a.0.is_ascii()))
+                        .then(b.0.cmp(a.0))
+                })
                 .map(|(s, _)| s.clone())
                 .unwrap_or_default();
             if is_acronym(&surface) || (any_multi && words < 2) {
@@ -501,7 +579,10 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
             let cand = (total, words, surface, first_use[k]);
             let better = match &best {
                 None => true,
-                Some(b) => (cand.0, cand.1) > (b.0, b.1) || ((cand.0, cand.1) == (b.0, b.1) && cand.3 < b.3),
+                Some(b) => {
+                    (cand.0, cand.1) > (b.0, b.1)
+                        || ((cand.0, cand.1) == (b.0, b.1) && cand.3 < b.3)
+                }
             };
             if better {
                 best = Some(cand);
@@ -519,32 +600,49 @@ pub fn merge(articles: &[(ArticleId, &ArticleNames)], registry: &[RegistryEntry]
                     .unwrap_or_default(),
             },
         };
-        let mut aliases: BTreeSet<String> = by_fold.values().flat_map(|m| m.keys().cloned()).collect();
+        let mut aliases: BTreeSet<String> =
+            by_fold.values().flat_map(|m| m.keys().cloned()).collect();
         if let Some(r) = reg {
             aliases.extend(registry[r].meta.aliases.iter().cloned());
         }
         aliases.remove(&name);
-        made.push(Group { members: article_members, registry: reg, name, kind, aliases, articles, mentions });
+        made.push(Group {
+            members: article_members,
+            registry: reg,
+            name,
+            kind,
+            aliases,
+            articles,
+            mentions,
+        });
     }
 
     // ids: registry ids first, then by mentions, then name
     made.sort_by(|a, b| {
-        b.registry.is_some().cmp(&a.registry.is_some()).then(b.mentions.cmp(&a.mentions)).then(a.name.cmp(&b.name))
+        b.registry
+            .is_some()
+            .cmp(&a.registry.is_some())
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.name.cmp(&b.name))
     });
     let mut taken: BTreeSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     taken.extend(reg_by_id.keys().map(|s| s.to_string()));
     taken.extend(index.redirects.keys().map(|s| s.to_string()));
     for (aid, names) in articles {
-        index.article_entities.insert(aid.clone(), vec![None; names.names.len()]);
+        index
+            .article_entities
+            .insert(aid.clone(), vec![None; names.names.len()]);
     }
     for g in made {
         let id = match g.registry {
             Some(r) => registry[r].id.clone(),
             None => {
-                let base = Slug::from_text(&g.name).unwrap_or_else(|| Slug::parse("entity").unwrap());
+                let base =
+                    Slug::from_text(&g.name).unwrap_or_else(|| Slug::parse("entity").unwrap());
                 let mut id = base.clone();
                 if taken.contains(id.as_str()) {
-                    id = Slug::parse(&format!("{}-{}", base, g.kind.as_str())).unwrap_or(base.clone());
+                    id = Slug::parse(&format!("{}-{}", base, g.kind.as_str()))
+                        .unwrap_or(base.clone());
                 }
                 let mut k = 2;
                 while taken.contains(id.as_str()) {

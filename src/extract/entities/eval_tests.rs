@@ -2,13 +2,17 @@
 //! the wcxb-dev corpus (`data/entity-eval/`): the entities a briefing site
 //! should give a page, by reading each article.
 
-use super::tests::names_of;
 use super::fold;
+use super::tests::names_of;
 use crate::graph::entities::merge;
 use crate::model::{EntityConfig, Slug};
 
 /// (article, gold entities as lists of forms, optional ones that count neither way)
-type Gold = (&'static str, &'static [&'static [&'static str]], &'static [&'static str]);
+type Gold = (
+    &'static str,
+    &'static [&'static [&'static str]],
+    &'static [&'static str],
+);
 
 const GOLD: &[Gold] = &[
     (
@@ -91,17 +95,29 @@ const GOLD: &[Gold] = &[
 
 /// (true pages, pages, gold found, gold) for one article; prints its pages.
 fn score(id: &str, gold: &[&[&str]], optional: &[&str]) -> (usize, usize, usize, usize) {
-    let text = std::fs::read_to_string(format!("{}/data/entity-eval/{id}.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let text = std::fs::read_to_string(format!(
+        "{}/data/entity-eval/{id}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
     let names = names_of(&text);
     let aid = Slug::parse(&format!("a{id}")).unwrap();
     let idx = merge(&[(aid, &names)], &[], &EntityConfig::default());
-    let gold_folds: Vec<Vec<String>> = gold.iter().map(|g| g.iter().map(|f| fold(f)).collect()).collect();
+    let gold_folds: Vec<Vec<String>> = gold
+        .iter()
+        .map(|g| g.iter().map(|f| fold(f)).collect())
+        .collect();
     let optional: Vec<String> = optional.iter().map(|f| fold(f)).collect();
     let mut found = vec![false; gold.len()];
     let (mut true_pages, mut pages) = (0, 0);
     for e in idx.entities.values() {
-        let forms: Vec<String> = std::iter::once(&e.name).chain(e.aliases.iter()).map(|f| fold(f)).collect();
-        let hit = gold_folds.iter().position(|g| g.iter().any(|f| forms.contains(f)));
+        let forms: Vec<String> = std::iter::once(&e.name)
+            .chain(e.aliases.iter())
+            .map(|f| fold(f))
+            .collect();
+        let hit = gold_folds
+            .iter()
+            .position(|g| g.iter().any(|f| forms.contains(f)));
         let opt = forms.iter().any(|f| optional.contains(f));
         match hit {
             Some(h) => {
@@ -121,7 +137,12 @@ fn score(id: &str, gold: &[&[&str]], optional: &[&str]) -> (usize, usize, usize,
             println!("  {id}: missed: {}", g[0]);
         }
     }
-    (true_pages, pages, found.iter().filter(|f| **f).count(), gold.len())
+    (
+        true_pages,
+        pages,
+        found.iter().filter(|f| **f).count(),
+        gold.len(),
+    )
 }
 
 #[test]

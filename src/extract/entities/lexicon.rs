@@ -59,14 +59,26 @@ fn load_gazetteer() -> HashMap<String, Gaz> {
             continue;
         }
         let mut parts = line.split('\t');
-        let (kind, name, of) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-        let main = if of.is_empty() { name.to_string() } else { of.to_string() };
+        let (kind, name, of) = (
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+        );
+        let main = if of.is_empty() {
+            name.to_string()
+        } else {
+            of.to_string()
+        };
         let g = match kind {
             "demonym" => Gaz::Demonym { place: main },
             "code" => Gaz::Code { place: main },
             _ => Gaz::Place { place: main },
         };
-        let key = if kind == "code" { name.to_ascii_lowercase() } else { fold(name) };
+        let key = if kind == "code" {
+            name.to_ascii_lowercase()
+        } else {
+            fold(name)
+        };
         gazetteer.entry(key).or_insert(g);
     }
     gazetteer
@@ -115,13 +127,17 @@ impl Lexicon {
                 for suffix in ["istan", "stan"] {
                     if let Some(stem) = k.strip_suffix(suffix) {
                         if stem.len() >= 4 && !stem.contains(' ') {
-                            stan.entry(stem.to_string()).or_insert_with(|| place.clone());
+                            stan.entry(stem.to_string())
+                                .or_insert_with(|| place.clone());
                         }
                     }
                 }
             }
         }
-        let common = COMMON_WORDS.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).collect();
+        let common = COMMON_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
         let never_link = config.never_link.iter().map(|s| fold(s)).collect();
 
         let mut pats: Vec<String> = Vec::new();
@@ -129,7 +145,12 @@ impl Lexicon {
         let mut entries = Vec::new();
         let mut seen = HashSet::default();
         for (i, e) in registry.iter().enumerate() {
-            entries.push((e.id.as_str().to_string(), e.meta.name.clone(), e.meta.kind, e.meta.hidden));
+            entries.push((
+                e.id.as_str().to_string(),
+                e.meta.name.clone(),
+                e.meta.kind,
+                e.meta.hidden,
+            ));
             for alias in std::iter::once(&e.meta.name).chain(e.meta.aliases.iter()) {
                 let f = token_key(alias);
                 if f.is_empty() || !seen.insert((f.clone(), i)) {
@@ -139,7 +160,10 @@ impl Lexicon {
                 patterns.push(RegistryPattern {
                     entry: i,
                     acronym: is_acronym_text(alias),
-                    capital: alias.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase()),
+                    capital: alias
+                        .chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(|c| c.is_uppercase()),
                 });
             }
         }
@@ -152,7 +176,15 @@ impl Lexicon {
                 .build(&pats)
                 .ok()
         };
-        Lexicon { gazetteer, stan, common, never_link, automaton, patterns, entries }
+        Lexicon {
+            gazetteer,
+            stan,
+            common,
+            never_link,
+            automaton,
+            patterns,
+            entries,
+        }
     }
 
     /// The gazetteer's word on a folded name.
@@ -206,7 +238,9 @@ impl Lexicon {
     /// folded tokens, whole tokens only, with case checks (an acronym alias
     /// matches only uppercase text: "IS" never matches "is").
     pub fn registry_matches(&self, sentence: &str, toks: &[Token]) -> Vec<RegistryMatch> {
-        let Some(ac) = &self.automaton else { return Vec::new() };
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
         let mut hay = String::with_capacity(sentence.len() + 8);
         let mut starts = Vec::with_capacity(toks.len());
         for t in toks {
@@ -227,7 +261,8 @@ impl Lexicon {
                 a += 1;
                 continue;
             };
-            let Some(b) = (a..toks.len()).find(|&i| starts[i] + toks[i].fold.len() >= m.end()) else {
+            let Some(b) = (a..toks.len()).find(|&i| starts[i] + toks[i].fold.len() >= m.end())
+            else {
                 a += 1;
                 continue;
             };
@@ -238,13 +273,24 @@ impl Lexicon {
             let p = &self.patterns[m.pattern().as_usize()];
             let (start, end) = (toks[a].start, toks[b].end);
             let orig = &sentence[start..end];
-            let case_ok = !(p.acronym && !orig.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()))
-                && !(p.capital && !orig.chars().find(|c| c.is_alphabetic()).is_some_and(|c| c.is_uppercase()));
+            let all_upper = orig
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(|c| c.is_uppercase());
+            let first_upper = orig
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| c.is_uppercase());
+            let case_ok = (!p.acronym || all_upper) && (!p.capital || first_upper);
             if !case_ok {
                 a += 1;
                 continue;
             }
-            out.push(RegistryMatch { start, end, entry: p.entry });
+            out.push(RegistryMatch {
+                start,
+                end,
+                entry: p.entry,
+            });
             a = b + 1;
         }
         out
@@ -253,7 +299,11 @@ impl Lexicon {
 
 /// An alias as the registry automaton sees it: its token folds, space-separated.
 fn token_key(alias: &str) -> String {
-    tokenize(alias).iter().map(|t| t.fold.as_ref()).collect::<Vec<_>>().join(" ")
+    tokenize(alias)
+        .iter()
+        .map(|t| t.fold.as_ref())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -272,7 +322,12 @@ mod tests {
         assert_eq!(lx.demonym("turkish"), Some("Turkey"));
         assert_eq!(lx.demonym("syrian"), Some("Syria"));
         assert_eq!(lx.demonym("afghans"), Some("Afghanistan"));
-        assert_eq!(lx.gazetteer("us"), Some(&Gaz::Code { place: "United States".into() }));
+        assert_eq!(
+            lx.gazetteer("us"),
+            Some(&Gaz::Code {
+                place: "United States".into()
+            })
+        );
         // Iceland's code is not the initials of a multi-word name
         assert_eq!(lx.gazetteer("is"), None);
         assert!(lx.is_common("however"));

@@ -155,22 +155,32 @@ impl Cand {
 }
 
 fn is_connector(f: &str) -> bool {
-    matches!(f, "of" | "and" | "the" | "for") || contains(PARTICLES, f) || contains(HYPHEN_PARTICLES, f)
+    matches!(f, "of" | "and" | "the" | "for")
+        || contains(PARTICLES, f)
+        || contains(HYPHEN_PARTICLES, f)
 }
 
 /// Key with particles removed: "bashar al assad" -> "bashar assad".
 fn core_key(key: &str) -> String {
-    key.split(' ').filter(|w| !contains(PARTICLES, w) && !contains(HYPHEN_PARTICLES, w)).collect::<Vec<_>>().join(" ")
+    key.split(' ')
+        .filter(|w| !contains(PARTICLES, w) && !contains(HYPHEN_PARTICLES, w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Initials of the content words of a folded key ("islamic state of iraq and syria" -> "isis").
 fn initials(key: &str) -> String {
-    key.split(' ').filter(|w| !is_connector(w)).filter_map(|w| w.chars().next()).collect()
+    key.split(' ')
+        .filter(|w| !is_connector(w))
+        .filter_map(|w| w.chars().next())
+        .collect()
 }
 
 fn sentence_is_headline(s: &str, toks: &[Token]) -> bool {
     // a sentence that ends like one is not a headline, however many names it has
-    let end = s.trim_end().trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')']);
+    let end = s
+        .trim_end()
+        .trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')']);
     if end.ends_with(['.', '!', '?', ';']) && toks.len() > 3 {
         return false;
     }
@@ -211,13 +221,19 @@ struct Finder<'l> {
 
 impl Finder<'_> {
     fn is_place_token(&self, t: &Token) -> bool {
-        matches!(self.lx.gazetteer(&t.fold), Some(Gaz::Place { .. }) | Some(Gaz::Demonym { .. }))
-            || self.lx.demonym(&t.fold).is_some()
+        matches!(
+            self.lx.gazetteer(&t.fold),
+            Some(Gaz::Place { .. }) | Some(Gaz::Demonym { .. })
+        ) || self.lx.demonym(&t.fold).is_some()
     }
 
     fn is_gaz(&self, key: &str, acronym: bool) -> bool {
         self.lx.place(key).is_some()
-            || (acronym && matches!(self.lx.gazetteer(&key.replace(' ', "")), Some(Gaz::Code { .. })))
+            || (acronym
+                && matches!(
+                    self.lx.gazetteer(&key.replace(' ', "")),
+                    Some(Gaz::Code { .. })
+                ))
     }
 
     /// Group capitalised tokens with particles and connectors into spans.
@@ -250,7 +266,10 @@ impl Finder<'_> {
                 let next = &toks[nx];
                 if cur.possessive {
                     // "King’s College London"
-                    if next.gap == Gap::Space && next.shape == Shape::Cap && contains(ORG_WORDS, &next.fold) {
+                    if next.gap == Gap::Space
+                        && next.shape == Shape::Cap
+                        && contains(ORG_WORDS, &next.fold)
+                    {
                         j = nx;
                         continue;
                     }
@@ -283,15 +302,27 @@ impl Finder<'_> {
                         } else {
                             contains(PARTICLES, f)
                         };
-                        if particle && toks.get(nx + 1).is_some_and(|t| t.is_name_word() && t.gap != Gap::Punct) {
+                        if particle
+                            && toks
+                                .get(nx + 1)
+                                .is_some_and(|t| t.is_name_word() && t.gap != Gap::Punct)
+                        {
                             j = nx + 1;
                             continue;
                         }
                         // "of" continues an organisation or place name ("Department of
                         // Justice", "Voice of Khorasan"), not a person's ("Piarul Islam of Phulbari")
-                        let before: Vec<&str> = toks[i..=j].iter().map(|t| t.fold.as_ref()).filter(|f| !is_connector(f)).collect();
+                        let before: Vec<&str> = toks[i..=j]
+                            .iter()
+                            .map(|t| t.fold.as_ref())
+                            .filter(|f| !is_connector(f))
+                            .collect();
                         let named_head = before.len() < 2
-                            || before.iter().any(|f| contains(ORG_WORDS, f) || contains(PLACE_WORDS, f) || contains(TITLES, f))
+                            || before.iter().any(|f| {
+                                contains(ORG_WORDS, f)
+                                    || contains(PLACE_WORDS, f)
+                                    || contains(TITLES, f)
+                            })
                             || toks[i..=j].iter().any(|t| t.shape == Shape::Acronym);
                         if next.gap == Gap::Space
                             && (f == "of" || (f == "for" && contains(ORG_WORDS, &cur.fold)))
@@ -300,10 +331,16 @@ impl Finder<'_> {
                             && (named_head || f == "for" || has_of)
                         {
                             let mut k = nx + 1;
-                            if toks.get(k).is_some_and(|t| t.is_lower("the") && t.gap == Gap::Space) {
+                            if toks
+                                .get(k)
+                                .is_some_and(|t| t.is_lower("the") && t.gap == Gap::Space)
+                            {
                                 k += 1;
                             }
-                            if toks.get(k).is_some_and(|t| t.is_name_word() && t.gap == Gap::Space) {
+                            if toks
+                                .get(k)
+                                .is_some_and(|t| t.is_name_word() && t.gap == Gap::Space)
+                            {
                                 if f == "of" && !has_of {
                                     has_of = true;
                                     before_of = j + 1 - i;
@@ -315,7 +352,9 @@ impl Finder<'_> {
                         if next.gap == Gap::Space && f == "and" && has_of && before_of >= 2 {
                             // "State of Iraq and Syria", not "Federation of Teachers and Thomas Kennedy"
                             let single = toks.get(nx + 1).is_some_and(|t| t.possessive)
-                                || toks.get(nx + 2).is_none_or(|t| !(t.is_name_word() && t.gap != Gap::Punct));
+                                || toks
+                                    .get(nx + 2)
+                                    .is_none_or(|t| !(t.is_name_word() && t.gap != Gap::Punct));
                             if let Some(t) = toks.get(nx + 1) {
                                 if t.is_name_word() && t.gap == Gap::Space && single {
                                     j = nx + 1;
@@ -341,7 +380,8 @@ impl Finder<'_> {
         let mut a = a;
         while a < b
             && toks[a].shape == Shape::Cap
-            && (strip_anywhere(&toks[a].fold) || (toks[a].initial && contains(FUNCTION_WORDS, &toks[a].fold)))
+            && (strip_anywhere(&toks[a].fold)
+                || (toks[a].initial && contains(FUNCTION_WORDS, &toks[a].fold)))
         {
             a += 1;
         }
@@ -360,8 +400,9 @@ impl Finder<'_> {
         while k + 1 < b && !toks[k].possessive && toks[k].is_name_word() {
             let f = toks[k].fold.as_ref();
             let is_title = contains(TITLES, f);
-            let demonym_then_title =
-                self.lx.demonym(f).is_some() && contains(TITLES, &toks[k + 1].fold) && !toks[k + 1].possessive;
+            let demonym_then_title = self.lx.demonym(f).is_some()
+                && contains(TITLES, &toks[k + 1].fold)
+                && !toks[k + 1].possessive;
             if !(is_title || demonym_then_title) {
                 break;
             }
@@ -372,11 +413,17 @@ impl Finder<'_> {
         // "Sub-Assistant Agriculture Officer Atanu Sarker"
         if k == a {
             if let Some(t) = (a..b.saturating_sub(1)).rev().find(|&t| {
-                toks[t].shape == Shape::Cap && !toks[t].possessive && contains(TITLES, &toks[t].fold)
+                toks[t].shape == Shape::Cap
+                    && !toks[t].possessive
+                    && contains(TITLES, &toks[t].fold)
             }) {
                 let rest = &toks[t + 1..b];
-                if rest.iter().all(|r| r.shape == Shape::Cap && !contains(ORG_WORDS, &r.fold) && !contains(PLACE_WORDS, &r.fold) && !contains(TITLES, &r.fold))
-                    && !rest.is_empty()
+                if rest.iter().all(|r| {
+                    r.shape == Shape::Cap
+                        && !contains(ORG_WORDS, &r.fold)
+                        && !contains(PLACE_WORDS, &r.fold)
+                        && !contains(TITLES, &r.fold)
+                }) && !rest.is_empty()
                 {
                     k = t + 1;
                     title = true;
@@ -385,7 +432,10 @@ impl Finder<'_> {
         }
         if k > a {
             let rest = &toks[k];
-            if rest.is_name_word() && !contains(ORG_WORDS, &rest.fold) && !contains(PLACE_HEADS_STRONG, &rest.fold) {
+            if rest.is_name_word()
+                && !contains(ORG_WORDS, &rest.fold)
+                && !contains(PLACE_HEADS_STRONG, &rest.fold)
+            {
                 a = k;
             } else if rest.is_lower("of") {
                 // "President of Turkey", "Director of Research": the part after "of"
@@ -412,7 +462,15 @@ impl Finder<'_> {
     }
 
     /// Type cues around the range [a, b) and inside it.
-    fn cues(&self, toks: &[Token], sentence: &str, a: usize, b: usize, key: &str, acronym: bool) -> (Votes, bool) {
+    fn cues(
+        &self,
+        toks: &[Token],
+        sentence: &str,
+        a: usize,
+        b: usize,
+        key: &str,
+        acronym: bool,
+    ) -> (Votes, bool) {
         let mut v = Votes::default();
         let mut strong = false;
         let folds: Vec<&str> = toks[a..b].iter().map(|t| t.fold.as_ref()).collect();
@@ -420,7 +478,11 @@ impl Finder<'_> {
         let multi = content.len() >= 2;
         // the head of "Church of Santa Maria" is "Church"
         let head_part: Vec<&str> = match folds.iter().position(|f| *f == "of") {
-            Some(p) if p > 0 => folds[..p].iter().copied().filter(|f| !is_connector(f)).collect(),
+            Some(p) if p > 0 => folds[..p]
+                .iter()
+                .copied()
+                .filter(|f| !is_connector(f))
+                .collect(),
             _ => content.clone(),
         };
         let last = *head_part.last().unwrap_or(&"");
@@ -431,7 +493,9 @@ impl Finder<'_> {
         }
         // words inside the name
         if multi {
-            let org_before = head_part[..head_part.len().saturating_sub(1)].iter().any(|f| contains(ORG_WORDS, f));
+            let org_before = head_part[..head_part.len().saturating_sub(1)]
+                .iter()
+                .any(|f| contains(ORG_WORDS, f));
             if contains(PLACE_HEADS_STRONG, last) && !(org_before && contains(AREA_HEADS, last)) {
                 v.place += 3;
                 strong = true;
@@ -442,18 +506,29 @@ impl Finder<'_> {
                 v.place += 2;
                 strong = true;
             } else if contains(DIRECTIONS, content[0]) {
-                v.place += if self.lx.place(&content[1..].join(" ")).is_some() { 3 } else { 1 };
+                v.place += if self.lx.place(&content[1..].join(" ")).is_some() {
+                    3
+                } else {
+                    1
+                };
             } else if folds.iter().any(|f| contains(PERSON_PARTICLES, f)) {
                 v.person += 2;
             } else if folds.contains(&"of") {
                 v.org += 1;
-            } else if !acronym && content.len() <= 4 && !toks[a..b].iter().any(|t| t.shape == Shape::Acronym) {
+            } else if !acronym
+                && content.len() <= 4
+                && !toks[a..b].iter().any(|t| t.shape == Shape::Acronym)
+            {
                 v.person += 1;
             }
         } else if acronym && !gaz {
             v.org += 1;
         }
-        let lower = |i: usize| toks.get(i).filter(|t| t.shape == Shape::Lower).map(|t| t.fold.as_ref());
+        let lower = |i: usize| {
+            toks.get(i)
+                .filter(|t| t.shape == Shape::Lower)
+                .map(|t| t.fold.as_ref())
+        };
         // before
         if a > 0 {
             let p = &toks[a - 1];
@@ -464,7 +539,9 @@ impl Finder<'_> {
                 if f == "the" && a >= 2 && toks[a - 1].gap == Gap::Space {
                     prep = lower(a - 2);
                 }
-                let number_after = toks.get(b).is_some_and(|t| t.shape == Shape::Number && t.gap == Gap::Space);
+                let number_after = toks
+                    .get(b)
+                    .is_some_and(|t| t.shape == Shape::Number && t.gap == Gap::Space);
                 if prep.is_some_and(|f| contains(PLACE_BEFORE, f)) && !acronym && !number_after {
                     if v.org == 0 && v.person <= 1 {
                         v.place += 3;
@@ -473,17 +550,25 @@ impl Finder<'_> {
                 } else if contains(ROLE_WORDS, f) && !attributive(toks, b) {
                     v.person += 3;
                     strong = true;
-                } else if f == "of" && a >= 2 && lower(a - 2).is_some_and(|g| contains(PLACE_OF, g)) {
+                } else if f == "of" && a >= 2 && lower(a - 2).is_some_and(|g| contains(PLACE_OF, g))
+                {
                     v.place += 3;
                     strong = true;
                 } else if f == "the" && !multi && !gaz && !key.ends_with('s') {
                     v.org += 1;
-                } else if matches!(f, "said" | "says" | "told" | "asked" | "added") && multi && v.org == 0 && v.place == 0 {
+                } else if matches!(f, "said" | "says" | "told" | "asked" | "added")
+                    && multi
+                    && v.org == 0
+                    && v.place == 0
+                {
                     // "said Melissa Cranon"
                     v.person += 3;
                     strong = true;
                 }
-            } else if p.shape == Shape::Cap && contains(TITLES, &p.fold) && !contains(ORG_WORDS, &p.fold) {
+            } else if p.shape == Shape::Cap
+                && contains(TITLES, &p.fold)
+                && !contains(ORG_WORDS, &p.fold)
+            {
                 // "Gen. Stephen Townsend"
                 let gap = &sentence[p.full_end..toks[a].start];
                 if gap.trim() == "." || gap.trim().is_empty() {
@@ -525,7 +610,10 @@ impl Finder<'_> {
                     }
                 }
             } else if nx.gap == Gap::Hyphen && nx.shape == Shape::Lower {
-                if matches!(nx.fold.as_ref(), "led" | "backed" | "affiliated" | "linked" | "held" | "controlled" | "run") {
+                if matches!(
+                    nx.fold.as_ref(),
+                    "led" | "backed" | "affiliated" | "linked" | "held" | "controlled" | "run"
+                ) {
                     v.org += 1;
                 }
             } else if gap.trim_start().starts_with(',') {
@@ -560,14 +648,24 @@ impl Finder<'_> {
         (v, strong)
     }
 
-    fn make_cand(&self, sentence_idx: usize, s: &str, toks: &[Token], a: usize, b: usize, title: bool) -> Cand {
+    fn make_cand(
+        &self,
+        sentence_idx: usize,
+        s: &str,
+        toks: &[Token],
+        a: usize,
+        b: usize,
+        title: bool,
+    ) -> Cand {
         let start = toks[a].start;
         let end = toks[b - 1].end;
         let surface = s[start..end].to_string();
         let key = fold(&surface);
         let folds: Vec<String> = toks[a..b].iter().map(|t| t.fold.to_string()).collect();
-        let acronym = toks[a..b].iter().all(|t| t.shape == Shape::Acronym || (t.gap == Gap::Hyphen && t.text.chars().count() == 1 && t.shape == Shape::Cap))
-            && toks[a].shape == Shape::Acronym;
+        let acronym = toks[a..b].iter().all(|t| {
+            t.shape == Shape::Acronym
+                || (t.gap == Gap::Hyphen && t.text.chars().count() == 1 && t.shape == Shape::Cap)
+        }) && toks[a].shape == Shape::Acronym;
         let (mut votes, mut strong) = self.cues(toks, s, a, b, &key, acronym);
         let gaz = self.is_gaz(&key, acronym);
         if title {
@@ -601,13 +699,20 @@ impl Finder<'_> {
         if self.lx.is_never_link(&c.key) {
             return true;
         }
-        let content: Vec<String> = c.content_folds().into_iter().map(|s| s.to_string()).collect();
+        let content: Vec<String> = c
+            .content_folds()
+            .into_iter()
+            .map(|s| s.to_string())
+            .collect();
         if content.is_empty() {
             return true;
         }
         if c.gaz {
             // a place that is also a common word ("Sale") must not start the sentence
-            return content.len() == 1 && toks[c.a].initial && self.lx.is_common(&content[0]) && c.votes.place < 8;
+            return content.len() == 1
+                && toks[c.a].initial
+                && self.lx.is_common(&content[0])
+                && c.votes.place < 8;
         }
         let ordinary = |f: &str| {
             contains(ORDINARY_CAPS, f)
@@ -621,19 +726,30 @@ impl Finder<'_> {
             // "UPDATE", "SHIELD": shouted common words
             return (f.len() >= 4 && self.lx.is_common(&f)) || contains(ORDINARY_CAPS, &f);
         }
-        if content.iter().all(|f| ordinary(f) || f.chars().all(|c| c.is_ascii_digit())) {
+        if content
+            .iter()
+            .all(|f| ordinary(f) || f.chars().all(|c| c.is_ascii_digit()))
+        {
             return true;
         }
         if content.len() == 1 {
             let f = content[0].as_str();
-            if self.lx.gazetteer(f).is_some() && !matches!(self.lx.gazetteer(f), Some(Gaz::Place { .. })) {
+            if self.lx.gazetteer(f).is_some()
+                && !matches!(self.lx.gazetteer(f), Some(Gaz::Place { .. }))
+            {
                 return true;
             }
             if self.lx.is_common(f) || lower_words.contains(f) {
                 c.single_common = true;
             }
             // plural group words after "the": "the Turks", "the Russians"
-            if f.ends_with('s') && !f.ends_with("ss") && !f.ends_with("us") && !f.ends_with("is") && c.a > 0 && toks[c.a - 1].is_lower("the") {
+            if f.ends_with('s')
+                && !f.ends_with("ss")
+                && !f.ends_with("us")
+                && !f.ends_with("is")
+                && c.a > 0
+                && toks[c.a - 1].is_lower("the")
+            {
                 return true;
             }
         } else if content.iter().all(|f| ordinary(f) || self.lx.is_common(f)) {
@@ -662,9 +778,11 @@ fn attributive(toks: &[Token], b: usize) -> bool {
 /// Adjective-looking single words: "Kurdish", "Caucasian", "Chinese", "Islamist".
 fn adjective_like(f: &str) -> bool {
     f.len() > 4
-        && ["ian", "ians", "ean", "eans", "ish", "ese", "ic", "ics", "ist", "ists", "ite", "ites"]
-            .iter()
-            .any(|s| f.ends_with(s))
+        && [
+            "ian", "ians", "ean", "eans", "ish", "ese", "ic", "ics", "ist", "ists", "ite", "ites",
+        ]
+        .iter()
+        .any(|s| f.ends_with(s))
 }
 
 struct Uf {
@@ -704,7 +822,11 @@ fn acronym_suffix(tokens: &[String], letters: &str) -> Option<usize> {
         if is_connector(&suffix[0]) {
             continue;
         }
-        let content: String = suffix.iter().filter(|w| !is_connector(w)).filter_map(|w| w.chars().next()).collect();
+        let content: String = suffix
+            .iter()
+            .filter(|w| !is_connector(w))
+            .filter_map(|w| w.chars().next())
+            .collect();
         let all: String = suffix.iter().filter_map(|w| w.chars().next()).collect();
         if content == letters || all == letters {
             return Some(s);
@@ -741,18 +863,28 @@ pub fn find_names(sentences: &[&str], lexicon: &Lexicon) -> ArticleNames {
         }
         let headline = sentence_is_headline(s, ts);
         let all_caps = sentence_is_all_caps(s);
-        let reg = if lexicon.has_registry() { lexicon.registry_matches(s, ts) } else { Vec::new() };
+        let reg = if lexicon.has_registry() {
+            lexicon.registry_matches(s, ts)
+        } else {
+            Vec::new()
+        };
         let first = cands.len();
         let mut reg_used = vec![false; reg.len()];
         for (a0, b0) in f.spans(ts) {
-            let Some((a, b, title)) = f.trim(ts, a0, b0) else { continue };
+            let Some((a, b, title)) = f.trim(ts, a0, b0) else {
+                continue;
+            };
             let mut c = f.make_cand(si, s, ts, a, b, title);
             c.headline = headline || all_caps;
             // shouted names ("ROSIE CURTS:", "CANTWELL:") are matched like headlines
             let span = &ts[c.a..c.b];
             let shouted = (span.iter().filter(|t| t.shape == Shape::Acronym).count() >= 2
-                && span.iter().all(|t| t.shape == Shape::Acronym || t.shape == Shape::Lower)
-                && span.iter().any(|t| t.shape == Shape::Acronym && t.text.len() >= 4 && !t.text.contains('.')))
+                && span
+                    .iter()
+                    .all(|t| t.shape == Shape::Acronym || t.shape == Shape::Lower)
+                && span.iter().any(|t| {
+                    t.shape == Shape::Acronym && t.text.len() >= 4 && !t.text.contains('.')
+                }))
                 || (c.acronym && cap_words.contains(c.key.replace(' ', "").as_str()));
             if shouted {
                 c.headline = true;
@@ -792,7 +924,12 @@ pub fn find_names(sentences: &[&str], lexicon: &Lexicon) -> ArticleNames {
                 _ => {}
             }
             let a = ts.iter().position(|t| t.start >= r.start).unwrap_or(0);
-            let b = ts.iter().rposition(|t| t.end <= r.end).map(|x| x + 1).unwrap_or(ts.len()).max(a + 1);
+            let b = ts
+                .iter()
+                .rposition(|t| t.end <= r.end)
+                .map(|x| x + 1)
+                .unwrap_or(ts.len())
+                .max(a + 1);
             cands.push(Cand {
                 sentence: si,
                 a,
@@ -800,7 +937,11 @@ pub fn find_names(sentences: &[&str], lexicon: &Lexicon) -> ArticleNames {
                 start: r.start,
                 end: r.end,
                 folds: key.split(' ').map(|s| s.to_string()).collect(),
-                acronym: surface.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && !surface.contains(' '),
+                acronym: surface
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase())
+                    && !surface.contains(' '),
                 surface,
                 key,
                 votes,
@@ -838,7 +979,11 @@ fn find_definitions(
     for i in first..n {
         // "Long Name (LN)" and "Real Name (Kunya Name)"
         if i + 1 < n {
-            let (c1_end, c2_start, c2_end) = (ts[cands[i].b - 1].full_end, cands[i + 1].start, cands[i + 1].end);
+            let (c1_end, c2_start, c2_end) = (
+                ts[cands[i].b - 1].full_end,
+                cands[i + 1].start,
+                cands[i + 1].end,
+            );
             let gap = &s[c1_end.min(c2_start)..c2_start];
             let after = s[c2_end..].trim_start();
             if gap.trim() == "(" && after.starts_with(')') {
@@ -877,12 +1022,30 @@ fn find_definitions(
         let mut known = false;
         while k < ts.len() && ts[k].shape == Shape::Lower {
             let f = ts[k].fold.as_ref();
-            if matches!(f, "known" | "called" | "dubbed" | "nicknamed" | "aka" | "referred") {
+            if matches!(
+                f,
+                "known" | "called" | "dubbed" | "nicknamed" | "aka" | "referred"
+            ) {
                 known = true;
             } else if !matches!(
                 f,
-                "also" | "otherwise" | "formerly" | "better" | "commonly" | "widely" | "as" | "by" | "the" | "its"
-                    | "acronym" | "acronyms" | "abbreviation" | "abbreviations" | "name" | "names" | "to"
+                "also"
+                    | "otherwise"
+                    | "formerly"
+                    | "better"
+                    | "commonly"
+                    | "widely"
+                    | "as"
+                    | "by"
+                    | "the"
+                    | "its"
+                    | "acronym"
+                    | "acronyms"
+                    | "abbreviation"
+                    | "abbreviations"
+                    | "name"
+                    | "names"
+                    | "to"
             ) {
                 break;
             }
@@ -894,7 +1057,10 @@ fn find_definitions(
             while j < n && cands[j].a == expect {
                 defs.push((i, j));
                 let mut e = cands[j].b;
-                while e < ts.len() && ts[e].shape == Shape::Lower && matches!(ts[e].fold.as_ref(), "and" | "or") {
+                while e < ts.len()
+                    && ts[e].shape == Shape::Lower
+                    && matches!(ts[e].fold.as_ref(), "and" | "or")
+                {
                     e += 1;
                 }
                 expect = e;
@@ -912,9 +1078,12 @@ fn find_definitions(
         while k < ts.len() && ts[k].shape == Shape::Lower {
             let f = ts[k].fold.as_ref();
             match f {
-                "uses" | "used" | "goes" | "went" | "is" | "was" | "calls" | "called" => saw_verb = true,
-                "also" | "now" | "often" | "the" | "a" | "by" | "known" | "as" | "kunya" | "name" | "alias"
-                | "nom" | "de" | "guerre" | "pseudonym" | "nickname" | "moniker" | "himself" | "herself" => {}
+                "uses" | "used" | "goes" | "went" | "is" | "was" | "calls" | "called" => {
+                    saw_verb = true
+                }
+                "also" | "now" | "often" | "the" | "a" | "by" | "known" | "as" | "kunya"
+                | "name" | "alias" | "nom" | "de" | "guerre" | "pseudonym" | "nickname"
+                | "moniker" | "himself" | "herself" => {}
                 _ => break,
             }
             k += 1;
@@ -922,9 +1091,14 @@ fn find_definitions(
         if !saw_verb {
             continue;
         }
-        let Some(bi) = (first..n).find(|&j| cands[j].a == k) else { continue };
+        let Some(bi) = (first..n).find(|&j| cands[j].a == k) else {
+            continue;
+        };
         let ai = (first..n).rev().find(|&j| {
-            cands[j].b <= w && !cands[j].acronym && lx.place(&cands[j].key).is_none() && cands[j].votes.place < 3
+            cands[j].b <= w
+                && !cands[j].acronym
+                && lx.place(&cands[j].key).is_none()
+                && cands[j].votes.place < 3
         });
         if let Some(ai) = ai {
             defs.push((ai, bi));
@@ -932,6 +1106,7 @@ fn find_definitions(
     }
 }
 
+#[allow(clippy::needless_range_loop)] // key indices address several parallel tables
 fn assemble(
     mut cands: Vec<Cand>,
     defs: Vec<(usize, usize)>,
@@ -941,8 +1116,11 @@ fn assemble(
     lx: &Lexicon,
 ) -> ArticleNames {
     // support for all-common names: an acronym spelling their initials
-    let acronyms: HashSet<String> =
-        cands.iter().filter(|c| c.acronym && !c.headline).map(|c| c.key.replace(' ', "")).collect();
+    let acronyms: HashSet<String> = cands
+        .iter()
+        .filter(|c| c.acronym && !c.headline)
+        .map(|c| c.key.replace(' ', ""))
+        .collect();
     let last_tokens: HashSet<String> = cands
         .iter()
         .filter(|c| !c.headline && c.is_multi() && !c.single_common)
@@ -985,7 +1163,9 @@ fn assemble(
             reg_node.insert(r, id);
         }
     }
-    let mut uf = Uf { parent: (0..keys.len()).collect() };
+    let mut uf = Uf {
+        parent: (0..keys.len()).collect(),
+    };
     for (i, c) in cands.iter().enumerate() {
         if let (Some(r), Some(n)) = (c.registry, node_of[i]) {
             uf.union(n, reg_node[&r]);
@@ -1013,10 +1193,12 @@ fn assemble(
         if !c.gaz {
             continue;
         }
-        let place = lx.place(&c.key).or_else(|| match lx.gazetteer(&c.key.replace(' ', "")) {
-            Some(Gaz::Code { place }) => Some(place.as_str()),
-            _ => None,
-        });
+        let place = lx
+            .place(&c.key)
+            .or_else(|| match lx.gazetteer(&c.key.replace(' ', "")) {
+                Some(Gaz::Code { place }) => Some(place.as_str()),
+                _ => None,
+            });
         if let Some(place) = place {
             let k = format!("\u{1}gaz:{}", fold(place));
             let id = match key_id.get(&k) {
@@ -1084,7 +1266,10 @@ fn assemble(
             continue;
         }
         let words: Vec<&str> = k.split(' ').collect();
-        if words.len() >= 3 && contains(DROPPABLE_ORG_TAILS, words[words.len() - 1]) && key_votes[n].org > 0 {
+        if words.len() >= 3
+            && contains(DROPPABLE_ORG_TAILS, words[words.len() - 1])
+            && key_votes[n].org > 0
+        {
             let short = words[..words.len() - 1].join(" ");
             match key_id.get(&short) {
                 Some(&m) => uf.union(n, m),
@@ -1140,7 +1325,12 @@ fn assemble(
             }
             let letters = keys[n].replace(' ', "");
             if let Some(set) = by_initials.get(&letters) {
-                let roots: Vec<usize> = set.iter().map(|&r| uf.find(r)).collect::<HashSet<_>>().into_iter().collect();
+                let roots: Vec<usize> = set
+                    .iter()
+                    .map(|&r| uf.find(r))
+                    .collect::<HashSet<_>>()
+                    .into_iter()
+                    .collect();
                 if roots.len() == 1 {
                     uf.union(n, roots[0]);
                 }
@@ -1160,7 +1350,9 @@ fn assemble(
     {
         let cv = cluster_votes(&mut uf);
         let person_keys: Vec<usize> = (0..keys.len())
-            .filter(|&n| key_multi[n] && !key_acr[n] && !key_gaz[n] && !keys[n].starts_with('\u{1}'))
+            .filter(|&n| {
+                key_multi[n] && !key_acr[n] && !key_gaz[n] && !keys[n].starts_with('\u{1}')
+            })
             .filter(|&n| {
                 let r = uf.find(n);
                 cv.get(&r).is_some_and(|v| v.personish())
@@ -1168,12 +1360,17 @@ fn assemble(
             .collect();
         for (x, &p) in person_keys.iter().enumerate() {
             for &q in &person_keys[x + 1..] {
-                let (wp, wq): (Vec<&str>, Vec<&str>) = (keys[p].split(' ').collect(), keys[q].split(' ').collect());
+                let (wp, wq): (Vec<&str>, Vec<&str>) =
+                    (keys[p].split(' ').collect(), keys[q].split(' ').collect());
                 if wp.len() != wq.len() || wp.last() != wq.last() {
                     continue;
                 }
                 let close = wp.iter().zip(&wq).all(|(a, b)| {
-                    a == b || (a.len() >= 5 && b.len() >= 5 && strsim::levenshtein(a, b) <= 1 && a[..1] == b[..1])
+                    a == b
+                        || (a.len() >= 5
+                            && b.len() >= 5
+                            && strsim::levenshtein(a, b) <= 1
+                            && a[..1] == b[..1])
                 });
                 if close {
                     uf.union(p, q);
@@ -1217,7 +1414,13 @@ fn assemble(
             }
             let core = core_key(&keys[n]);
             // a first name alone ("Farah") when no surname fits
-            let set = by_last.get(&core).or_else(|| if key_gaz[n] { None } else { by_first.get(&core) });
+            let set = by_last.get(&core).or_else(|| {
+                if key_gaz[n] {
+                    None
+                } else {
+                    by_first.get(&core)
+                }
+            });
             if let Some(set) = set {
                 let roots: HashSet<usize> = set.iter().map(|&r| uf.find(r)).collect();
                 let me = uf.find(n);
@@ -1314,11 +1517,23 @@ fn assemble(
     let mut occs: Vec<Occ> = Vec::new();
     for (i, c) in cands.iter().enumerate() {
         if let Some(n) = node_of[i] {
-            occs.push(Occ { sentence: c.sentence, start: c.start, end: c.end, node: n, cand: Some(i) });
+            occs.push(Occ {
+                sentence: c.sentence,
+                start: c.start,
+                end: c.end,
+                node: n,
+                cand: Some(i),
+            });
         }
     }
     for (sentence, start, end, node) in extra_mentions {
-        occs.push(Occ { sentence, start, end, node, cand: None });
+        occs.push(Occ {
+            sentence,
+            start,
+            end,
+            node,
+            cand: None,
+        });
     }
     occs.sort_by_key(|o| (o.sentence, o.start, std::cmp::Reverse(o.end)));
     // no overlapping mentions
@@ -1344,7 +1559,12 @@ fn assemble(
     for o in &kept {
         let root = uf.find(o.node);
         let idx = *cluster_index.entry(root).or_insert_with(|| {
-            accs.push(Acc { forms: Vec::new(), votes: Votes::default(), strong: false, registry: BTreeMap::new() });
+            accs.push(Acc {
+                forms: Vec::new(),
+                votes: Votes::default(),
+                strong: false,
+                registry: BTreeMap::new(),
+            });
             accs.len() - 1
         });
         let acc = &mut accs[idx];
@@ -1353,7 +1573,10 @@ fn assemble(
             Some(ci) => {
                 let c = &cands[ci];
                 if gaz_overridden.contains(&o.node) {
-                    acc.votes.add(Votes { place: 0, ..c.votes });
+                    acc.votes.add(Votes {
+                        place: 0,
+                        ..c.votes
+                    });
                 } else {
                     acc.votes.add(c.votes);
                 }
@@ -1365,29 +1588,53 @@ fn assemble(
             }
             None => {
                 let f = fold(&surface);
-                (!surface.chars().any(|c| c.is_lowercase()), f.split(' ').filter(|w| !is_connector(w)).count())
+                (
+                    !surface.chars().any(|c| c.is_lowercase()),
+                    f.split(' ').filter(|w| !is_connector(w)).count(),
+                )
             }
         };
         match acc.forms.iter_mut().find(|f| f.0 == surface) {
             Some(f) => f.1 += 1,
             None => acc.forms.push((surface, 1, acr, words)),
         }
-        mentions.push(NameMention { sentence: o.sentence, start: o.start, end: o.end, name: idx });
+        mentions.push(NameMention {
+            sentence: o.sentence,
+            start: o.start,
+            end: o.end,
+            name: idx,
+        });
     }
     let mut names = Vec::new();
     for mut acc in accs {
-        let max_words = acc.forms.iter().filter(|f| !f.2).map(|f| f.3).max().unwrap_or(0);
+        let max_words = acc
+            .forms
+            .iter()
+            .filter(|f| !f.2)
+            .map(|f| f.3)
+            .max()
+            .unwrap_or(0);
         // a full form is supported by the short forms of it ("Masharipov" x8
         // supports "Abdulkadir Masharipov" over a kunya used once)
         let support: Vec<usize> = acc
             .forms
             .iter()
             .map(|f| {
-                let last = core_key(&fold(&f.0)).rsplit(' ').next().unwrap_or("").to_string();
+                let last = core_key(&fold(&f.0))
+                    .rsplit(' ')
+                    .next()
+                    .unwrap_or("")
+                    .to_string();
                 f.1 + acc
                     .forms
                     .iter()
-                    .filter(|g| acc.votes.personish() && g.3 == 1 && !g.2 && f.3 >= 2 && core_key(&fold(&g.0)) == last)
+                    .filter(|g| {
+                        acc.votes.personish()
+                            && g.3 == 1
+                            && !g.2
+                            && f.3 >= 2
+                            && core_key(&fold(&g.0)) == last
+                    })
                     .map(|g| g.1)
                     .sum::<usize>()
             })
@@ -1403,16 +1650,30 @@ fn assemble(
             .enumerate()
             .filter(|(_, f)| !f.2 && (f.3 >= 2 || max_words < 2))
             .max_by(|(i, a), (j, b)| a.1.cmp(&b.1).then(a.3.cmp(&b.3)).then(j.cmp(i)))
-            .or_else(|| acc.forms.iter().enumerate().max_by(|(i, a), (j, b)| a.1.cmp(&b.1).then(j.cmp(i))))
+            .or_else(|| {
+                acc.forms
+                    .iter()
+                    .enumerate()
+                    .max_by(|(i, a), (j, b)| a.1.cmp(&b.1).then(j.cmp(i)))
+            })
             .map(|(i, _)| i)
             .unwrap_or(0);
         for (f, c) in acc.forms.iter_mut().zip(&counts) {
             f.1 = *c;
         }
         let name = acc.forms[best].0.clone();
-        let aliases: Vec<String> =
-            acc.forms.iter().enumerate().filter(|(i, _)| *i != best).map(|(_, f)| f.0.clone()).collect();
-        let registry = acc.registry.iter().max_by_key(|(_, n)| **n).map(|(r, _)| *r);
+        let aliases: Vec<String> = acc
+            .forms
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != best)
+            .map(|(_, f)| f.0.clone())
+            .collect();
+        let registry = acc
+            .registry
+            .iter()
+            .max_by_key(|(_, n)| **n)
+            .map(|(r, _)| *r);
         names.push((name, aliases, acc, registry));
     }
     ArticleNames {

@@ -26,7 +26,20 @@ pub(crate) fn split_sentences(text: &str) -> Vec<String> {
                 let word = &line[word_start..i];
                 let abbrev = word.len() <= 1
                     || word.contains('.')
-                    || matches!(word, "Gen" | "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "Lt" | "Col" | "Prof" | "Sen" | "Rep");
+                    || matches!(
+                        word,
+                        "Gen"
+                            | "Mr"
+                            | "Mrs"
+                            | "Ms"
+                            | "Dr"
+                            | "St"
+                            | "Lt"
+                            | "Col"
+                            | "Prof"
+                            | "Sen"
+                            | "Rep"
+                    );
                 if (next.is_uppercase() || next == '“' || next == '"') && !abbrev {
                     out.push(line[start..=i].trim().to_string());
                     start = i + 2;
@@ -85,7 +98,9 @@ fn find(sentences: &[&str]) -> ArticleNames {
 
 /// The name (fullest form) of the name mentioned by `surface`, if any.
 fn name_of<'a>(n: &'a ArticleNames, surface: &str) -> Option<&'a FoundName> {
-    n.names.iter().find(|f| f.name == surface || f.aliases.iter().any(|a| a == surface))
+    n.names
+        .iter()
+        .find(|f| f.name == surface || f.aliases.iter().any(|a| a == surface))
 }
 
 fn names(n: &ArticleNames) -> Vec<&str> {
@@ -100,7 +115,10 @@ fn spans_keep_particles_hyphens_and_diacritics() {
         "The IS-K and the PKK claimed nothing.",
     ]);
     let b = name_of(&n, "Abu Bakr al-Baghdadi").expect("baghdadi");
-    assert!(b.aliases.contains(&"Abu-Bakr al-Baghdadi".to_string()), "{b:?}");
+    assert!(
+        b.aliases.contains(&"Abu-Bakr al-Baghdadi".to_string()),
+        "{b:?}"
+    );
     assert!(names(&n).contains(&"Başakşehir"));
     assert!(names(&n).contains(&"Güvercintepe"));
     assert!(names(&n).contains(&"IS-K"));
@@ -119,7 +137,10 @@ fn ordinary_capitalised_words_are_not_names() {
 
 #[test]
 fn possessives_are_stripped_with_curly_apostrophes() {
-    let n = find(&["Turkey’s border and Turkey's army.", "Then JFS’ allies met in Istanbul."]);
+    let n = find(&[
+        "Turkey’s border and Turkey's army.",
+        "Then JFS’ allies met in Istanbul.",
+    ]);
     let t = name_of(&n, "Turkey").unwrap();
     assert_eq!(t.forms, vec![("Turkey".to_string(), 2)]);
     assert!(names(&n).contains(&"JFS"));
@@ -146,7 +167,10 @@ fn acronym_definitions_and_expansions() {
         assert_eq!(f.kind, Some(EntityKind::Organization), "{long}");
     }
     // ISKP is not the Islamic State
-    assert_ne!(name_of(&n, "ISKP").unwrap().name, name_of(&n, "IS").unwrap().name);
+    assert_ne!(
+        name_of(&n, "ISKP").unwrap().name,
+        name_of(&n, "IS").unwrap().name
+    );
 }
 
 #[test]
@@ -158,8 +182,14 @@ fn stated_aliases_join_names() {
         "A dual target is the PYD/YPG, the Syrian branch of the PKK.",
         "The PYD and the PKK and the PYD/PKK clashed.",
     ]);
-    assert_eq!(name_of(&n, "ISIL").unwrap().name, name_of(&n, "ISIS").unwrap().name);
-    assert_eq!(name_of(&n, "Ibrahim al-Badri").unwrap().name, name_of(&n, "Abu Bakr al-Baghdadi").unwrap().name);
+    assert_eq!(
+        name_of(&n, "ISIL").unwrap().name,
+        name_of(&n, "ISIS").unwrap().name
+    );
+    assert_eq!(
+        name_of(&n, "Ibrahim al-Badri").unwrap().name,
+        name_of(&n, "Abu Bakr al-Baghdadi").unwrap().name
+    );
     assert_eq!(
         name_of(&n, "Abu Muhammad al-Khorasani").unwrap().name,
         name_of(&n, "Abdulgadir Masharipov").unwrap().name
@@ -185,7 +215,10 @@ fn short_forms_resolve_and_spelling_variants_merge() {
     let l = name_of(&n, "Lakhe Mashrapov").unwrap();
     assert_ne!(l.name, m.name, "two different people");
     assert_eq!(name_of(&n, "Hollande").unwrap().name, "Francois Hollande");
-    assert_eq!(name_of(&n, "Francois Hollande").unwrap().kind, Some(EntityKind::Person));
+    assert_eq!(
+        name_of(&n, "Francois Hollande").unwrap().kind,
+        Some(EntityKind::Person)
+    );
 }
 
 #[test]
@@ -208,7 +241,11 @@ fn types_from_cues_and_the_gazetteer() {
         "The Taliban took power; the Taliban regime is isolated.",
         "Police raided the Başakşehir district.",
     ]);
-    let kind = |s: &str| name_of(&n, s).unwrap_or_else(|| panic!("{s}: {:?}", names(&n))).kind;
+    let kind = |s: &str| {
+        name_of(&n, s)
+            .unwrap_or_else(|| panic!("{s}: {:?}", names(&n)))
+            .kind
+    };
     assert_eq!(kind("Veysi Kaynak"), Some(EntityKind::Person));
     assert_eq!(kind("Omer Ozdemir"), Some(EntityKind::Person));
     assert_eq!(kind("Tartous"), Some(EntityKind::Place));
@@ -224,10 +261,21 @@ fn types_from_cues_and_the_gazetteer() {
 
 #[test]
 fn headlines_only_link_names_known_from_the_body() {
-    let n = find(&["Islamic State Likely To Increase Terrorism Against Turkey", "The Islamic State attacked Turkey again."]);
+    let n = find(&[
+        "Islamic State Likely To Increase Terrorism Against Turkey",
+        "The Islamic State attacked Turkey again.",
+    ]);
     assert_eq!(names(&n), vec!["Islamic State", "Turkey"]);
     assert_eq!(n.mentions.len(), 4);
-    assert_eq!(n.mentions[0], NameMention { sentence: 0, start: 0, end: 13, name: 0 });
+    assert_eq!(
+        n.mentions[0],
+        NameMention {
+            sentence: 0,
+            start: 0,
+            end: 13,
+            name: 0
+        }
+    );
 }
 
 #[test]
@@ -237,7 +285,10 @@ fn mentions_are_byte_spans_in_the_sentence() {
     for m in &n.mentions {
         let text = &s[m.start..m.end];
         let f = &n.names[m.name];
-        assert!(f.name == text || f.aliases.iter().any(|a| a == text), "{text}");
+        assert!(
+            f.name == text || f.aliases.iter().any(|a| a == text),
+            "{text}"
+        );
     }
     assert_eq!(name_of(&n, "Erdoğan").unwrap().name, "Recep Tayyip Erdoğan");
 }
@@ -261,16 +312,33 @@ fn registry_aliases_match_in_one_pass_with_case_checks() {
         notes: String::new(),
     };
     let reg = vec![
-        entry("daesh", "Islamic State", EntityKind::Organization, &["IS", "Daesh"]),
+        entry(
+            "daesh",
+            "Islamic State",
+            EntityKind::Organization,
+            &["IS", "Daesh"],
+        ),
         entry("reina", "Reina", EntityKind::Place, &["Reina nightclub"]),
     ];
-    let config = EntityConfig { never_link: vec!["Kremlin".into()], ..EntityConfig::default() };
+    let config = EntityConfig {
+        never_link: vec!["Kremlin".into()],
+        ..EntityConfig::default()
+    };
     let lx = Lexicon::new(&reg, &config);
-    let n = find_names(&["This is what Daesh did at the Reina nightclub; the Kremlin is silent."], &lx);
+    let n = find_names(
+        &["This is what Daesh did at the Reina nightclub; the Kremlin is silent."],
+        &lx,
+    );
     let d = name_of(&n, "Daesh").unwrap();
     assert_eq!(d.registry_id.as_deref(), Some("daesh"));
     assert_eq!(d.kind, Some(EntityKind::Organization));
-    assert_eq!(name_of(&n, "Reina nightclub").unwrap().registry_id.as_deref(), Some("reina"));
+    assert_eq!(
+        name_of(&n, "Reina nightclub")
+            .unwrap()
+            .registry_id
+            .as_deref(),
+        Some("reina")
+    );
     // "is" is not the acronym IS; never_link names are not found
     assert_eq!(n.names.len(), 2, "{:?}", names(&n));
 }
@@ -281,7 +349,10 @@ fn seed_texts() -> Vec<(String, String)> {
         .map(|e| e.unwrap().path())
         .collect();
     files.sort();
-    files.iter().map(|f| (f.display().to_string(), std::fs::read_to_string(f).unwrap())).collect()
+    files
+        .iter()
+        .map(|f| (f.display().to_string(), std::fs::read_to_string(f).unwrap()))
+        .collect()
 }
 
 /// Speed of `find_names` on the seeds (release: `cargo test --release --lib
@@ -355,7 +426,11 @@ fn dump_spans() {
         println!("{:?} {:?} {:?} init={}", t.text, t.shape, t.gap, t.initial);
     }
     for (a, b) in f.spans(&ts) {
-        println!("span {:?} trim {:?}", &s[ts[a].start..ts[b - 1].end], f.trim(&ts, a, b));
+        println!(
+            "span {:?} trim {:?}",
+            &s[ts[a].start..ts[b - 1].end],
+            f.trim(&ts, a, b)
+        );
     }
 }
 
@@ -363,7 +438,11 @@ fn dump_spans() {
 #[ignore]
 fn dump_eval() {
     for id in ["0031", "0161", "0395"] {
-        let t = std::fs::read_to_string(format!("{}/data/entity-eval/{id}.txt", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        let t = std::fs::read_to_string(format!(
+            "{}/data/entity-eval/{id}.txt",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
         println!("==== {id}\n{}", dump(&names_of(&t)));
     }
 }

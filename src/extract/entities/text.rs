@@ -67,7 +67,9 @@ fn fold_map(s: &str, keep: bool) -> (String, Vec<(u32, u32)>) {
             // combining marks vanish with their base letter's diacritics
         } else if c.is_alphanumeric() {
             match deunicode::deunicode_char(c) {
-                Some(t) if t.bytes().any(|b| b.is_ascii_alphanumeric()) => push(t, &mut out, &mut map),
+                Some(t) if t.bytes().any(|b| b.is_ascii_alphanumeric()) => {
+                    push(t, &mut out, &mut map)
+                }
                 _ => pending_space = true,
             }
         } else {
@@ -191,7 +193,10 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
                     let after = j + ch.len_utf8();
                     let mut look = s[after..].chars();
                     match look.next() {
-                        Some(n) if (n == 's' || n == 'S') && look.next().is_none_or(|m| !is_word_char(m)) => {
+                        Some(n)
+                            if (n == 's' || n == 'S')
+                                && look.next().is_none_or(|m| !is_word_char(m)) =>
+                        {
                             possessive = true;
                             end = j;
                             j = after + 1;
@@ -199,7 +204,10 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
                         }
                         Some(n) if n.is_alphabetic() => {
                             // contractions end the word: "I've", "I'm", "don't"
-                            let rest: String = s[after..].chars().take_while(|c| c.is_alphabetic()).collect();
+                            let rest: String = s[after..]
+                                .chars()
+                                .take_while(|c| c.is_alphabetic())
+                                .collect();
                             if matches!(rest.as_str(), "ve" | "m" | "re" | "ll" | "d" | "t") {
                                 end = j;
                                 j = after + rest.len();
@@ -255,7 +263,11 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
             } else {
                 Gap::Hyphen
             }
-        } else if !gap_str.is_empty() && gap_str.chars().all(|c| c == ' ' || c == '\t' || c == '\u{a0}') {
+        } else if !gap_str.is_empty()
+            && gap_str
+                .chars()
+                .all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+        {
             if toks.is_empty() {
                 Gap::Start
             } else {
@@ -289,12 +301,23 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
             Gap::Punct => {
                 let g = gap_str.trim_end();
                 g.ends_with(['.', '!', '?', ':', '\u{2026}'])
-                    || g.trim_end_matches(['"', '\u{201C}', '\u{2018}', '\'', '(', '[']).ends_with(['.', '!', '?', ':'])
+                    || g.trim_end_matches(['"', '\u{201C}', '\u{2018}', '\'', '(', '['])
+                        .ends_with(['.', '!', '?', ':'])
                     || toks.iter().all(|t| t.shape == Shape::Number)
             }
             _ => toks.iter().all(|t| t.shape == Shape::Number),
         };
-        toks.push(Token { start, end, full_end, text, shape, possessive, gap, initial, fold });
+        toks.push(Token {
+            start,
+            end,
+            full_end,
+            text,
+            shape,
+            possessive,
+            gap,
+            initial,
+            fold,
+        });
         prev_end = full_end;
         i = full_end.max(start + first.len_utf8());
     }
@@ -302,7 +325,9 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
 }
 
 fn fold_token(t: &str) -> std::borrow::Cow<'_, str> {
-    if t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+    if t.bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
         return std::borrow::Cow::Borrowed(t);
     }
     std::borrow::Cow::Owned(fold_token_owned(t))
@@ -310,7 +335,11 @@ fn fold_token(t: &str) -> std::borrow::Cow<'_, str> {
 
 fn fold_token_owned(t: &str) -> String {
     if t.is_ascii() {
-        return t.bytes().filter(|b| b.is_ascii_alphanumeric()).map(|b| b.to_ascii_lowercase() as char).collect();
+        return t
+            .bytes()
+            .filter(|b| b.is_ascii_alphanumeric())
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
     }
     let (f, _) = fold_map(t, false);
     f.replace(' ', "")
@@ -346,7 +375,10 @@ mod tests {
     fn tokens_possessives_hyphens_and_dots() {
         let t = tokenize("Turkey’s U.S.-led IS-K and JFS’ allies, al-Baghdadi");
         let texts: Vec<&str> = t.iter().map(|t| t.text).collect();
-        assert_eq!(texts, ["Turkey", "U.S.", "led", "IS", "K", "and", "JFS", "allies", "al", "Baghdadi"]);
+        assert_eq!(
+            texts,
+            ["Turkey", "U.S.", "led", "IS", "K", "and", "JFS", "allies", "al", "Baghdadi"]
+        );
         assert!(t[0].possessive);
         assert_eq!(t[1].shape, Shape::Acronym);
         assert_eq!(t[2].gap, Gap::Hyphen);

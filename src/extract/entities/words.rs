@@ -5,6 +5,7 @@
 
 /// Closed-class words that are never a name on their own and that a
 /// sentence-initial capital does not make one ("However", "Since", "The").
+#[rustfmt::skip]
 pub static FUNCTION_WORDS: &[&str] = &[
     "a", "about", "above", "according", "across", "after", "afterwards", "again", "against", "ago",
     "all", "almost", "along", "already", "also", "although", "always", "among", "an", "and",
@@ -31,6 +32,7 @@ pub static FUNCTION_WORDS: &[&str] = &[
 
 /// Ordinary capitalised words: not entities on their own, nor whole names made
 /// only of them ("Shia Muslims", "New Year", "Thirty-nine").
+#[rustfmt::skip]
 pub static ORDINARY_CAPS: &[&str] = &[
     // months and days
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -69,6 +71,7 @@ pub static ORDINARY_CAPS: &[&str] = &[
 ];
 
 /// Titles that may stand before a person's name and are not part of it.
+#[rustfmt::skip]
 pub static TITLES: &[&str] = &[
     "president", "vice", "premier", "prime", "minister", "deputy", "chancellor", "secretary",
     "general", "gen", "major", "maj", "colonel", "col", "lieutenant", "lt", "captain", "capt",
@@ -85,6 +88,7 @@ pub static TITLES: &[&str] = &[
 
 /// Lowercase role words that, just before or after a name, make it a person
 /// ("researcher Aaron Zelin", "IS leader Abu Bakr al-Baghdadi").
+#[rustfmt::skip]
 pub static ROLE_WORDS: &[&str] = &[
     "president", "premier", "minister", "spokesman", "spokeswoman", "spokesperson", "leader",
     "commander", "researcher", "analyst", "journalist", "reporter", "correspondent", "editor",
@@ -101,6 +105,7 @@ pub static ROLE_WORDS: &[&str] = &[
 ];
 
 /// Words after a name that make it a person: "X said", "X, who".
+#[rustfmt::skip]
 pub static PERSON_VERBS: &[&str] = &[
     "said", "says", "told", "added", "explained", "argued", "wrote", "tweeted", "testified",
     "stated", "believes", "believed", "thinks", "thought", "recalled", "noted", "insisted",
@@ -108,6 +113,7 @@ pub static PERSON_VERBS: &[&str] = &[
 ];
 
 /// Head words of organisation names ("Sakarya University", "Quds Force").
+#[rustfmt::skip]
 pub static ORG_WORDS: &[&str] = &[
     "society", "university", "college", "school", "academy", "institute", "institution",
     "foundation", "force", "forces", "corps", "directorate", "department", "media", "army",
@@ -128,6 +134,7 @@ pub static ORG_WORDS: &[&str] = &[
 ];
 
 /// Head words of place names ("Taksim Square", "Ataturk Airport").
+#[rustfmt::skip]
 pub static PLACE_WORDS: &[&str] = &[
     "square", "airport", "airbase", "base", "stadium", "hall", "arena", "street", "st",
     "avenue", "road", "boulevard", "bridge", "river", "lake", "sea", "ocean", "gulf", "bay",
@@ -142,6 +149,7 @@ pub static PLACE_WORDS: &[&str] = &[
 ];
 
 /// Place heads that win over organisation heads for the type of the name.
+#[rustfmt::skip]
 pub static PLACE_HEADS_STRONG: &[&str] = &[
     "square", "airport", "airbase", "stadium", "hall", "arena", "street", "avenue", "road",
     "bridge", "river", "lake", "sea", "ocean", "gulf", "bay", "strait", "canal", "mountain",
@@ -154,10 +162,12 @@ pub static PLACE_HEADS_STRONG: &[&str] = &[
 
 /// Place heads naming an administrative area, which an organisation word
 /// earlier in the name overrides ("Dallas Independent School District").
+#[rustfmt::skip]
 pub static AREA_HEADS: &[&str] = &["district", "province", "region", "county", "territory", "governorate"];
 
 /// Lowercase words after a name that make it a place ("Turkey province",
 /// "Shiraz city", "Başakşehir district").
+#[rustfmt::skip]
 pub static PLACE_AFTER: &[&str] = &[
     "province", "city", "district", "neighborhood", "neighbourhood", "region", "town",
     "village", "county", "governorate", "area", "countryside", "border", "capital", "suburb",
@@ -166,6 +176,7 @@ pub static PLACE_AFTER: &[&str] = &[
 ];
 
 /// Direction words that start place names ("North Africa", "West Bank").
+#[rustfmt::skip]
 pub static DIRECTIONS: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
     "middle", "upper", "lower", "greater",
@@ -178,17 +189,20 @@ pub fn strip_anywhere(f: &str) -> bool {
 }
 
 /// Lowercase words before a name that make it a place ("in Kerman", "near X").
+#[rustfmt::skip]
 pub static PLACE_BEFORE: &[&str] = &[
     "in", "near", "outside", "across", "throughout", "around", "inside", "towards", "toward",
 ];
 
 /// Lowercase words before "of X" that make X a place ("city of Konya").
+#[rustfmt::skip]
 pub static PLACE_OF: &[&str] = &[
     "city", "town", "village", "province", "region", "district", "capital", "outskirts", "stronghold",
     "suburbs", "centre", "center", "streets", "people", "government", "citizens", "county",
 ];
 
 /// Lowercase words after a name that make it an organisation ("ISKP cells").
+#[rustfmt::skip]
 pub static ORG_AFTER: &[&str] = &[
     "group", "organization", "organisation", "militants", "members", "member", "affiliates",
     "affiliate", "operatives", "operative", "fighters", "fighter", "cells", "cell", "branch",
@@ -200,20 +214,24 @@ pub static ORG_AFTER: &[&str] = &[
 
 /// Name particles joining the parts of a name ("Abu Bakr al-Baghdadi",
 /// "Parc des Princes", "Vincent van Gogh").
+#[rustfmt::skip]
 pub static PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "de", "del", "della", "der", "den", "des", "di", "da",
     "dos", "das", "du", "la", "le", "van", "von", "zu", "ter",
 ];
 
 /// Arabic article forms joined by a hyphen ("al-Qaeda", "ash-Sham").
+#[rustfmt::skip]
 pub static HYPHEN_PARTICLES: &[&str] =
     &["al", "el", "ul", "ad", "an", "ar", "as", "ash", "at", "az", "adh", "ath", "bin", "ibn"];
 
 /// Particles that make a name a person's ("Abu Muhammad", "bin Laden").
+#[rustfmt::skip]
 pub static PERSON_PARTICLES: &[&str] = &["abu", "umm", "ibn", "bin", "bint", "ben"];
 
 /// Trailing organisation words that a shorter form of the same name may leave out
 /// ("Islamic State Khorasan Province" = "Islamic State Khorasan").
+#[rustfmt::skip]
 pub static DROPPABLE_ORG_TAILS: &[&str] =
     &["province", "group", "organization", "organisation", "movement"];
 
@@ -225,9 +243,24 @@ pub fn contains(list: &'static [&'static str], w: &str) -> bool {
     static SETS: OnceLock<FxHashMap<usize, FxHashSet<&'static str>>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
         [
-            FUNCTION_WORDS, ORDINARY_CAPS, TITLES, ROLE_WORDS, PERSON_VERBS, ORG_WORDS, PLACE_WORDS,
-            PLACE_HEADS_STRONG, AREA_HEADS, PLACE_AFTER, DIRECTIONS, PLACE_BEFORE, PLACE_OF, ORG_AFTER,
-            PARTICLES, HYPHEN_PARTICLES, PERSON_PARTICLES, DROPPABLE_ORG_TAILS,
+            FUNCTION_WORDS,
+            ORDINARY_CAPS,
+            TITLES,
+            ROLE_WORDS,
+            PERSON_VERBS,
+            ORG_WORDS,
+            PLACE_WORDS,
+            PLACE_HEADS_STRONG,
+            AREA_HEADS,
+            PLACE_AFTER,
+            DIRECTIONS,
+            PLACE_BEFORE,
+            PLACE_OF,
+            ORG_AFTER,
+            PARTICLES,
+            HYPHEN_PARTICLES,
+            PERSON_PARTICLES,
+            DROPPABLE_ORG_TAILS,
         ]
         .iter()
         .map(|l| (l.as_ptr() as usize, l.iter().copied().collect()))
