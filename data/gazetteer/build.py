@@ -25,16 +25,18 @@ for c in countries:
         if alt == canon:
             continue
         if alt.isupper() and len(alt) <= 3:
-            # a code: keep it only when it is the initials of the multi-word
-            # name ("US" = United States, "UK" = United Kingdom), never "IS" = Iceland
-            words = [w for w in canon.replace("-", " ").split() if w[0].isupper()]
-            if len(words) >= 2 and "".join(w[0] for w in words) == alt:
-                rows.add(("code", alt, canon))
-            elif alt.isupper() and len(alt) == 2 and cc != alt:
-                # e.g. UK for GB: an alternative code spelled out in the data
-                words = [w for w in c["name"]["common"].split() if w[0].isupper()]
+            # a code: keep it only when it is the initials of one of the
+            # country's multi-word names ("US" = United States, "USA" = United
+            # States of America, "UK" = United Kingdom), never "IS" = Iceland
+            # (two letters only from the everyday name: "UK", not "GB" or "FR")
+            names = {canon, c["name"]["common"]}
+            if len(alt) == 3:
+                names |= {c["name"]["official"], *c.get("altSpellings", [])}
+            for nm in names:
+                words = [w for w in nm.replace("-", " ").split() if w[0].isupper()]
                 if len(words) >= 2 and "".join(w[0] for w in words) == alt:
                     rows.add(("code", alt, canon))
+                    break
             continue
         if "," in alt:
             continue

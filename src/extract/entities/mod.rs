@@ -734,6 +734,16 @@ impl Finder<'_> {
         }
         if content.len() == 1 {
             let f = content[0].as_str();
+            let t = &toks[c.a];
+            // a lone letter, an adverb ("Additionally"), a plural acronym ("LLMs", "KPIs")
+            let plural_acronym = t.text.len() >= 3
+                && t.text.ends_with('s')
+                && t.text[..t.text.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+            // ... or a lone head word ("Inc", "University")
+            let head_word = contains(ORG_WORDS, f) || contains(PLACE_WORDS, f) || contains(TITLES, f);
+            if f.len() <= 1 || (f.ends_with("ly") && f.len() > 4) || plural_acronym || head_word {
+                return true;
+            }
             if self.lx.gazetteer(f).is_some()
                 && !matches!(self.lx.gazetteer(f), Some(Gaz::Place { .. }))
             {
@@ -773,6 +783,13 @@ fn attributive(toks: &[Token], b: usize) -> bool {
             // a past tense is a verb: "the PKK claimed"
             && !t.fold.ends_with("ed")
     })
+}
+
+/// A name of common words headed by an abstract noun is a concept, not an
+/// entity: "Search Engine Optimization", "Threat Assessment", "Social Media Marketing".
+fn is_concept(c: &Cand) -> bool {
+    let head = c.content_folds().last().map(|s| s.to_string()).unwrap_or_default();
+    ["tion", "sion", "ment", "ing", "ness", "ity", "ance", "ence", "ism", "ics"].iter().any(|s| head.ends_with(s))
 }
 
 /// Adjective-looking single words: "Kurdish", "Caucasian", "Chinese", "Islamist".
@@ -1121,23 +1138,37 @@ fn assemble(
         .filter(|c| c.acronym && !c.headline)
         .map(|c| c.key.replace(' ', ""))
         .collect();
-    let last_tokens: HashSet<String> = cands
-        .iter()
-        .filter(|c| !c.headline && c.is_multi() && !c.single_common)
-        .filter_map(|c| c.content_folds().last().map(|s| s.to_string()))
-        .collect();
     for c in cands.iter_mut() {
         if c.headline {
             continue;
         }
-        if c.all_common && !acronyms.contains(&initials(&c.key)) {
+        if c.all_common && (is_concept(c) || !acronyms.contains(&initials(&c.key))) {
             c.dropped = true;
         }
-        if c.single_common && !last_tokens.contains(c.content_folds()[0]) {
+    }
+    let last_tokens: HashSet<String> = cands
+        .iter()
+        .filter(|c| !c.headline && !c.dropped && c.is_multi() && !c.single_common && c.votes.personish())
+        .filter_map(|c| c.content_folds().last().map(|s| s.to_string()))
+        .collect();
+    for c in cands.iter_mut() {
+        if !c.headline && c.single_common && !last_tokens.contains(c.content_folds()[0]) {
             c.dropped = true;
         }
     }
 
+    // an acronym defined by common words ("Search Engine Optimization (SEO)") is a concept
+    let concepts: HashSet<String> = defs
+        .iter()
+        .flat_map(|&(x, y)| [(x, y), (y, x)])
+        .filter(|&(x, y)| cands[x].all_common && is_concept(&cands[x]) && cands[y].acronym)
+        .map(|(_, y)| cands[y].key.clone())
+        .collect();
+    for c in cands.iter_mut() {
+        if c.acronym && concepts.contains(&c.key) {
+            c.dropped = true;
+        }
+    }
     // nodes: one per distinct key of a kept, non-headline candidate
     let mut key_id: HashMap<String, usize> = HashMap::default();
     let mut keys: Vec<String> = Vec::new();

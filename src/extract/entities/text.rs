@@ -266,7 +266,7 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
         } else if !gap_str.is_empty()
             && gap_str
                 .chars()
-                .all(|c| c == ' ' || c == '\t' || c == '\u{a0}')
+                .all(|c| c == ' ' || c == '\u{a0}')
         {
             if toks.is_empty() {
                 Gap::Start

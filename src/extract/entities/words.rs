@@ -20,7 +20,7 @@ pub static FUNCTION_WORDS: &[&str] = &[
     "must", "my", "near", "nearly", "neither", "never", "nevertheless", "next", "no", "nobody",
     "none", "nor", "not", "nothing", "now", "of", "off", "often", "on", "once", "one", "only",
     "onto", "or", "other", "others", "otherwise", "our", "out", "outside", "over", "overall",
-    "perhaps", "per", "rather", "recently", "regardless", "second", "secondly", "several", "shall",
+    "perhaps", "per", "rather", "sometimes", "additionally", "currently", "notably", "ultimately", "recently", "regardless", "second", "secondly", "several", "shall",
     "she", "should", "similarly", "since", "so", "some", "soon", "still", "subsequently", "such",
     "than", "that", "the", "their", "theirs", "them", "then", "there", "thereafter", "therefore",
     "these", "they", "third", "this", "those", "though", "through", "throughout", "thus", "to",
@@ -82,7 +82,8 @@ pub static TITLES: &[&str] = &[
     "congressman", "congresswoman", "governor", "gov", "mayor", "ambassador", "spokesman",
     "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "chief", "director",
     "ceo", "founder", "leader", "officer", "assistant", "additional", "foreign", "defence", "defense", "interior", "finance",
-    "supreme", "former", "late", "acting", "interim", "detective", "inspector",
+    "supreme", "former", "late", "acting", "interim", "detective", "inspector", "owner",
+    "manager", "editor", "reporter", "correspondent", "analyst", "researcher", "coach",
     "superintendent", "corporal",
 ];
 
