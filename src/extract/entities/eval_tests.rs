@@ -172,15 +172,25 @@ fn dump_devset() {
     let (a, b) = range.split_once("..").unwrap();
     let (a, b): (usize, usize) = (a.parse().unwrap(), b.parse().unwrap());
     for i in a..b {
-        let path = format!("{}/../shared/devsets/wcxb-dev/ground-truth/{i:04}.json", env!("CARGO_MANIFEST_DIR"));
-        let Ok(json) = std::fs::read_to_string(&path) else { continue };
+        let path = format!(
+            "{}/../shared/devsets/wcxb-dev/ground-truth/{i:04}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let Ok(json) = std::fs::read_to_string(&path) else {
+            continue;
+        };
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-        let Some(text) = v["ground_truth"]["main_content"].as_str() else { continue };
+        let Some(text) = v["ground_truth"]["main_content"].as_str() else {
+            continue;
+        };
         let names = names_of(text);
         let aid = Slug::parse(&format!("a{i}")).unwrap();
         let idx = merge(&[(aid, &names)], &[], &EntityConfig::default());
-        let pages: Vec<String> =
-            idx.entities.values().map(|e| format!("{} ({})", e.name, &e.kind.as_str()[..3])).collect();
+        let pages: Vec<String> = idx
+            .entities
+            .values()
+            .map(|e| format!("{} ({})", e.name, &e.kind.as_str()[..3]))
+            .collect();
         println!("{i:04}: {}", pages.join("; "));
     }
 }

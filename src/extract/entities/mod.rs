@@ -738,9 +738,12 @@ impl Finder<'_> {
             // a lone letter, an adverb ("Additionally"), a plural acronym ("LLMs", "KPIs")
             let plural_acronym = t.text.len() >= 3
                 && t.text.ends_with('s')
-                && t.text[..t.text.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+                && t.text[..t.text.len() - 1]
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase());
             // ... or a lone head word ("Inc", "University")
-            let head_word = contains(ORG_WORDS, f) || contains(PLACE_WORDS, f) || contains(TITLES, f);
+            let head_word =
+                contains(ORG_WORDS, f) || contains(PLACE_WORDS, f) || contains(TITLES, f);
             if f.len() <= 1 || (f.ends_with("ly") && f.len() > 4) || plural_acronym || head_word {
                 return true;
             }
@@ -788,8 +791,16 @@ fn attributive(toks: &[Token], b: usize) -> bool {
 /// A name of common words headed by an abstract noun is a concept, not an
 /// entity: "Search Engine Optimization", "Threat Assessment", "Social Media Marketing".
 fn is_concept(c: &Cand) -> bool {
-    let head = c.content_folds().last().map(|s| s.to_string()).unwrap_or_default();
-    ["tion", "sion", "ment", "ing", "ness", "ity", "ance", "ence", "ism", "ics"].iter().any(|s| head.ends_with(s))
+    let head = c
+        .content_folds()
+        .last()
+        .map(|s| s.to_string())
+        .unwrap_or_default();
+    [
+        "tion", "sion", "ment", "ing", "ness", "ity", "ance", "ence", "ism", "ics",
+    ]
+    .iter()
+    .any(|s| head.ends_with(s))
 }
 
 /// Adjective-looking single words: "Kurdish", "Caucasian", "Chinese", "Islamist".
@@ -1148,7 +1159,9 @@ fn assemble(
     }
     let last_tokens: HashSet<String> = cands
         .iter()
-        .filter(|c| !c.headline && !c.dropped && c.is_multi() && !c.single_common && c.votes.personish())
+        .filter(|c| {
+            !c.headline && !c.dropped && c.is_multi() && !c.single_common && c.votes.personish()
+        })
         .filter_map(|c| c.content_folds().last().map(|s| s.to_string()))
         .collect();
     for c in cands.iter_mut() {

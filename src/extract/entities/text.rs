@@ -263,11 +263,7 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
             } else {
                 Gap::Hyphen
             }
-        } else if !gap_str.is_empty()
-            && gap_str
-                .chars()
-                .all(|c| c == ' ' || c == '\u{a0}')
-        {
+        } else if !gap_str.is_empty() && gap_str.chars().all(|c| c == ' ' || c == '\u{a0}') {
             if toks.is_empty() {
                 Gap::Start
             } else {
