@@ -86,6 +86,9 @@ struct Votes {
     person: u32,
     org: u32,
     place: u32,
+    /// A person by default (two to four capitalised words, no cue): counts
+    /// once however often the name is used, so one real cue outweighs it.
+    guess: u32,
 }
 
 impl Votes {
@@ -93,21 +96,27 @@ impl Votes {
         self.person += o.person;
         self.org += o.org;
         self.place += o.place;
+        self.guess += o.guess;
+    }
+    fn person_total(&self) -> u32 {
+        self.person + self.guess.min(1)
     }
     fn kind(&self) -> Option<EntityKind> {
-        let m = self.person.max(self.org).max(self.place);
+        let person = self.person_total();
+        let m = person.max(self.org).max(self.place);
         if m == 0 {
             None
         } else if self.org == m {
             Some(EntityKind::Organization)
-        } else if self.person == m {
+        } else if person == m {
             Some(EntityKind::Person)
         } else {
             Some(EntityKind::Place)
         }
     }
     fn personish(&self) -> bool {
-        self.person > 0 && self.person >= self.org && self.person >= self.place
+        let person = self.person_total();
+        person > 0 && person >= self.org && person >= self.place
     }
 }
 
@@ -519,7 +528,7 @@ impl Finder<'_> {
                 && content.len() <= 4
                 && !toks[a..b].iter().any(|t| t.shape == Shape::Acronym)
             {
-                v.person += 1;
+                v.guess += 1;
             }
         } else if acronym && !gaz {
             v.org += 1;
@@ -596,15 +605,23 @@ impl Finder<'_> {
                     } else {
                         v.person += 1;
                     }
-                } else if matches!(f, "is" | "was") {
-                    // "Peter Smith is a researcher", "Riccardo Valle is Director of Research"
-                    for t in toks.iter().skip(b + 1).take(4) {
+                } else if matches!(f, "is" | "was" | "operates" | "serves" | "acts" | "functions") {
+                    // "Peter Smith is a researcher", "Riccardo Valle is Director of Research",
+                    // "Amn al-Kharji operates as IS’s foreign intelligence service"
+                    for t in toks.iter().skip(b + 1).take(5) {
+                        if t.gap == Gap::Punct && sentence[..t.start].trim_end().ends_with([',', ';', '.']) {
+                            break;
+                        }
                         if contains(ROLE_WORDS, &t.fold) {
                             v.person += 3;
                             strong = true;
                             break;
                         }
                         if contains(ORG_WORDS, &t.fold) && t.shape == Shape::Lower {
+                            if !acronym {
+                                v.org += 3;
+                                strong = true;
+                            }
                             break;
                         }
                     }
@@ -1733,7 +1750,7 @@ fn assemble(
                 strong: acc.strong || registry.is_some(),
                 registry_id: registry.map(|r| lx.entry(r).0.to_string()),
                 forms: acc.forms.iter().map(|f| (f.0.clone(), f.1)).collect(),
-                votes: (acc.votes.person, acc.votes.org, acc.votes.place),
+                votes: (acc.votes.person_total(), acc.votes.org, acc.votes.place),
             })
             .collect(),
         mentions,

@@ -103,6 +103,8 @@ pub static ROLE_WORDS: &[&str] = &[
     "candidate", "lawmaker", "economist", "historian", "photographer", "coach", "player",
     "singer", "actor", "actress", "artist", "spokesman", "representative", "councillor",
     "councilman", "councilwoman", "consultant", "investigator", "detective", "farmer", "resident",
+    "guard", "driver", "nurse", "doctor", "engineer", "worker", "employee", "member", "citizen",
+    "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "friend",
 ];
 
 /// Words after a name that make it a person: "X said", "X, who".
