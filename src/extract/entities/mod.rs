@@ -605,11 +605,16 @@ impl Finder<'_> {
                     } else {
                         v.person += 1;
                     }
-                } else if matches!(f, "is" | "was" | "operates" | "serves" | "acts" | "functions") {
+                } else if matches!(
+                    f,
+                    "is" | "was" | "operates" | "serves" | "acts" | "functions"
+                ) {
                     // "Peter Smith is a researcher", "Riccardo Valle is Director of Research",
                     // "Amn al-Kharji operates as IS’s foreign intelligence service"
                     for t in toks.iter().skip(b + 1).take(5) {
-                        if t.gap == Gap::Punct && sentence[..t.start].trim_end().ends_with([',', ';', '.']) {
+                        if t.gap == Gap::Punct
+                            && sentence[..t.start].trim_end().ends_with([',', ';', '.'])
+                        {
                             break;
                         }
                         if contains(ROLE_WORDS, &t.fold) {

@@ -504,3 +504,23 @@ fn merge_is_deterministic_and_ids_avoid_reserved_names() {
     let ids: Vec<&str> = one.entities.keys().map(|k| k.as_str()).collect();
     assert_eq!(ids, ["graph-person", "search-organization"]);
 }
+
+#[test]
+#[ignore]
+fn dump_site_per_article() {
+    let (arts, idx) = site();
+    for (aid, _, names) in &arts {
+        let linked: BTreeSet<&str> = idx.article_entities[aid]
+            .iter()
+            .flatten()
+            .map(|e| e.as_str())
+            .collect();
+        println!(
+            "{aid}: {} names found, {} linked to pages: {}",
+            names.names.len(),
+            linked.len(),
+            linked.iter().copied().collect::<Vec<_>>().join(", ")
+        );
+    }
+    println!("pages: {}", idx.entities.len());
+}
