@@ -194,3 +194,38 @@ fn dump_devset() {
         println!("{i:04}: {}", pages.join("; "));
     }
 }
+
+/// No panic on any wcxb-dev text, clean or raw dump (needs `../shared`):
+/// `cargo test --release --lib devset_never_panics -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn devset_never_panics() {
+    let dir = format!("{}/../shared/devsets/wcxb-dev", env!("CARGO_MANIFEST_DIR"));
+    let lx = super::Lexicon::default();
+    let mut arts = Vec::new();
+    let (mut files, mut bytes) = (0, 0);
+    let mut entries: Vec<_> = std::fs::read_dir(format!("{dir}/text")).unwrap().map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    let t = std::time::Instant::now();
+    for path in entries {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        let s = super::tests::split_sentences(&text);
+        let refs: Vec<&str> = s.iter().map(|x| x.as_str()).collect();
+        let names = super::find_names(&refs, &lx);
+        for m in &names.mentions {
+            assert!(refs[m.sentence].is_char_boundary(m.start) && refs[m.sentence].is_char_boundary(m.end));
+        }
+        files += 1;
+        bytes += text.len();
+        let id = Slug::from_text(path.file_stem().unwrap().to_str().unwrap()).unwrap();
+        arts.push((id, names));
+    }
+    let refs: Vec<(crate::model::ArticleId, &super::ArticleNames)> = arts.iter().map(|(a, n)| (a.clone(), n)).collect();
+    let idx = merge(&refs, &[], &EntityConfig::default());
+    println!(
+        "{files} raw text dumps, {:.1} MB in {:.1}s; {} pages after merging them all",
+        bytes as f64 / 1e6,
+        t.elapsed().as_secs_f64(),
+        idx.entities.len()
+    );
+}
