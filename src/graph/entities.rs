@@ -133,6 +133,8 @@ struct Node {
     full_keys: Vec<String>,
     /// the one-word form, when every form is one word (a short form or a single name)
     single: Option<String>,
+    /// acronyms (folded letters) of a node that also has its expansion
+    acronyms: Vec<String>,
     votes: (u32, u32, u32),
     kind: Option<EntityKind>,
     strong: bool,
@@ -257,6 +259,7 @@ pub fn merge(
                 .filter(|k| reg_key.get(k) == Some(&i))
                 .collect(),
             single: None,
+            acronyms: Vec::new(),
             votes: (0, 0, 0),
             kind: Some(e.meta.kind),
             strong: true,
@@ -277,6 +280,8 @@ pub fn merge(
                 .iter()
                 .any(|(s, _)| content_words(&fold(s)).len() >= 2);
             let mut full_keys = Vec::new();
+            let mut acronyms = Vec::new();
+            let pure_acronym = forms.iter().all(|(s, _)| is_acronym(s));
             let mut single = None;
             for (s, _) in &forms {
                 let k = fold(s);
@@ -284,7 +289,11 @@ pub fn merge(
                     continue;
                 }
                 let words = content_words(&k).len();
-                if words >= 2 || is_acronym(s) || !multi {
+                if is_acronym(s) && !pure_acronym {
+                    // an acronym with its expansion joins other articles through the
+                    // expansion; a bare acronym elsewhere joins it only if unambiguous
+                    acronyms.push(k.replace(' ', ""));
+                } else if words >= 2 || is_acronym(s) || !multi {
                     full_keys.push(k.clone());
                 }
                 if !multi && !is_acronym(s) && single.is_none() {
@@ -302,6 +311,7 @@ pub fn merge(
                 forms,
                 full_keys,
                 single,
+                acronyms,
                 votes: f.votes,
                 kind: f.kind,
                 strong: f.strong,
@@ -368,6 +378,35 @@ pub fn merge(
             }
         }
     }
+    // a bare acronym ("IS" alone in an article) joins the one group that states it
+    // with its expansion elsewhere; fitting two, it stays a page of its own
+    {
+        let mut by_acronym: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        for n in 0..nodes.len() {
+            for a in &nodes[n].acronyms {
+                let r = uf.find(n);
+                by_acronym.entry(a.clone()).or_default().insert(r);
+            }
+        }
+        let mut unions = Vec::new();
+        for n in nreg..nodes.len() {
+            if nodes[n].registry.is_some() || !nodes[n].forms.iter().all(|(s, _)| is_acronym(s)) {
+                continue;
+            }
+            for (s, _) in &nodes[n].forms {
+                let letters = fold(s).replace(' ', "");
+                if let Some(set) = by_acronym.get(&letters) {
+                    let roots: BTreeSet<usize> = set.iter().map(|&r| uf.find(r)).collect();
+                    if roots.len() == 1 {
+                        unions.push((n, *roots.iter().next().unwrap()));
+                    }
+                }
+            }
+        }
+        for (a, b) in unions {
+            uf.union(a, b);
+        }
+    }
     // acronyms: the initials of exactly one non-person group
     {
         let mut by_initials: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
@@ -380,6 +419,17 @@ pub fn merge(
                     let r = uf.find(n);
                     by_initials.entry(initials(k)).or_default().insert(r);
                 }
+            }
+        }
+        // articles of each group: an acronym joins an expansion used in its own article
+        // (an acronym is ambiguous across a site: "AI" is not everywhere "Adobe Illustrator")
+        let mut articles_of: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        for n in 0..nodes.len() {
+            if nodes[n].article != usize::MAX {
+                articles_of
+                    .entry(uf.find(n))
+                    .or_default()
+                    .insert(nodes[n].article);
             }
         }
         let mut unions = Vec::new();
@@ -396,7 +446,13 @@ pub fn merge(
                 if let Some(set) = by_initials.get(&letters) {
                     let roots: BTreeSet<usize> = set.iter().map(|&r| uf.find(r)).collect();
                     if roots.len() == 1 {
-                        unions.push((n, *roots.iter().next().unwrap()));
+                        let r = *roots.iter().next().unwrap();
+                        let same_article = articles_of
+                            .get(&r)
+                            .is_some_and(|a| a.contains(&nodes[n].article));
+                        if same_article || nodes[n].registry.is_some() {
+                            unions.push((n, r));
+                        }
                     }
                 }
             }
@@ -409,8 +465,16 @@ pub fn merge(
     let mut ambiguous_nodes: BTreeSet<usize> = BTreeSet::new();
     {
         let mut by_last: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        let mut group_person: BTreeMap<usize, u32> = BTreeMap::new();
         for n in nreg..nodes.len() {
-            if nodes[n].single.is_some() || nodes[n].kind != Some(EntityKind::Person) {
+            *group_person.entry(uf.find(n)).or_default() += nodes[n].votes.0;
+        }
+        for n in nreg..nodes.len() {
+            // a person by a real cue somewhere, not only by the shape of the name
+            if nodes[n].single.is_some()
+                || nodes[n].kind != Some(EntityKind::Person)
+                || group_person.get(&uf.find(n)).copied().unwrap_or(0) < 3
+            {
                 continue;
             }
             for k in &nodes[n].full_keys {
@@ -428,7 +492,13 @@ pub fn merge(
             let Some(s) = nodes[n].single.clone() else {
                 continue;
             };
-            if nodes[n].registry.is_some() || gazetteer_place(&s).is_some() {
+            if nodes[n].registry.is_some()
+                || gazetteer_place(&s).is_some()
+                || matches!(
+                    nodes[n].kind,
+                    Some(EntityKind::Organization | EntityKind::Place)
+                )
+            {
                 continue;
             }
             if let Some(set) = by_last.get(&s) {

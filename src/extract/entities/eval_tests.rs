@@ -204,7 +204,10 @@ fn devset_never_panics() {
     let lx = super::Lexicon::default();
     let mut arts = Vec::new();
     let (mut files, mut bytes) = (0, 0);
-    let mut entries: Vec<_> = std::fs::read_dir(format!("{dir}/text")).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(format!("{dir}/text"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     let t = std::time::Instant::now();
     for path in entries {
@@ -213,15 +216,30 @@ fn devset_never_panics() {
         let refs: Vec<&str> = s.iter().map(|x| x.as_str()).collect();
         let names = super::find_names(&refs, &lx);
         for m in &names.mentions {
-            assert!(refs[m.sentence].is_char_boundary(m.start) && refs[m.sentence].is_char_boundary(m.end));
+            assert!(
+                refs[m.sentence].is_char_boundary(m.start)
+                    && refs[m.sentence].is_char_boundary(m.end)
+            );
         }
         files += 1;
         bytes += text.len();
         let id = Slug::from_text(path.file_stem().unwrap().to_str().unwrap()).unwrap();
         arts.push((id, names));
     }
-    let refs: Vec<(crate::model::ArticleId, &super::ArticleNames)> = arts.iter().map(|(a, n)| (a.clone(), n)).collect();
+    let refs: Vec<(crate::model::ArticleId, &super::ArticleNames)> =
+        arts.iter().map(|(a, n)| (a.clone(), n)).collect();
     let idx = merge(&refs, &[], &EntityConfig::default());
+    let mut top: Vec<_> = idx.entities.values().collect();
+    top.sort_by_key(|e| std::cmp::Reverse(e.articles.len()));
+    for e in top.iter().take(40) {
+        println!(
+            "  {} [{}] {} articles, aliases {:?}",
+            e.name,
+            e.kind.as_str(),
+            e.articles.len(),
+            e.aliases
+        );
+    }
     println!(
         "{files} raw text dumps, {:.1} MB in {:.1}s; {} pages after merging them all",
         bytes as f64 / 1e6,

@@ -766,7 +766,13 @@ impl Finder<'_> {
             // ... or a lone head word ("Inc", "University")
             let head_word =
                 contains(ORG_WORDS, f) || contains(PLACE_WORDS, f) || contains(TITLES, f);
-            if f.len() <= 1 || (f.ends_with("ly") && f.len() > 4) || plural_acronym || head_word {
+            let negation = t.text.ends_with("n’t") || t.text.ends_with("n't");
+            if f.len() <= 1
+                || (f.ends_with("ly") && f.len() > 4)
+                || plural_acronym
+                || head_word
+                || negation
+            {
                 return true;
             }
             if self.lx.gazetteer(f).is_some()
@@ -1306,7 +1312,8 @@ fn assemble(
     for &(x, y) in &slashes {
         if let (Some(a), Some(b)) = (node_of[x], node_of[y]) {
             let alone = |n: usize| total[&n] - in_slash.get(&n).copied().unwrap_or(0);
-            if alone(a) == 0 || alone(b) == 0 {
+            // "UK/EU" are alternatives, not one thing
+            if (alone(a) == 0 || alone(b) == 0) && !key_gaz[a] && !key_gaz[b] {
                 uf.union(a, b);
             }
         }

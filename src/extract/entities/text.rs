@@ -208,7 +208,7 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
                                 .chars()
                                 .take_while(|c| c.is_alphabetic())
                                 .collect();
-                            if matches!(rest.as_str(), "ve" | "m" | "re" | "ll" | "d" | "t") {
+                            if matches!(rest.as_str(), "ve" | "m" | "re" | "ll" | "d") {
                                 end = j;
                                 j = after + rest.len();
                                 possessive = false;

@@ -28,6 +28,8 @@ pub static FUNCTION_WORDS: &[&str] = &[
     "until", "up", "upon", "us", "very", "via", "was", "we", "were", "what", "whatever", "when",
     "whenever", "where", "whereas", "whether", "which", "while", "who", "whoever", "whom", "whose",
     "why", "will", "with", "within", "without", "would", "yesterday", "yet", "you", "your",
+    "oh", "ok", "okay", "yes", "yeah", "wow", "hey", "hi", "hello", "please", "thanks", "thank",
+    "sorry", "welcome", "well",
 ];
 
 /// Ordinary capitalised words: not entities on their own, nor whole names made
