@@ -2,6 +2,13 @@
 //! spans, stated aliases ("Islamic State (IS)"), short forms resolved to full
 //! names, and types from cues and the gazetteer. Sees one article only.
 //!
+//! Entry point: [`find_names`] with a [`Lexicon`] built once per build
+//! ([`Lexicon::new`] from the registry and `never_link`; the gazetteer and
+//! the common-word list are bundled). Registry names and aliases are found
+//! with one Aho-Corasick automaton, walked anchored from each token start, so
+//! the cost per sentence does not grow with the registry (measured: a
+//! 100k-entry registry costs about nothing; `find_names_speed`).
+//!
 //! The steps, per article:
 //! 1. tokenize each sentence (`text`), find registry names in one automaton
 //!    pass (`lexicon`), and group capitalised words with their particles and
