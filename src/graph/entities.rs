@@ -6,7 +6,7 @@
 //! particles ("Bashar al-Assad" = "Bashar Assad"), a gazetteer place
 //! ("Türkiye" = "Turkey"), a registry name or alias, an acronym spelling the
 //! initials of exactly one name ("ISIS" = "Islamic State of Iraq and Syria"),
-//! "X of <place>" = X ("Islamic State of Iraq and Syria" = "Islamic State"),
+//! "X of *place*" = X ("Islamic State of Iraq and Syria" = "Islamic State"),
 //! or a trailing organisation word ("... Khorasan Province" = "... Khorasan").
 //! A one-word short form joins the one person whose surname it is; fitting two,
 //! it stays unlinked. Short forms never join names by themselves, so
