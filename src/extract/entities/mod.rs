@@ -572,12 +572,14 @@ impl Finder<'_> {
                     strong = true;
                 } else if f == "the" && !multi && !gaz && !key.ends_with('s') {
                     v.org += 1;
-                } else if matches!(f, "said" | "says" | "told" | "asked" | "added")
+                } else if matches!(f, "said" | "says" | "told" | "asked" | "added" | "by")
                     && multi
                     && v.org == 0
                     && v.place == 0
+                    && v.person == 0
+                    && !acronym
                 {
-                    // "said Melissa Cranon"
+                    // "said Melissa Cranon", "a network run by Ismatullah Khalozai"
                     v.person += 3;
                     strong = true;
                 }
