@@ -1021,6 +1021,33 @@ pub fn find_names(sentences: &[&str], lexicon: &Lexicon) -> ArticleNames {
             });
         }
         cands[first..].sort_by_key(|c| c.start);
+        // a cue carries over "and": "by Aaron Zelin and Ilana Winter", "in Baghdad and Samaraa"
+        for i in first..cands.len().saturating_sub(1) {
+            let (c1, c2) = (&cands[i], &cands[i + 1]);
+            let joined = c2.a == c1.b + 1 && ts[c1.b].is_lower("and") && ts[c2.a].gap == Gap::Space;
+            if !joined
+                || c2.acronym
+                || c2.strong
+                || c2.votes.org > 0
+                || c2.votes.place > 0
+                || c2.votes.person > 0
+            {
+                continue;
+            }
+            let (person, place) = (
+                c1.votes.person >= 3 && c1.strong,
+                c1.votes.place >= 3 && c1.strong,
+            );
+            let multi = c2.is_multi();
+            let c2 = &mut cands[i + 1];
+            if person && multi {
+                c2.votes.person += 3;
+                c2.strong = true;
+            } else if place && !multi {
+                c2.votes.place += 3;
+                c2.strong = true;
+            }
+        }
         if headline || all_caps {
             continue;
         }

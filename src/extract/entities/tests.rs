@@ -462,3 +462,20 @@ fn dump_eval() {
         println!("==== {id}\n{}", dump(&names_of(&t)));
     }
 }
+
+#[test]
+fn cues_carry_over_and() {
+    let n = find(&[
+        "According to data collected by Aaron Zelin and Ilana Winter, plots rose.",
+        "Bombings hit Baghdad and Samaraa in Iraq.",
+        "IS struck in Baghdad and Samaraa.",
+    ]);
+    for (name, kind) in [
+        ("Ilana Winter", EntityKind::Person),
+        ("Samaraa", EntityKind::Place),
+    ] {
+        let f = name_of(&n, name).unwrap_or_else(|| panic!("{name}: {:?}", names(&n)));
+        assert_eq!(f.kind, Some(kind));
+        assert!(f.strong, "{name}");
+    }
+}
