@@ -38,6 +38,8 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
 /// Loaded templates and static files.
 pub struct Theme {
     tera: tera::Tera,
+    /// Template name -> the file it came from, for error messages.
+    files: BTreeMap<String, PathBuf>,
     /// Site path (under `static/`) -> bytes.
     statics: BTreeMap<String, Vec<u8>>,
 }
@@ -112,7 +114,20 @@ impl Theme {
             return Err(vec![d]);
         }
         statics.insert("static/syntax.css".into(), syntax_css().into_bytes());
-        Ok(Theme { tera, statics })
+        let files = sources.into_iter().map(|(n, (f, _))| (n, f)).collect();
+        Ok(Theme { tera, files, statics })
+    }
+}
+
+impl Theme {
+    /// A rendering error, reported against the template's file.
+    fn error(&self, template: &str, e: &tera::Error) -> Diagnostic {
+        let name = match e.kind() {
+            tera::ErrorKind::RenderingError(r) if !r.filename().is_empty() => r.filename().to_string(),
+            _ => template.to_string(),
+        };
+        let file = self.files.get(&name).cloned().unwrap_or_else(|| PathBuf::from(name));
+        template_error(&file, e)
     }
 }
 
@@ -298,7 +313,7 @@ impl Renderer<'_> {
             .theme
             .tera
             .render(template, &ctx)
-            .map_err(|e| template_error(Path::new(template), &e))?;
+            .map_err(|e| self.theme.error(template, &e))?;
         Ok(Output::new(path, html))
     }
 
@@ -326,7 +341,7 @@ impl Renderer<'_> {
         let an = &self.site.analyses[i];
         let path = format!("{}index.html", article_url(a));
         let root = root_for(&path);
-        let local = &self.site.entities.per_article[i];
+        let local = &self.site.local_entities[i];
         let body = crate::extract::markdown::resolve_mentions(&an.html, |n| {
             local
                 .get(n)
@@ -733,7 +748,7 @@ impl Renderer<'_> {
         use crate::extract::markdown::escape;
         let an = &self.site.analyses[article];
         let text = &an.sentences[sentence];
-        let local = &self.site.entities.per_article[article];
+        let local = &self.site.local_entities[article];
         let mut spans: Vec<(usize, usize, Option<String>)> = Vec::new();
         if let Some((s, e)) = highlight {
             spans.push((s, e, None));
@@ -818,7 +833,7 @@ impl Renderer<'_> {
             .theme
             .tera
             .render("index.html", &ctx)
-            .map_err(|e| template_error(Path::new("index.html"), &e))?;
+            .map_err(|e| self.theme.error("index.html", &e))?;
         Ok(Output::new("index.html", html))
     }
 

@@ -130,11 +130,12 @@ pub fn assemble(
     let analyses: Vec<crate::extract::Analysis> = {
         use rayon::prelude::*;
         let allow = content.config.allow_raw_html;
+        let lexicon = crate::extract::entities::Lexicon::new(&content.registry, &content.config.entities);
         content
             .articles
             .par_iter()
             .map(|a| {
-                let r = crate::extract::analyse(a, allow);
+                let r = crate::extract::analyse(a, allow, &lexicon);
                 if let Some(p) = &progress {
                     p.inc(1);
                 }

@@ -48,11 +48,11 @@ impl Analysis {
 }
 
 /// Analyse one article.
-pub fn analyse(article: &Article, allow_raw_html: bool) -> Analysis {
+pub fn analyse(article: &Article, allow_raw_html: bool, lexicon: &entities::Lexicon) -> Analysis {
     let parsed = markdown::parse(&article.body);
     let sentences = parsed.sentences.clone();
     let refs: Vec<&str> = sentences.iter().map(String::as_str).collect();
-    let names = entities::find_names(&refs);
+    let names = entities::find_names(&refs, lexicon);
     let anchor = article.meta.date.map(|date| dates::Anchor {
         date,
         inferred: article.meta.date_inferred,

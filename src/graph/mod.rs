@@ -35,6 +35,8 @@ pub struct Site {
     /// Position of each article in `chronological`.
     pub rank: Vec<usize>,
     pub entities: EntityIndex,
+    /// Per article: its local name index -> entity (see `extract::entities`).
+    pub local_entities: Vec<Vec<Option<EntityId>>>,
     /// Every mention of each entity, in reading order (newest article first).
     pub mentions: BTreeMap<EntityId, Vec<MentionRef>>,
     /// Per article: entity -> number of mentions.
@@ -77,13 +79,17 @@ impl Site {
             .collect();
         let index = entities::merge(&inputs, registry, &config.entities);
         let mut diags = index.diagnostics.clone();
+        let local_entities: Vec<Vec<Option<EntityId>>> = articles
+            .iter()
+            .map(|a| index.article_entities.get(&a.id).cloned().unwrap_or_default())
+            .collect();
 
         let mut mentions: BTreeMap<EntityId, Vec<MentionRef>> = BTreeMap::new();
         let mut article_entities = vec![BTreeMap::new(); articles.len()];
         // co-occurrence: shared sentences weigh 3, shared articles 1
         let mut pair: BTreeMap<(EntityId, EntityId), usize> = BTreeMap::new();
         for (ai, an) in analyses.iter().enumerate() {
-            let local = &index.per_article[ai];
+            let local = &local_entities[ai];
             let mut by_sentence: BTreeMap<usize, Vec<&EntityId>> = BTreeMap::new();
             for m in &an.names.mentions {
                 let Some(Some(id)) = local.get(m.name) else { continue };
@@ -125,7 +131,7 @@ impl Site {
             list.truncate(RELATED);
         }
 
-        let timeline = timeline::build(&articles, &analyses, &index, registry, &mut diags);
+        let timeline = timeline::build(&articles, &analyses, &local_entities, &index, registry, &mut diags);
         let site = Site {
             config,
             articles,
@@ -133,6 +139,7 @@ impl Site {
             chronological,
             rank,
             entities: index,
+            local_entities,
             mentions,
             article_entities,
             related,
@@ -158,7 +165,7 @@ pub fn suggestions(site: &Site) -> Vec<Suggestion> {
     for (ai, an) in site.analyses.iter().enumerate() {
         for m in &an.names.mentions {
             let found = &an.names.names[m.name];
-            let registered = site.entities.per_article[ai]
+            let registered = site.local_entities[ai]
                 .get(m.name)
                 .cloned()
                 .flatten()

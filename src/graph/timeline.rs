@@ -108,6 +108,7 @@ pub fn resolve_entity(name: &str, index: &EntityIndex) -> Option<EntityId> {
 pub fn build(
     articles: &[Article],
     analyses: &[Analysis],
+    local_entities: &[Vec<Option<EntityId>>],
     index: &EntityIndex,
     registry: &[RegistryEntry],
     diags: &mut Vec<Diagnostic>,
@@ -121,7 +122,7 @@ pub fn build(
             .filter(|e| e.hide)
             .map(|e| e.title.to_lowercase())
             .collect();
-        let local = &index.per_article[ai];
+        let local = &local_entities[ai];
         let mut seen: BTreeSet<(usize, EventDate)> = BTreeSet::new();
         for d in &an.dates {
             if d.background || !seen.insert((d.sentence, d.date)) {
