@@ -39,6 +39,9 @@ pub enum Command {
         /// Print the time each stage took
         #[arg(long)]
         timings: bool,
+        /// Do not read or write the per-article cache in .dossier-cache/
+        #[arg(long)]
+        no_cache: bool,
     },
     /// Create a new briefing project (config, folders, .gitignore, CI workflow).
     Init {
@@ -145,7 +148,8 @@ pub fn run(cli: Cli) -> i32 {
             output,
             base_url,
             timings,
-        } => build(root, output, base_url, timings),
+            no_cache,
+        } => build(root, output, base_url, timings, no_cache),
         Command::Ingest { root, force } => ingest(root, force),
         Command::Init { dir } => match crate::init::init(&dir) {
             Ok(files) => {
@@ -201,12 +205,13 @@ fn fail(e: BuildError) -> i32 {
     }
 }
 
-fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>, timings: bool) -> i32 {
+fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>, timings: bool, no_cache: bool) -> i32 {
     let project = Project::new(root, output);
     let opts = BuildOptions {
         ingest: true,
         base_url,
         progress: true,
+        cache: !no_cache,
     };
     match crate::site::build(&project, &opts) {
         Ok(r) => {

@@ -5,6 +5,7 @@
 //! Each stage is a module that takes plain data and returns plain data; only
 //! [`ingest`] writes `content/` and only [`output`] writes `site/`.
 
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod config;

@@ -179,7 +179,7 @@ impl EntityKind {
 }
 
 /// A date at the precision the text gives it. Sorts by its earliest day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum EventDate {
     Day(jiff::civil::Date),
     /// ISO week: the Monday that starts it.

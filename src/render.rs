@@ -531,7 +531,6 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
         "robots.txt",
         format!("User-agent: *\nAllow: /\nSitemap: {}\n", c.absolute_url("sitemap.xml")),
     ));
-    outputs.extend(crate::search::index(site).map_err(|e| vec![Diagnostic::error("site/pagefind", e)])?);
     for (path, bytes) in &theme.statics {
         outputs.push(Output::new(path.clone(), bytes.clone()));
     }

@@ -53,6 +53,7 @@ fn rebuild(project: &Project) -> Result<(), String> {
         ingest: true,
         base_url: Some("/".into()),
         progress: false,
+        cache: true,
     };
     match crate::site::build(project, &opts) {
         Ok(r) => {

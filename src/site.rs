@@ -14,6 +14,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Show a progress bar on stderr (only when it is a terminal).
     pub progress: bool,
+    /// Reuse and store per-article extraction in `.dossier-cache/`.
+    pub cache: bool,
 }
 
 #[derive(Debug, Default)]
@@ -27,6 +29,8 @@ pub struct BuildReport {
     pub undated: Vec<PathBuf>,
     pub warnings: Vec<Diagnostic>,
     pub seconds: f64,
+    /// Articles whose extraction came from the cache.
+    pub cache_hits: usize,
     /// Seconds per stage, in order.
     pub stages: Vec<(&'static str, f64)>,
 }
@@ -92,8 +96,12 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     let (site, theme) = assemble(project, opts, &mut report)?;
 
     clock = Instant::now();
-    let outputs = crate::render::render_site(&site, &theme).map_err(BuildError::Content)?;
+    let mut outputs = crate::render::render_site(&site, &theme).map_err(BuildError::Content)?;
     report.stages.push(("render", clock.elapsed().as_secs_f64()));
+
+    clock = Instant::now();
+    outputs.extend(crate::search::index(&site).map_err(BuildError::Io)?);
+    report.stages.push(("search", clock.elapsed().as_secs_f64()));
 
     clock = Instant::now();
     let stats = crate::output::write_site(&project.output, &outputs)?;
@@ -127,24 +135,61 @@ pub fn assemble(
 
     clock = Instant::now();
     let progress = progress_bar(opts.progress, content.articles.len());
-    let analyses: Vec<crate::extract::Analysis> = {
+    let cache = opts.cache.then(|| crate::cache::Cache::new(&project.root));
+    let allow = content.config.allow_raw_html;
+    let lexicon = crate::extract::entities::Lexicon::new(&content.registry, &content.config.entities);
+    let fingerprint = lexicon_fingerprint(&content.registry, &content.config.entities, allow);
+    let results: Vec<(crate::extract::Analysis, Option<String>, bool)> = {
         use rayon::prelude::*;
-        let allow = content.config.allow_raw_html;
-        let lexicon = crate::extract::entities::Lexicon::new(&content.registry, &content.config.entities);
         content
             .articles
             .par_iter()
             .map(|a| {
-                let r = crate::extract::analyse(a, allow, &lexicon);
+                let key = cache.as_ref().map(|_| {
+                    let date = a.meta.date.map(|d| d.to_string()).unwrap_or_default();
+                    let input = format!("{date}\n{}\n{}", a.meta.date_inferred, a.body);
+                    crate::cache::key(input.as_bytes(), &fingerprint)
+                });
+                let mut warning = None;
+                let cached = match (&cache, &key) {
+                    (Some(c), Some(k)) => c.get(k).unwrap_or_else(|w| {
+                        warning = Some(w);
+                        None
+                    }),
+                    _ => None,
+                };
+                let hit = cached.is_some();
+                let r = cached.unwrap_or_else(|| {
+                    let r = crate::extract::analyse(a, allow, &lexicon);
+                    if let (Some(c), Some(k)) = (&cache, &key) {
+                        c.put(k, &r);
+                    }
+                    r
+                });
                 if let Some(p) = &progress {
                     p.inc(1);
                 }
-                r
+                (r, warning, hit)
             })
             .collect()
     };
     if let Some(p) = progress {
         p.finish_and_clear();
+    }
+    let mut analyses = Vec::with_capacity(results.len());
+    for (r, w, hit) in results {
+        if let Some(w) = w {
+            report.warnings.push(Diagnostic {
+                severity: crate::model::Severity::Warning,
+                file: None,
+                line: None,
+                column: None,
+                message: w,
+                hint: None,
+            });
+        }
+        report.cache_hits += usize::from(hit);
+        analyses.push(r);
     }
     report.stages.push(("extract", clock.elapsed().as_secs_f64()));
 
@@ -178,4 +223,17 @@ fn progress_bar(enabled: bool, len: usize) -> Option<indicatif::ProgressBar> {
     );
     p.set_prefix("extracting");
     Some(p)
+}
+
+/// Everything besides an article's own text that its extraction depends on.
+fn lexicon_fingerprint(
+    registry: &[crate::model::RegistryEntry],
+    config: &crate::model::EntityConfig,
+    allow_raw_html: bool,
+) -> String {
+    let mut s = format!("{allow_raw_html}\n{:?}\n", config);
+    for r in registry {
+        s.push_str(&format!("{}\t{:?}\n", r.id, r.meta));
+    }
+    crate::ingest::sha256_hex(s.as_bytes())
 }

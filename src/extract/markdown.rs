@@ -21,7 +21,7 @@ pub fn options() -> Options {
 }
 
 /// A heading of the article, for a table of contents and links.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
     pub level: u8,
     pub id: String,

@@ -10,7 +10,7 @@ pub mod sentences;
 use crate::model::Article;
 
 /// Everything the later stages need from one article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// Body HTML with `<dossier-m>` markers (see [`markdown::resolve_mentions`]).
     pub html: String,

@@ -91,7 +91,7 @@ use resolve::{resolve, Narrative};
 use tokens::tokenize;
 
 /// A date expression found in a sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DateMention {
     /// Index of the sentence in the slice given to [`find_dates`].
     pub sentence: usize,

@@ -39,7 +39,7 @@ use text::{tokenize, Gap, Shape, Token};
 use words::*;
 
 /// One name found in an article, after resolving short forms within it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FoundName {
     /// The fullest form used in this article ("Abdulkadir Masharipov").
     pub name: String,
@@ -58,7 +58,7 @@ pub struct FoundName {
 }
 
 /// One occurrence of a name in a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct NameMention {
     pub sentence: usize,
     /// Byte range within the sentence text.
@@ -69,7 +69,7 @@ pub struct NameMention {
 }
 
 /// Everything the entity finder saw in one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ArticleNames {
     pub names: Vec<FoundName>,
     pub mentions: Vec<NameMention>,

@@ -64,63 +64,99 @@
   apply();
 })();
 
-// Search page: pagefind's chunked index, loaded piece by piece on demand.
+// Search page: a sharded index fetched piece by piece (see src/search.rs).
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
   if (!form) return;
   var input = document.getElementById("q"), list = document.getElementById("search-results"),
       status = document.getElementById("search-status");
-  var root = document.body.getAttribute("data-root") || "";
+  var base = document.body.getAttribute("data-root") || "";
+  var dir = base + "search/index/";
   var labels = { article: "Article", person: "Person", organization: "Organisation", place: "Place", event: "Event", other: "Other" };
-  var pf = null;
-  function load() {
-    if (!pf) pf = import(new URL(root + "pagefind/pagefind.js", location.href).href).then(function (m) {
-      return m.options({ baseUrl: "/" }).then(function () { return m; });
+  var cache = {};
+  function get(path) {
+    if (!cache[path]) cache[path] = fetch(dir + path).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + path);
+      return r.json();
     });
-    return pf;
+    return cache[path];
   }
-  // the excerpt is HTML with <mark>; keep only its text and marks
-  function excerpt(html) {
-    var t = document.createElement("template");
-    t.innerHTML = html;
-    var p = document.createElement("p");
-    p.className = "search-excerpt";
-    t.content.childNodes.forEach(function (n) {
-      if (n.nodeName === "MARK") { var m = document.createElement("mark"); m.textContent = n.textContent; p.appendChild(m); }
-      else p.appendChild(document.createTextNode(n.textContent));
+  // the same folding as the index: ASCII, lower case, letters and digits
+  var STOP = " the and of to in a is that for on it as with was by at be this are from or an but not have has had its were which their they been also he she his her we you i will would can there than more who all one into about after other some them these what when so if ";
+  function words(q) {
+    return q.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/ı/g, "i").toLowerCase()
+      .split(/[^a-z0-9]+/).filter(function (w) { return w.length >= 2 && STOP.indexOf(" " + w + " ") < 0; });
+  }
+  function shardsFor(meta, w) {
+    for (var i = 0; i < meta.shards.length; i++) if (w.indexOf(meta.shards[i]) === 0) return [meta.shards[i]];
+    return meta.shards.filter(function (k) { return k.indexOf(w) === 0; }).slice(0, 8);
+  }
+  // doc -> score for one query word: exact words count fully, longer words
+  // starting with it count half (so "erdo" finds "erdogan")
+  function lookup(meta, w) {
+    return Promise.all(shardsFor(meta, w).map(function (k) { return get("w/" + k + ".json"); })).then(function (shards) {
+      var scores = {};
+      shards.forEach(function (shard) {
+        Object.keys(shard).forEach(function (term) {
+          if (term.indexOf(w) !== 0) return;
+          var f = term === w ? 1 : 0.5, p = shard[term];
+          for (var i = 0; i < p.length; i += 2) scores[p[i]] = Math.max(scores[p[i]] || 0, p[i + 1] * f);
+        });
+      });
+      return scores;
     });
-    return p;
+  }
+  function render(meta, ranked, total) {
+    var top = ranked.slice(0, 10);
+    var chunks = {};
+    top.forEach(function (d) { chunks[Math.floor(d / meta.chunk)] = true; });
+    return Promise.all(Object.keys(chunks).map(function (c) {
+      return get("d/" + c + ".json").then(function (docs) { return [c, docs]; });
+    })).then(function (loaded) {
+      var byChunk = {};
+      loaded.forEach(function (x) { byChunk[x[0]] = x[1]; });
+      status.textContent = total + " result" + (total === 1 ? "" : "s");
+      top.forEach(function (d) {
+        var doc = byChunk[Math.floor(d / meta.chunk)][d % meta.chunk];
+        var li = document.createElement("li");
+        var kind = document.createElement("span");
+        kind.className = "search-type search-type--" + doc.k;
+        kind.textContent = labels[doc.k] || "Page";
+        var a = document.createElement("a");
+        a.href = base + doc.u;
+        a.textContent = doc.t;
+        var h = document.createElement("h2");
+        h.appendChild(a);
+        var p = document.createElement("p");
+        p.className = "search-excerpt";
+        p.textContent = doc.s;
+        li.appendChild(kind); li.appendChild(h); li.appendChild(p);
+        list.appendChild(li);
+      });
+    });
   }
   var seq = 0;
   function run(q) {
-    var mine = ++seq;
+    var mine = ++seq, ws = words(q);
     list.textContent = "";
-    if (!q.trim()) { status.textContent = ""; return; }
+    if (!ws.length) { status.textContent = ""; return; }
     status.textContent = "Searching…";
-    load().then(function (m) { return m.search(q); }).then(function (res) {
-      if (mine !== seq) return;
-      return Promise.all(res.results.slice(0, 20).map(function (r) { return r.data(); })).then(function (items) {
+    get("meta.json").then(function (meta) {
+      return Promise.all(ws.map(function (w) { return lookup(meta, w); })).then(function (per) {
         if (mine !== seq) return;
-        status.textContent = res.results.length + " result" + (res.results.length === 1 ? "" : "s");
-        items.forEach(function (d) {
-          var li = document.createElement("li");
-          var kind = document.createElement("span");
-          kind.className = "search-type search-type--" + (d.meta.type || "article");
-          kind.textContent = labels[d.meta.type] || "Page";
-          var a = document.createElement("a");
-          a.href = root + d.url.replace(/^\//, "");
-          a.textContent = d.meta.title || d.url;
-          var h = document.createElement("h2");
-          h.appendChild(a);
-          li.appendChild(kind);
-          li.appendChild(h);
-          li.appendChild(excerpt(d.excerpt || ""));
-          list.appendChild(li);
+        var total = {}, hits = {};
+        per.forEach(function (scores) {
+          Object.keys(scores).forEach(function (d) { total[d] = (total[d] || 0) + scores[d]; hits[d] = (hits[d] || 0) + 1; });
         });
+        var all = Object.keys(total).filter(function (d) { return hits[d] === ws.length; });
+        if (!all.length) all = Object.keys(total); // no document has every word: show the best partial ones
+        all.sort(function (a, b) { return total[b] - total[a] || a - b; });
+        if (!all.length) { status.textContent = "No results."; return; }
+        return render(meta, all.map(Number), all.length);
       });
     }).catch(function (e) {
-      status.textContent = location.protocol === "file:" ? "Search works when the site is served over HTTP (for example with `dossier serve`)." : "Search failed: " + e;
+      status.textContent = location.protocol === "file:" ? "Search works when the site is served over HTTP (for example with `dossier serve`)." : "Search failed: " + e.message;
     });
   }
   var params = new URLSearchParams(location.search);
