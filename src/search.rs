@@ -74,6 +74,9 @@ fn short(s: &str, max: usize) -> String {
     out
 }
 
+/// A word and its postings.
+type Entry<'a> = (&'a String, &'a Vec<u32>);
+
 /// Build the index files.
 pub fn index(site: &Site) -> Result<Vec<Output>, String> {
     let mut docs: Vec<Doc> = Vec::new();
@@ -149,8 +152,8 @@ pub fn index(site: &Site) -> Result<Vec<Output>, String> {
     }
     // shard by prefix: two letters, longer where a shard would be too big
     let mut shards: BTreeMap<String, BTreeMap<&str, &Vec<u32>>> = BTreeMap::new();
-    let mut pending: Vec<(usize, Vec<(&String, &Vec<u32>)>)> = {
-        let mut by2: BTreeMap<String, Vec<(&String, &Vec<u32>)>> = BTreeMap::new();
+    let mut pending: Vec<(usize, Vec<Entry>)> = {
+        let mut by2: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
         for (w, p) in &words {
             by2.entry(w.chars().take(2).collect()).or_default().push((w, p));
         }
@@ -161,7 +164,7 @@ pub fn index(site: &Site) -> Result<Vec<Output>, String> {
         let prefix: String = group[0].0.chars().take(len).collect();
         let splittable = group.iter().any(|(w, _)| w.len() > len);
         if size > SHARD_BYTES && splittable && len < 6 {
-            let mut sub: BTreeMap<String, Vec<(&String, &Vec<u32>)>> = BTreeMap::new();
+            let mut sub: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
             for (w, p) in group {
                 // words no longer than the prefix stay in the shorter shard
                 let key = if w.len() > len {
