@@ -169,3 +169,47 @@
     run(input.value);
   });
 })();
+
+// Hover and focus previews for links to entities and articles: the page's
+// own title, type and description, fetched once. Off on touch screens, so
+// they never cover the text there.
+(function () {
+  "use strict";
+  if (!window.fetch || !window.DOMParser || matchMedia("(hover: none)").matches || location.protocol === "file:") return;
+  var box = null, cache = {}, current = null, timer = null;
+  function info(href) {
+    if (!cache[href]) cache[href] = fetch(href).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var h1 = doc.querySelector("main h1"), kind = doc.querySelector(".entity-header .kind"),
+          desc = doc.querySelector('meta[name="description"]');
+      return h1 ? { title: h1.textContent, kind: kind ? kind.textContent : "Article", text: desc ? desc.getAttribute("content") : "" } : null;
+    }).catch(function () { return null; });
+    return cache[href];
+  }
+  function hide() { clearTimeout(timer); current = null; if (box) box.hidden = true; }
+  function show(a) {
+    current = a;
+    info(a.href).then(function (d) {
+      if (current !== a || !d) return;
+      if (!box) { box = document.createElement("div"); box.className = "preview"; box.setAttribute("role", "tooltip"); box.id = "dossier-preview"; document.body.appendChild(box); }
+      box.textContent = "";
+      var k = document.createElement("span"); k.className = "kind"; k.textContent = d.kind;
+      var t = document.createElement("strong"); t.textContent = d.title;
+      var p = document.createElement("p"); p.textContent = d.text;
+      box.appendChild(k); box.appendChild(t); box.appendChild(p);
+      box.hidden = false;
+      var r = a.getBoundingClientRect();
+      var left = Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - box.offsetWidth - 8);
+      box.style.left = Math.max(8, left) + "px";
+      box.style.top = (window.scrollY + r.bottom + 6) + "px";
+      a.setAttribute("aria-describedby", "dossier-preview");
+    });
+  }
+  var selector = "a.m, a.entity-link, .article-card h2 a, .backlink h3 a, .event-source a";
+  function target(e) { return e.target.closest ? e.target.closest(selector) : null; }
+  document.addEventListener("mouseover", function (e) { var a = target(e); if (a && a !== current) { clearTimeout(timer); timer = setTimeout(function () { show(a); }, 250); } });
+  document.addEventListener("mouseout", function (e) { if (target(e)) hide(); });
+  document.addEventListener("focusin", function (e) { var a = target(e); if (a) show(a); });
+  document.addEventListener("focusout", function (e) { if (target(e)) hide(); });
+  document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
+})();

@@ -11,28 +11,41 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+pub mod graph;
+
 /// The templates every theme must provide, and the default theme's copy.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../themes/default/templates/base.html")),
-    ("index.html", include_str!("../themes/default/templates/index.html")),
-    ("article.html", include_str!("../themes/default/templates/article.html")),
-    ("404.html", include_str!("../themes/default/templates/404.html")),
-    ("atom.xml", include_str!("../themes/default/templates/atom.xml")),
-    ("entity.html", include_str!("../themes/default/templates/entity.html")),
+    ("base.html", include_str!("../../themes/default/templates/base.html")),
+    ("index.html", include_str!("../../themes/default/templates/index.html")),
+    (
+        "article.html",
+        include_str!("../../themes/default/templates/article.html"),
+    ),
+    ("404.html", include_str!("../../themes/default/templates/404.html")),
+    ("atom.xml", include_str!("../../themes/default/templates/atom.xml")),
+    (
+        "entity.html",
+        include_str!("../../themes/default/templates/entity.html"),
+    ),
     (
         "entities.html",
-        include_str!("../themes/default/templates/entities.html"),
+        include_str!("../../themes/default/templates/entities.html"),
     ),
     (
         "timeline.html",
-        include_str!("../themes/default/templates/timeline.html"),
+        include_str!("../../themes/default/templates/timeline.html"),
     ),
-    ("search.html", include_str!("../themes/default/templates/search.html")),
+    (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    ("graph.html", include_str!("../../themes/default/templates/graph.html")),
 ];
 
 const DEFAULT_STATIC: &[(&str, &[u8])] = &[
-    ("style.css", include_bytes!("../themes/default/static/style.css")),
-    ("site.js", include_bytes!("../themes/default/static/site.js")),
+    ("style.css", include_bytes!("../../themes/default/static/style.css")),
+    ("site.js", include_bytes!("../../themes/default/static/site.js")),
+    ("graph.js", include_bytes!("../../themes/default/static/graph.js")),
 ];
 
 /// Loaded templates and static files.
@@ -448,6 +461,31 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
     results.extend(r.timeline_pages());
     results.push(r.page("404.html", "404.html", "page", &()));
     results.push(r.page("search.html", "search/index.html", "page", &()));
+    let site_graph = graph::site_graph(site);
+    if !site_graph.nodes.is_empty() {
+        #[derive(Serialize)]
+        struct GraphPage {
+            nodes: Vec<EntityRef>,
+            shown: usize,
+            total: usize,
+        }
+        let page = GraphPage {
+            nodes: site_graph
+                .nodes
+                .iter()
+                .map(|n| EntityRef {
+                    name: n.1.clone(),
+                    kind: n.2,
+                    url: format!("entities/{}/", n.0),
+                    mentions: n.5,
+                })
+                .collect(),
+            shown: site_graph.nodes.len(),
+            total: site.entities.entities.len(),
+        };
+        results.push(r.page("graph.html", "graph/index.html", "graph", &page));
+        results.push(Ok(Output::new("data/graph.json", json(&site_graph))));
+    }
 
     let feed_entries = site
         .chronological
@@ -657,6 +695,8 @@ struct EntityPage<'a> {
     articles: Vec<BacklinkArticle<'a>>,
     related: Vec<EntityRef>,
     events: Vec<EventView>,
+    /// Inline SVG of the neighbourhood (built here, names escaped).
+    graph_svg: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -915,7 +955,7 @@ impl Renderer<'_> {
             .iter()
             .filter(|ev| ev.entities.contains(&e.id))
             .collect();
-        let dated: Vec<jiff::civil::Date> = events.iter().map(|ev| ev.date.first_day()).collect();
+        let dated: Vec<crate::model::EventDate> = events.iter().map(|ev| ev.date).collect();
         let notes = e.registry.as_ref().filter(|r| !r.notes.trim().is_empty()).map(|r| {
             let parsed = crate::extract::markdown::parse(&r.notes);
             let html = crate::extract::markdown::render(parsed, &[], self.site.config.allow_raw_html).html;
@@ -937,8 +977,8 @@ impl Renderer<'_> {
             notes,
             article_count: articles.len(),
             mention_count: mentions.len(),
-            first_date: dated.iter().min().map(|d| display_date(*d)),
-            last_date: dated.iter().max().map(|d| display_date(*d)),
+            first_date: dated.iter().min().map(display_event_date),
+            last_date: dated.iter().max().map(display_event_date),
             related: self
                 .site
                 .related
@@ -946,6 +986,7 @@ impl Renderer<'_> {
                 .map(|v| v.iter().filter_map(|(id, w)| self.entity_ref(id, *w)).collect())
                 .unwrap_or_default(),
             events: events.iter().map(|ev| self.event_view(ev, &root)).collect(),
+            graph_svg: graph::neighbourhood_svg(self.site, &e.id, &root),
             articles,
         };
         let mut out = vec![self.page("entity.html", &path, "entity", &page)];
