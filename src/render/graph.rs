@@ -23,7 +23,7 @@ pub fn neighbourhood_svg(site: &Site, id: &EntityId, root: &str) -> Option<Strin
     let mut s = String::new();
     let _ = write!(
         s,
-        "<svg class=\"neighbourhood\" viewBox=\"-80 0 {} {h}\" role=\"img\" aria-labelledby=\"nb-title\"><title id=\"nb-title\">{} and the {} entities it is most often mentioned with</title>",
+        "<svg class=\"neighbourhood\" viewBox=\"-80 0 {} {h}\" role=\"group\" aria-labelledby=\"nb-title\"><title id=\"nb-title\">{} and the {} entities it is most often mentioned with</title>",
         w + 160.0,
         escape(&me.name),
         related.len()

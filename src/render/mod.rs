@@ -46,6 +46,7 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../themes/default/static/style.css")),
     ("site.js", include_bytes!("../../themes/default/static/site.js")),
     ("graph.js", include_bytes!("../../themes/default/static/graph.js")),
+    ("favicon.svg", include_bytes!("../../themes/default/static/favicon.svg")),
 ];
 
 /// Loaded templates and static files.
