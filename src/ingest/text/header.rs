@@ -1,0 +1,472 @@
+//! The headline and the metadata around it: subtitle, byline, date; also
+//! author bios after the body and publisher statements anywhere.
+
+use super::lines::{fold, is_dateline, is_sentence, Kind, Line, Role};
+use crate::ingest::meta;
+use jiff::civil::Date;
+use regex::Regex;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Default)]
+pub struct Header {
+    pub title: String,
+    /// The line of the headline (the earliest of its nearby repeats).
+    pub title_idx: Option<usize>,
+    pub subtitle: Option<String>,
+    pub subtitle_idx: Option<usize>,
+    pub authors: Vec<String>,
+    pub date: Option<Date>,
+    pub date_inferred: bool,
+    pub publisher: Option<String>,
+    /// First line of the body proper (after headline, subtitle, byline).
+    pub header_end: Option<usize>,
+}
+
+/// How many non-blank lines before the best run may hold the headline.
+const TITLE_LOOKBACK: usize = 40;
+/// How many non-blank lines into the best run may hold the headline.
+const TITLE_LOOKAHEAD: usize = 12;
+
+fn nonblank_before(ls: &[Line], i: usize, n: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut j = i;
+    while j > 0 && out.len() < n {
+        j -= 1;
+        if !ls[j].is_blank() {
+            out.push(j);
+        }
+    }
+    out
+}
+
+fn nonblank_after(ls: &[Line], i: usize, n: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut j = i + 1;
+    while j < ls.len() && out.len() < n {
+        if !ls[j].is_blank() {
+            out.push(j);
+        }
+        j += 1;
+    }
+    out
+}
+
+/// A body paragraph rather than a label or a headline.
+pub fn is_prose(l: &Line) -> bool {
+    l.kind == Kind::Text && l.role == Role::Content && ((l.sentence && l.words >= 10) || l.words >= 20)
+}
+
+fn is_byline(l: &Line) -> bool {
+    l.words <= 30 && meta::parse_byline(&l.text).is_some()
+}
+
+fn is_meta(l: &Line) -> bool {
+    if l.is_blank() {
+        return false;
+    }
+    if is_byline(l) || is_dateline(&l.text) {
+        return true;
+    }
+    if l.role == Role::Chrome && l.kind != Kind::Rule {
+        let f = fold(&l.text);
+        return f.starts_with("published")
+            || f.starts_with("updated")
+            || f.starts_with("posted")
+            || f.starts_with("share")
+            || f.contains(" read")
+            || f.starts_with("read mode")
+            || f.starts_with("written by")
+            || f.starts_with("by ");
+    }
+    false
+}
+
+fn title_score(ls: &[Line], i: usize, seg_start: usize, dist: usize, prose_before: usize, counts: &HashMap<String, usize>, term_text: &str) -> Option<f64> {
+    let l = &ls[i];
+    if l.kind != Kind::Text || l.role != Role::Content {
+        return None;
+    }
+    let t = l.text.as_str();
+    if l.words < 2 || l.words > 30 || t.len() > 300 {
+        return None;
+    }
+    let first = t.chars().next()?;
+    if first.is_lowercase() || t.contains("http") || t.contains('@') || t.contains('©') {
+        return None;
+    }
+    if is_dateline(t) || is_byline(l) {
+        return None;
+    }
+    let mut s = 10.0;
+    if (4..=20).contains(&l.words) {
+        s += 2.0;
+    } else if l.words <= 3 {
+        s -= 2.0;
+    }
+    let end = t.trim_end_matches(['"', '”', '’', '\'', ')']);
+    if end.ends_with('.') {
+        s -= if l.words > 12 { 6.0 } else { 3.0 };
+    }
+    if end.ends_with([':', ',', ';']) {
+        s -= 6.0;
+    }
+    if t.contains(". ") && l.words > 8 {
+        s -= 4.0;
+    }
+    if !meta::find_dates(t).is_empty() {
+        s -= 4.0;
+    }
+    let caps = t
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    if caps * 10 >= l.words * 6 {
+        s += 2.0;
+    }
+    let f = fold(t);
+    if counts.get(&f).copied().unwrap_or(0) >= 2 {
+        s += 3.0;
+    }
+    if f.len() >= 12 && term_text.contains(&f) {
+        s += 4.0;
+    }
+    if i < seg_start {
+        s -= 0.6 * dist as f64;
+    } else {
+        s -= 3.0 + 0.5 * dist as f64 + 3.0 * prose_before as f64;
+    }
+    let after = nonblank_after(ls, i, 4);
+    if after.iter().any(|&j| is_meta(&ls[j])) {
+        s += 4.0;
+    }
+    if nonblank_before(ls, i, 3).iter().any(|&j| is_meta(&ls[j])) {
+        s += 1.0;
+    }
+    if let Some(&j) = after.first() {
+        if is_prose(&ls[j]) {
+            s += 1.0;
+        }
+    }
+    Some(s)
+}
+
+pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
+    let mut h = Header::default();
+    let n = ls.len();
+    // Candidate lines around the start of the best run.
+    let before = nonblank_before(ls, seg.start.min(n), TITLE_LOOKBACK);
+    let mut cands: Vec<(usize, usize, usize)> = before.iter().enumerate().map(|(d, &i)| (i, d, 0)).collect();
+    let mut prose = 0;
+    let mut d = 0;
+    for i in seg.start..seg.end.min(n) {
+        if ls[i].is_blank() {
+            continue;
+        }
+        if d >= TITLE_LOOKAHEAD || prose >= 3 {
+            break;
+        }
+        cands.push((i, d, prose));
+        if is_prose(&ls[i]) {
+            prose += 1;
+        }
+        d += 1;
+    }
+    // Repeated short lines (headline repeated in breadcrumbs, share text).
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut term_text = String::new();
+    for l in ls {
+        if l.kind == Kind::Text && (2..=30).contains(&l.words) {
+            *counts.entry(fold(&l.text)).or_default() += 1;
+        }
+        if l.role == Role::Terminator || (l.role == Role::Chrome && l.words <= 40) {
+            term_text.push_str(&fold(&l.text));
+            term_text.push('\n');
+        }
+    }
+    let mut best: Option<(f64, usize)> = None;
+    for &(i, dist, pb) in &cands {
+        if let Some(s) = title_score(ls, i, seg.start, dist, pb, &counts, &term_text) {
+            if best.is_none_or(|(bs, _)| s > bs) {
+                best = Some((s, i));
+            }
+        }
+    }
+    let Some((_, mut t)) = best else {
+        h.publisher = find_publisher_anywhere(ls);
+        return h;
+    };
+    h.title = ls[t].text.clone();
+    let tf = fold(&h.title);
+    // The earliest repeat of the headline close above it starts the header.
+    for j in nonblank_before(ls, t, 8) {
+        if fold(&ls[j].text) == tf {
+            t = j;
+        }
+    }
+    h.title_idx = Some(t);
+
+    // Scan the header: subtitle, then the first body paragraph.
+    let mut k = 0;
+    let mut header_end = None;
+    let mut j = t + 1;
+    while j < n {
+        let l = &ls[j];
+        j += 1;
+        if l.is_blank() {
+            continue;
+        }
+        k += 1;
+        if k > 25 {
+            break;
+        }
+        if l.kind != Kind::Text || l.role != Role::Content || is_meta(l) || fold(&l.text) == tf {
+            continue;
+        }
+        if is_prose(l) {
+            if h.subtitle.is_none() && l.words <= 45 && qualifies_subtitle(ls, j - 1, &tf) {
+                h.subtitle = Some(l.text.clone());
+                h.subtitle_idx = Some(j - 1);
+                continue;
+            }
+            header_end = Some(j - 1);
+            break;
+        }
+    }
+    h.header_end = Some(header_end.unwrap_or(t + 1));
+
+    // Metadata from the lines around the headline.
+    let zone_start = nonblank_before(ls, t, 6).last().copied().unwrap_or(t);
+    let zone_end = {
+        let he = h.header_end.unwrap_or(t + 1);
+        nonblank_after(ls, he, 2).last().copied().unwrap_or(he).max(he) + 1
+    };
+    let zone = zone_start..zone_end.min(n);
+    read_meta(ls, zone.clone(), t, &mut h);
+    h.publisher = find_publisher_anywhere(ls);
+    if h.date.is_none() {
+        h.date = labelled_date_anywhere(ls);
+    }
+    if h.date.is_none() {
+        if let Some(d) = caption_date(ls, t, zone.end) {
+            h.date = Some(d);
+            h.date_inferred = true;
+        }
+    }
+    if h.authors.is_empty() {
+        h.authors = bio_authors(ls, seg.end.max(zone.end));
+    }
+    h
+}
+
+fn qualifies_subtitle(ls: &[Line], i: usize, tf: &str) -> bool {
+    let l = &ls[i];
+    let t = l.text.trim_end_matches(['"', '”', '’', '\'', ')', ' ']);
+    if !t.ends_with(['.', '!', '?', ':', ';', '…']) && l.words <= 45 {
+        return true;
+    }
+    for j in nonblank_after(ls, i, 2) {
+        let m = &ls[j];
+        if is_meta(m) || fold(&m.text) == tf {
+            return true;
+        }
+    }
+    false
+}
+
+fn updated_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b(?:updated|modified|reviewed|edited|revised)\b").expect("valid regex"))
+}
+
+fn published_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)\b(?:published|posted|released|issued|dated?)\b(?:\s+on)?\s*:?\s*$").expect("valid regex"))
+}
+
+fn avatar_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\s+(.+)|(.+?)['’]s?\s+(?:avatar|profile picture|photo|headshot))$")
+            .expect("valid regex")
+    })
+}
+
+fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, h: &mut Header) {
+    let mut published: Option<Date> = None;
+    let mut updated: Option<Date> = None;
+    let mut date_lines: Vec<usize> = Vec::new();
+    for i in zone.clone() {
+        let l = &ls[i];
+        if l.is_blank() || i == title || l.words > 30 || l.role == Role::Caption {
+            continue;
+        }
+        if h.authors.is_empty() {
+            if let Some(names) = meta::parse_byline(&l.text) {
+                h.authors = names;
+            }
+        }
+        for (d, r) in meta::find_dates(&l.text) {
+            date_lines.push(i);
+            let before = &l.text[..r.start];
+            if updated_re().is_match(before) && !published_re().is_match(before) {
+                updated.get_or_insert(d);
+            } else {
+                published.get_or_insert(d);
+            }
+        }
+        // A date written in the previous line's label: "Published\nDec 19, 2025".
+    }
+    h.date = published.or(updated);
+    if !h.authors.is_empty() {
+        return;
+    }
+    // Name lines: under an avatar caption or next to the dateline.
+    for i in zone.clone() {
+        let l = &ls[i];
+        if let Some(c) = avatar_re().captures(&l.text) {
+            let name = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).trim();
+            if meta::is_name_like(name) {
+                h.authors = vec![name.to_string()];
+                return;
+            }
+        }
+    }
+    for &d in &date_lines {
+        if d == title {
+            continue;
+        }
+        // "Paramita Ghosh Published: January 3, 2024": a name before the label.
+        let text = &ls[d].text;
+        if let Some(p) = text.find(|c: char| c.is_ascii_digit()) {
+            let head = text[..p].trim();
+            let head = head
+                .trim_end_matches(|c: char| c.is_alphabetic() && c.is_lowercase() || c == ':' || c == ' ')
+                .trim();
+            let head = head.strip_suffix("Published").or_else(|| head.strip_suffix("Posted")).unwrap_or(head).trim();
+            if head.split_whitespace().count() >= 2 && meta::is_name_like(head) && meta::find_dates(head).is_empty() {
+                h.authors = vec![head.to_string()];
+                return;
+            }
+        }
+        let mut near: Vec<usize> = nonblank_before(ls, d, 2);
+        near.extend(nonblank_after(ls, d, 2));
+        for j in near {
+            if j == title || !zone.contains(&j) {
+                continue;
+            }
+            let t = ls[j].text.trim();
+            if ls[j].role == Role::Content && meta::is_name_like(t) && meta::find_dates(t).is_empty() {
+                h.authors = vec![t.to_string()];
+                return;
+            }
+        }
+    }
+}
+
+fn labelled_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:(?:originally\s+)?(?:published|posted|first published)(?:\s+on)?|date(?:\s+published)?|publication date)\s*:?\s*").expect("valid regex")
+    })
+}
+
+/// "Published on 3 May 2021" anywhere in a short line.
+fn labelled_date_anywhere(ls: &[Line]) -> Option<Date> {
+    for (i, l) in ls.iter().enumerate() {
+        if l.words > 20 || l.is_blank() {
+            continue;
+        }
+        if let Some(m) = labelled_re().find(&l.text) {
+            let rest = &l.text[m.end()..];
+            if let Some((d, r)) = meta::find_dates(rest).into_iter().next() {
+                if r.start <= 12 {
+                    return Some(d);
+                }
+            }
+            if rest.trim().is_empty() {
+                if let Some(&j) = nonblank_after(ls, i, 1).first() {
+                    if is_dateline(&ls[j].text) {
+                        return meta::parse_date(&ls[j].text);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A dated photo caption near the top: evidence for (not a statement of) the
+/// publication date.
+fn caption_date(ls: &[Line], title: usize, zone_end: usize) -> Option<Date> {
+    let end = nonblank_after(ls, zone_end, 10).last().copied().unwrap_or(zone_end).min(ls.len().saturating_sub(1));
+    (title..=end).filter(|&i| ls[i].role == Role::Caption).find_map(|i| meta::parse_date(&ls[i].text))
+}
+
+fn bio_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^((?:Dr\.? |Prof\.? )?\p{Lu}[\p{L}.'’-]+(?: (?:\p{Lu}[\p{L}.'’-]*|van|der|de|al-\p{L}+|bin))+) (?:is|was|has been|serves as|works as|writes)\b")
+            .expect("valid regex")
+    })
+}
+
+/// Authors from bios after the body: "Peter Smith is a researcher ...", or
+/// names listed under an "Authors" label.
+fn bio_authors(ls: &[Line], from: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut in_authors = false;
+    let mut seen = 0;
+    for l in ls.iter().skip(from) {
+        if l.is_blank() {
+            continue;
+        }
+        seen += 1;
+        if seen > 60 {
+            break;
+        }
+        let f = fold(&l.text);
+        if l.role == Role::Terminator && (f.starts_with("author") || f.starts_with("about the") || f.starts_with("written by")) {
+            in_authors = true;
+            continue;
+        }
+        if l.words <= 60 && (l.sentence || l.words > 8) {
+            if let Some(c) = bio_re().captures(&l.text) {
+                let name = c[1].to_string();
+                if meta::is_name_like(&name) && !out.contains(&name) {
+                    out.push(name);
+                }
+                continue;
+            }
+        }
+        if in_authors && l.words <= 5 && meta::is_name_like(&l.text) {
+            let name = l.text.trim().to_string();
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+/// "Originally published at X", "... editorial policy of X", "© 2024 X".
+pub fn find_publisher_anywhere(ls: &[Line]) -> Option<String> {
+    let mut copyright = None;
+    for l in ls {
+        if l.is_blank() || l.words > 40 {
+            continue;
+        }
+        if let Some(p) = meta::parse_publisher(&l.text) {
+            if l.text.contains('©') || l.text.to_lowercase().starts_with("copyright") {
+                if copyright.is_none() && p.split_whitespace().count() <= 6 {
+                    copyright = Some(p);
+                }
+            } else {
+                return Some(p);
+            }
+        }
+    }
+    let _ = is_sentence;
+    copyright
+}

@@ -1,0 +1,2 @@
+//! Tests on the seeds and small fixtures.
+
