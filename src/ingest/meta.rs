@@ -46,11 +46,11 @@ fn date_res() -> &'static DateRes {
     static RES: OnceLock<DateRes> = OnceLock::new();
     RES.get_or_init(|| DateRes {
         mdy: Regex::new(&format!(
-            r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(\d{{4}})\b"
+            r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(\d{{4}})"
         ))
         .expect("valid regex"),
         dmy: Regex::new(&format!(
-            r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?\s+(\d{{4}})\b"
+            r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?\s+(\d{{4}})"
         ))
         .expect("valid regex"),
         ymd: Regex::new(r"\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})\b").expect("valid regex"),
