@@ -46,7 +46,7 @@ fn date_res() -> &'static DateRes {
     static RES: OnceLock<DateRes> = OnceLock::new();
     RES.get_or_init(|| DateRes {
         mdy: Regex::new(&format!(
-            r"(?i)\b({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(\d{{4}})"
+            r"(?i)({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(\d{{4}})"
         ))
         .expect("valid regex"),
         dmy: Regex::new(&format!(
@@ -104,6 +104,13 @@ pub fn find_dates(s: &str) -> Vec<(Date, Range<usize>)> {
             out.push((date, c.get(0).map_or(0..0, |m| m.range())));
         }
     }
+    // Dates inside file names and identifiers ("image-2021-02-16-00-09") are not dates.
+    out.retain(|(_, r)| {
+        let before = s[..r.start].chars().next_back();
+        let after = s[r.end..].chars().next();
+        !before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '/')
+            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    });
     out.sort_by_key(|(_, r)| r.start);
     // Overlapping matches (ymd inside something else): keep the first.
     let mut kept: Vec<(Date, Range<usize>)> = Vec::with_capacity(out.len());
@@ -155,7 +162,7 @@ fn byline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:(?:written|posted|published|reported|words|story|text|compiled|reviewed|edited|photos?)\s+)?(?:by|von|par|por)\b\s*:?\s*(.+)$|^(?:authors?|written by|byline)\s*:\s*(.+)$",
+            r"(?i)^(?:(?:written|posted|published|reported|words|story|text|compiled|reviewed|edited|photos?)\s+)?(?:by|von|par|por)\b\s*:?\s*(?:by\s+)?(.+)$|^(?:authors?|written by|byline)\s*:\s*(.+)$|^(?-i:By)(\p{Lu}.+)$",
         )
         .expect("valid regex")
     })
@@ -174,7 +181,7 @@ pub fn parse_byline(line: &str) -> Option<Vec<String>> {
     if lower.starts_with("reviewed") || lower.starts_with("edited") || lower.starts_with("photo") {
         return None;
     }
-    let rest = c.get(1).or_else(|| c.get(2))?.as_str();
+    let rest = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str();
     let names = split_names(rest);
     if names.is_empty() {
         None
@@ -203,13 +210,25 @@ pub fn split_names(s: &str) -> Vec<String> {
     if let Some((_, r)) = find_dates(&s).into_iter().next() {
         s.truncate(r.start);
     }
+    if let Some(c) = glued_label_re().captures(&s) {
+        let cut = c.get(1).or_else(|| c.get(0)).map_or(s.len(), |m| m.start());
+        s.truncate(cut);
+    }
     let s = handle_re().replace_all(&s, " ");
     let s = match cut_re().find(&s) {
         Some(m) => &s[..m.start()],
         None => &s[..],
     };
-    let mut out = Vec::new();
+    let mut out: Vec<String> = Vec::new();
     for part in split_name_list(s) {
+        // "Michael Greger, M.D., FACLM": credentials stay with the name.
+        if let Some(last) = out.last_mut() {
+            if is_credentials(part) {
+                last.push_str(", ");
+                last.push_str(part.trim());
+                continue;
+            }
+        }
         let p = part.trim().trim_matches(|c: char| ",.;:()[]\"'".contains(c)).trim();
         if is_name_like(p) {
             out.push(p.to_string());
@@ -273,6 +292,78 @@ pub fn is_name_like(s: &str) -> bool {
         let c = w.chars().next().unwrap_or(' ');
         c.is_uppercase() || PARTICLES.contains(&w.to_lowercase().as_str()) || w.starts_with("al-")
     })
+}
+
+fn glued_label_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:\p{Ll})(Published|Updated|Posted|Last updated|In\s|On\s|Read\s)|\s(?:Published|Updated|Posted|Reviewed|Fact[- ]checked|Edited)\b")
+            .expect("valid regex")
+    })
+}
+
+/// Credentials after a name: "MS, RD, FAND", "M.D.", "PhD", "CEPF®".
+pub fn is_credentials(s: &str) -> bool {
+    let s = s.trim();
+    !s.is_empty()
+        && s.split([',', ' ']).filter(|w| !w.is_empty()).all(|w| {
+            let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+            !letters.is_empty()
+                && letters.len() <= 6
+                && (letters.chars().filter(|c| c.is_uppercase()).count() * 2 > letters.len() || w.contains('.'))
+        })
+}
+
+/// Common capitalised words of page furniture and headlines that are not
+/// names: a name-like line made of these is a label.
+const NOT_NAME_WORDS: &[&str] = &[
+    "about", "access", "account", "add", "agencies", "all", "and", "app", "article", "articles", "best",
+    "blog", "book", "business", "buy", "care", "cart", "categories", "center", "class", "comments",
+    "company", "contact", "content", "cookie", "course", "courses", "daily", "data", "design",
+    "digital", "directory", "discover", "download", "editor", "email", "event", "events", "explore",
+    "faq", "features", "find", "follow", "for", "free", "from", "get", "guide", "health", "help",
+    "home", "how", "in", "info", "information", "insights", "join", "latest", "learn", "library",
+    "log", "loss", "management", "marketing", "media", "medications", "menu", "more", "my", "new",
+    "news", "newsletter", "next", "now", "of", "on", "online", "our", "page", "partners", "photo",
+    "policy", "popular", "post", "posts", "previous", "pricing", "privacy", "products", "program",
+    "programs", "read", "recent", "registration", "related", "report", "research", "resources",
+    "reviews", "search", "see", "select", "services", "share", "shares", "shop", "sign", "site",
+    "skip", "solutions", "sponsored", "start", "store", "subscribe", "support", "team", "tech",
+    "terms", "the", "tips", "to", "tools", "top", "travel", "trending", "updates", "updated", "us",
+    "video", "view", "watch", "weight", "what", "why", "with", "your", "published", "posted",
+    "minutes", "min", "comment", "reply", "edition", "world", "local", "sports", "opinion",
+    "science", "technology", "politics", "entertainment", "lifestyle", "culture", "food", "money",
+    "education", "work", "jobs", "careers", "calendar", "today", "week", "weekly",
+];
+
+/// Stricter than [`is_name_like`]: 1-5 capitalised words, none of them a
+/// common label word ("Select Page", "Top Weight Loss Medications").
+pub fn is_person_name(s: &str) -> bool {
+    is_name_like(s)
+        && s.split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            !NOT_NAME_WORDS.contains(&w.as_str())
+        })
+}
+
+/// The name before a date on a byline-like line: "Paramita (Guha) Ghosh
+/// Published:", "Tom Talbot", "By Jane Doe |".
+pub fn name_before_date(s: &str) -> Option<String> {
+    let mut t = s.trim();
+    loop {
+        let before = t;
+        for label in ["Published", "Posted", "Updated", "on", "On", "|", "•", "·", "-", "–", "—", ":", ",", "Date"] {
+            t = t.strip_suffix(label).unwrap_or(t).trim_end();
+        }
+        if t == before {
+            break;
+        }
+    }
+    let t = t.strip_prefix("By ").or_else(|| t.strip_prefix("by ")).unwrap_or(t).trim();
+    let cleaned: String = t.replace(['(', ')'], "");
+    let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    (cleaned.split_whitespace().count() >= 2 && is_person_name(&cleaned) && cleaned.split_whitespace().count() <= 4)
+        .then_some(cleaned)
 }
 
 fn publisher_res() -> &'static [Regex] {

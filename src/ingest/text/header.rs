@@ -357,6 +357,15 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
         h.date = labelled_date_anywhere(ls);
     }
     if h.date.is_none() {
+        // A dateline in the page header, nearest the headline.
+        let he = h.header_end.unwrap_or(t + 1);
+        let end = nonblank_after(ls, he, 8).last().copied().unwrap_or(he).min(n.saturating_sub(1));
+        h.date = (0..=end)
+            .filter(|&i| !ls[i].is_blank() && ls[i].role != Role::Caption && is_dateline(&ls[i].text))
+            .min_by_key(|&i| i.abs_diff(t))
+            .and_then(|i| meta::parse_date(&ls[i].text));
+    }
+    if h.date.is_none() {
         if let Some(d) = caption_date(ls, t, zone.end) {
             h.date = Some(d);
             h.date_inferred = true;
@@ -406,6 +415,11 @@ fn published_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"(?i)\b(?:published|posted|released|issued|dated?)\b(?:\s+on)?\s*:?\s*$").expect("valid regex"))
 }
 
+fn published_label_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"(?i)^(?:published|posted|by\b)").expect("valid regex"))
+}
+
 fn avatar_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -423,12 +437,13 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, h: &mut Header) {
         if l.is_blank() || i == title || l.words > 30 || l.role == Role::Caption {
             continue;
         }
+        let short = l.words <= 25 || published_label_re().is_match(&l.text);
         if h.authors.is_empty() {
             if let Some(names) = meta::parse_byline(&l.text) {
                 h.authors = names;
             }
         }
-        for (d, r) in meta::find_dates(&l.text) {
+        for (d, r) in meta::find_dates(&l.text).into_iter().filter(|_| short) {
             date_lines.push(i);
             let before = &l.text[..r.start];
             if updated_re().is_match(before) && !published_re().is_match(before) {
@@ -439,6 +454,7 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, h: &mut Header) {
         }
         // A date written in the previous line's label: "Published\nDec 19, 2025".
     }
+    // An "updated" date stands in for a missing publication date.
     h.date = published.or(updated);
     if !h.authors.is_empty() {
         return;
@@ -458,16 +474,11 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, h: &mut Header) {
         if d == title {
             continue;
         }
-        // "Paramita Ghosh Published: January 3, 2024": a name before the label.
+        // "Paramita Ghosh Published: January 3, 2024": a name before the date.
         let text = &ls[d].text;
-        if let Some(p) = text.find(|c: char| c.is_ascii_digit()) {
-            let head = text[..p].trim();
-            let head = head
-                .trim_end_matches(|c: char| c.is_alphabetic() && c.is_lowercase() || c == ':' || c == ' ')
-                .trim();
-            let head = head.strip_suffix("Published").or_else(|| head.strip_suffix("Posted")).unwrap_or(head).trim();
-            if head.split_whitespace().count() >= 2 && meta::is_name_like(head) && meta::find_dates(head).is_empty() {
-                h.authors = vec![head.to_string()];
+        if let Some((_, r)) = meta::find_dates(text).into_iter().next() {
+            if let Some(name) = meta::name_before_date(&text[..r.start]) {
+                h.authors = vec![name];
                 return;
             }
         }
@@ -477,13 +488,45 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, h: &mut Header) {
             if j == title || !zone.contains(&j) {
                 continue;
             }
-            let t = ls[j].text.trim();
-            if ls[j].role == Role::Content && meta::is_name_like(t) && meta::find_dates(t).is_empty() {
-                h.authors = vec![t.to_string()];
+            if let Some(name) = name_line(&ls[j]) {
+                h.authors = vec![name];
                 return;
             }
         }
     }
+    // A name on its own line right by the headline.
+    let mut near: Vec<usize> = nonblank_before(ls, title, 3);
+    near.extend(nonblank_after(ls, title, 5));
+    for j in near {
+        if !zone.contains(&j) {
+            continue;
+        }
+        if let Some(name) = name_line(&ls[j]) {
+            h.authors = vec![name];
+            return;
+        }
+    }
+}
+
+/// A line that is just a person's name (with credentials): "Dylan Bailey, MS, RD".
+fn name_line(l: &Line) -> Option<String> {
+    if l.role != Role::Content || !matches!(l.kind, Kind::Text | Kind::Bullet { .. }) || l.words > 8 {
+        return None;
+    }
+    let t = l.text.trim();
+    if !meta::find_dates(t).is_empty() {
+        return None;
+    }
+    let (name, creds) = match t.split_once(',') {
+        Some((n, c)) => (n.trim(), Some(c)),
+        None => (t, None),
+    };
+    if let Some(c) = creds {
+        if !meta::is_credentials(c) {
+            return None;
+        }
+    }
+    (name.split_whitespace().count() >= 2 && meta::is_person_name(name)).then(|| t.to_string())
 }
 
 fn labelled_re() -> &'static Regex {
