@@ -366,6 +366,22 @@ pub fn name_before_date(s: &str) -> Option<String> {
         .then_some(cleaned)
 }
 
+/// Tidy a name taken from a page: "Nina Pineda Image" -> "Nina Pineda",
+/// "Andrei Zakhareuski Andrei Zakhareuski" -> "Andrei Zakhareuski".
+pub fn clean_name(s: &str) -> String {
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    while words.len() > 1
+        && matches!(words.last().map(|w| w.to_lowercase()).as_deref(), Some("image" | "photo" | "logo" | "avatar" | "headshot" | "picture"))
+    {
+        words.pop();
+    }
+    let n = words.len();
+    if n >= 2 && n % 2 == 0 && words[..n / 2] == words[n / 2..] {
+        words.truncate(n / 2);
+    }
+    words.join(" ")
+}
+
 fn publisher_res() -> &'static [Regex] {
     static RES: OnceLock<Vec<Regex>> = OnceLock::new();
     RES.get_or_init(|| {

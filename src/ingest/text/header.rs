@@ -351,7 +351,19 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
         nonblank_after(ls, he, 2).last().copied().unwrap_or(he).max(he) + 1
     };
     let zone = zone_start..zone_end.min(n);
-    read_meta(ls, zone.clone(), t, &mut h);
+    read_meta(ls, zone.clone(), t, &counts, &mut h);
+    if h.authors.is_empty() {
+        // An explicit byline elsewhere before the end of the article.
+        let end = seg.end.max(zone.end).min(n);
+        h.authors = (0..end)
+            .filter(|&i| ls[i].words <= 14 && ls[i].kind == Kind::Text)
+            .min_by_key(|&i| if meta::parse_byline(&ls[i].text).is_some() { i.abs_diff(t) } else { usize::MAX })
+            .and_then(|i| meta::parse_byline(&ls[i].text))
+            .unwrap_or_default();
+    }
+    for a in h.authors.iter_mut() {
+        *a = meta::clean_name(a);
+    }
     h.publisher = find_publisher_anywhere(ls);
     if h.date.is_none() {
         h.date = labelled_date_anywhere(ls);
@@ -428,7 +440,7 @@ fn avatar_re() -> &'static Regex {
     })
 }
 
-fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, h: &mut Header) {
+fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<String, (usize, usize)>, h: &mut Header) {
     let mut published: Option<Date> = None;
     let mut updated: Option<Date> = None;
     let mut date_lines: Vec<usize> = Vec::new();
@@ -494,11 +506,12 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, h: &mut Header) {
             }
         }
     }
-    // A name on its own line right by the headline.
+    // A name on its own line right by the headline, repeated on the page
+    // (avatar text, bio).
     let mut near: Vec<usize> = nonblank_before(ls, title, 3);
     near.extend(nonblank_after(ls, title, 5));
     for j in near {
-        if !zone.contains(&j) {
+        if !zone.contains(&j) || counts.get(&fold(&ls[j].text)).map_or(0, |c| c.0) < 2 {
             continue;
         }
         if let Some(name) = name_line(&ls[j]) {
@@ -587,7 +600,7 @@ fn bio_authors(ls: &[Line], from: usize) -> Vec<String> {
             continue;
         }
         seen += 1;
-        if seen > 60 {
+        if seen > 300 {
             break;
         }
         let f = fold(&l.text);
