@@ -301,6 +301,23 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
             }
         }
     }
+    // A headline directly followed by its (longer) standfirst: the dek
+    // often looks more like prose-leading text than the headline itself.
+    if let Some((bs, b)) = best {
+        if let Some(&p) = nonblank_before(ls, b, 1).first() {
+            let (pl, bl) = (&ls[p], &ls[b]);
+            if p + 3 >= b
+                && (4..=20).contains(&pl.words)
+                && pl.words < bl.words
+                && !bl.text.contains(':')
+                && !pl.text.trim_end().ends_with(['.', ':'])
+                && title_score(ls, p, seg.start, 0, 0, &counts, &term_text).is_some()
+                && (p == 0 || nonblank_before(ls, p, 1).is_empty() || !title_like(bl) || bl.words >= 12)
+            {
+                best = Some((bs, p));
+            }
+        }
+    }
     let Some((_, mut t)) = best else {
         h.publisher = find_publisher_anywhere(ls);
         return h;
@@ -604,8 +621,8 @@ fn bio_authors(ls: &[Line], from: usize) -> Vec<String> {
             break;
         }
         let f = fold(&l.text);
-        if l.role == Role::Terminator && (f.starts_with("author") || f.starts_with("about the") || f.starts_with("written by")) {
-            in_authors = true;
+        if l.role == Role::Terminator {
+            in_authors = f.starts_with("author") || f.starts_with("about the") || f.starts_with("written by");
             continue;
         }
         if l.words <= 60 && (l.sentence || l.words > 8) {
@@ -617,7 +634,7 @@ fn bio_authors(ls: &[Line], from: usize) -> Vec<String> {
                 continue;
             }
         }
-        if in_authors && l.words <= 5 && meta::is_name_like(&l.text) {
+        if in_authors && l.words <= 5 && meta::is_person_name(&l.text) {
             let name = l.text.trim().to_string();
             if !out.contains(&name) {
                 out.push(name);

@@ -144,7 +144,35 @@ pub fn classify(norm: &str) -> Vec<Line> {
         line.role = role_of(&line);
         out.push(line);
     }
+    mark_captions_before_credits(&mut out);
     out
+}
+
+fn credit_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)^(?:photo\s*|image\s*)?(?:credit|courtesy|source|photo|image)s?\s*:|^(?:photo|image|illustration)s?\s+(?:by|courtesy)\b")
+            .expect("valid regex")
+    })
+}
+
+/// "Police officers patrol ... in Paris, April 10, 2024." followed by
+/// "Credit: AP Photo/Lewis Joly": the line above a credit is its caption.
+fn mark_captions_before_credits(ls: &mut [Line]) {
+    let mut prev: Option<usize> = None;
+    for i in 0..ls.len() {
+        if ls[i].is_blank() {
+            continue;
+        }
+        if ls[i].role == Role::Caption && ls[i].words <= 12 && credit_re().is_match(&ls[i].text) {
+            if let Some(p) = prev {
+                if ls[p].kind == Kind::Text && ls[p].role == Role::Content && ls[p].words <= 80 {
+                    ls[p].role = Role::Caption;
+                }
+            }
+        }
+        prev = Some(i);
+    }
 }
 
 fn is_rule(t: &str) -> bool {
@@ -235,6 +263,8 @@ struct ChromeRes {
     social: Regex,
     /// Checked on the raw (lower-cased) line: labels, breadcrumbs, cookies.
     raw: Regex,
+    /// Disclaimers and republication notes that close an article.
+    long_terminator: Regex,
 }
 
 fn res() -> &'static ChromeRes {
@@ -309,6 +339,10 @@ fn res() -> &'static ChromeRes {
         .expect("valid regex"),
         social: Regex::new(r"(?i)facebook|twitter|linkedin|pinterest|whatsapp|reddit|instagram|youtube|tiktok|telegram|email|bluesky|threads|mastodon|flipboard")
             .expect("valid regex"),
+        long_terminator: Regex::new(
+            r"^(?:the\s*views\s*(?:and\s*opinions\s*)?expressed|(?:this\s*(?:article|piece|post|story|essay)\s*(?:was\s*)?)?(?:originally|first)\s*(?:published|appeared|posted)|to\s*learn\s*more\s*about\s*republishing|(?:opinions|views)\s*expressed\s*(?:in|here))",
+        )
+        .expect("valid regex"),
         raw: Regex::new(
             r"(?ix)^(?:
                 (?:tags?|topics|categories|category|keywords|filed\s*under|tagged(?:\s*with)?|posted\s*in|section)\s*:.*
@@ -338,6 +372,9 @@ fn role_of(l: &Line) -> Role {
         return Role::Chrome;
     }
     if l.words <= 14 && r.terminator.is_match(&f) {
+        return Role::Terminator;
+    }
+    if l.words <= 60 && r.long_terminator.is_match(&f) {
         return Role::Terminator;
     }
     if l.words <= 40 && r.caption.is_match(t) {
