@@ -10,7 +10,11 @@ pub const EXIT_CONTENT: i32 = 1;
 pub const EXIT_IO: i32 = 2;
 
 #[derive(Debug, Parser)]
-#[command(name = "dossier", version, about = "Build a briefing website from collected articles")]
+#[command(
+    name = "dossier",
+    version,
+    about = "Build a briefing website from collected articles"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

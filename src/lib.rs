@@ -3,7 +3,7 @@
 //! Data flows one way:
 //! `seeds -> ingest -> content -> load -> extract -> graph -> render -> output (site/)`.
 
+pub mod cli;
 pub mod extract;
 pub mod ingest;
 pub mod model;
-pub mod cli;

@@ -24,9 +24,15 @@ impl Slug {
             return Err(format!("slug is longer than {} bytes", Self::MAX_LEN));
         }
         if s.contains('/') || s.contains('\\') || s.contains("..") {
-            return Err(format!("slug `{}` contains a path separator or `..`", s.escape_debug()));
+            return Err(format!(
+                "slug `{}` contains a path separator or `..`",
+                s.escape_debug()
+            ));
         }
-        if let Some(c) = s.chars().find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')) {
+        if let Some(c) = s
+            .chars()
+            .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+        {
             return Err(format!(
                 "slug `{}` contains `{}`; only a-z, 0-9 and `-` are allowed",
                 s.escape_debug(),
@@ -131,7 +137,10 @@ pub enum EventDate {
     Day(jiff::civil::Date),
     /// ISO week: the Monday that starts it.
     Week(jiff::civil::Date),
-    Month { year: i16, month: i8 },
+    Month {
+        year: i16,
+        month: i8,
+    },
     Year(i16),
 }
 
@@ -301,7 +310,10 @@ impl Diagnostic {
         }
     }
     pub fn warning(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
     }
     pub fn at(mut self, line: usize, column: Option<usize>) -> Self {
         self.line = Some(line);
@@ -365,8 +377,16 @@ pub struct EntityMeta {
 }
 
 impl EntityMeta {
-    pub const KEYS: &'static [&'static str] =
-        &["name", "type", "aliases", "description", "links", "hidden", "redirect_from", "events"];
+    pub const KEYS: &'static [&'static str] = &[
+        "name",
+        "type",
+        "aliases",
+        "description",
+        "links",
+        "hidden",
+        "redirect_from",
+        "events",
+    ];
 }
 
 /// One curated entity from the analyst's registry.
@@ -394,6 +414,9 @@ pub struct EntityConfig {
 
 impl Default for EntityConfig {
     fn default() -> Self {
-        EntityConfig { min_mentions: 2, never_link: Vec::new() }
+        EntityConfig {
+            min_mentions: 2,
+            never_link: Vec::new(),
+        }
     }
 }

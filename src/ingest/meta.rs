@@ -53,7 +53,7 @@ fn date_res() -> &'static DateRes {
             r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTHS})\.?,?\s+(\d{{4}})"
         ))
         .expect("valid regex"),
-        ymd: Regex::new(r"\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})\b").expect("valid regex"),
+        ymd: Regex::new(r"\b(\d{4})([-/.])(\d{1,2})([-/.])(\d{1,2})").expect("valid regex"),
         num: Regex::new(r"\b(\d{1,2})([/.])(\d{1,2})([/.])(\d{4})\b").expect("valid regex"),
     })
 }
@@ -86,7 +86,11 @@ pub fn find_dates(s: &str) -> Vec<(Date, Range<usize>)> {
         if c[2] != c[4] {
             continue;
         }
-        if let Some(date) = c[3].parse::<i8>().ok().and_then(|m| make_date(&c[1], m, &c[5])) {
+        if let Some(date) = c[3]
+            .parse::<i8>()
+            .ok()
+            .and_then(|m| make_date(&c[1], m, &c[5]))
+        {
             out.push((date, c.get(0).map_or(0..0, |m| m.range())));
         }
     }
@@ -99,7 +103,11 @@ pub fn find_dates(s: &str) -> Vec<(Date, Range<usize>)> {
             _ => continue,
         };
         // Day first when it must be, or with dots (European); else US order.
-        let (m, d) = if a > 12 || &c[2] == "." { (b, a) } else { (a, b) };
+        let (m, d) = if a > 12 || &c[2] == "." {
+            (b, a)
+        } else {
+            (a, b)
+        };
         if let Some(date) = make_date(&c[5], m, &d.to_string()) {
             out.push((date, c.get(0).map_or(0..0, |m| m.range())));
         }
@@ -109,7 +117,7 @@ pub fn find_dates(s: &str) -> Vec<(Date, Range<usize>)> {
         let before = s[..r.start].chars().next_back();
         let after = s[r.end..].chars().next();
         !before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '/')
-            && !after.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_')
+            && !after.is_some_and(|c| (c.is_alphanumeric() && c != 'T') || c == '-' || c == '_')
     });
     out.sort_by_key(|(_, r)| r.start);
     // Overlapping matches (ymd inside something else): keep the first.
@@ -229,7 +237,10 @@ pub fn split_names(s: &str) -> Vec<String> {
                 continue;
             }
         }
-        let p = part.trim().trim_matches(|c: char| ",.;:()[]\"'".contains(c)).trim();
+        let p = part
+            .trim()
+            .trim_matches(|c: char| ",.;:()[]\"'".contains(c))
+            .trim();
         if is_name_like(p) {
             out.push(p.to_string());
         }
@@ -270,7 +281,9 @@ pub fn is_name_like(s: &str) -> bool {
     if NOT_NAMES.contains(&lower.as_str()) {
         return false;
     }
-    if s.chars().any(|c| c.is_ascii_digit() || "@/\\|{}<>=+#?!:".contains(c)) {
+    if s.chars()
+        .any(|c| c.is_ascii_digit() || "@/\\|{}<>=+#?!:".contains(c))
+    {
         return false;
     }
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -310,30 +323,177 @@ pub fn is_credentials(s: &str) -> bool {
             let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
             !letters.is_empty()
                 && letters.len() <= 6
-                && (letters.chars().filter(|c| c.is_uppercase()).count() * 2 > letters.len() || w.contains('.'))
+                && (letters.chars().filter(|c| c.is_uppercase()).count() * 2 > letters.len()
+                    || w.contains('.'))
         })
 }
 
 /// Common capitalised words of page furniture and headlines that are not
 /// names: a name-like line made of these is a label.
 const NOT_NAME_WORDS: &[&str] = &[
-    "about", "access", "account", "add", "agencies", "all", "and", "app", "article", "articles", "best",
-    "blog", "book", "business", "buy", "care", "cart", "categories", "center", "class", "comments",
-    "company", "contact", "content", "cookie", "course", "courses", "daily", "data", "design",
-    "digital", "directory", "discover", "download", "editor", "email", "event", "events", "explore",
-    "faq", "features", "find", "follow", "for", "free", "from", "get", "guide", "health", "help",
-    "home", "how", "in", "info", "information", "insights", "join", "latest", "learn", "library",
-    "log", "loss", "management", "marketing", "media", "medications", "menu", "more", "my", "new",
-    "news", "newsletter", "next", "now", "of", "on", "online", "our", "page", "partners", "photo",
-    "policy", "popular", "post", "posts", "previous", "pricing", "privacy", "products", "program",
-    "programs", "read", "recent", "registration", "related", "report", "research", "resources",
-    "reviews", "search", "see", "select", "services", "share", "shares", "shop", "sign", "site",
-    "skip", "solutions", "sponsored", "start", "store", "subscribe", "support", "team", "tech",
-    "terms", "the", "tips", "to", "tools", "top", "travel", "trending", "updates", "updated", "us",
-    "video", "view", "watch", "weight", "what", "why", "with", "your", "published", "posted",
-    "minutes", "min", "comment", "reply", "edition", "world", "local", "sports", "opinion",
-    "science", "technology", "politics", "entertainment", "lifestyle", "culture", "food", "money",
-    "education", "work", "jobs", "careers", "calendar", "today", "week", "weekly",
+    "about",
+    "access",
+    "account",
+    "add",
+    "agencies",
+    "all",
+    "and",
+    "app",
+    "article",
+    "articles",
+    "best",
+    "blog",
+    "book",
+    "business",
+    "buy",
+    "care",
+    "cart",
+    "categories",
+    "center",
+    "class",
+    "comments",
+    "company",
+    "contact",
+    "content",
+    "cookie",
+    "course",
+    "courses",
+    "daily",
+    "data",
+    "design",
+    "digital",
+    "directory",
+    "discover",
+    "download",
+    "editor",
+    "email",
+    "event",
+    "events",
+    "explore",
+    "faq",
+    "features",
+    "find",
+    "follow",
+    "for",
+    "free",
+    "from",
+    "get",
+    "guide",
+    "health",
+    "help",
+    "home",
+    "how",
+    "in",
+    "info",
+    "information",
+    "insights",
+    "join",
+    "latest",
+    "learn",
+    "library",
+    "log",
+    "loss",
+    "management",
+    "marketing",
+    "media",
+    "medications",
+    "menu",
+    "more",
+    "my",
+    "new",
+    "news",
+    "newsletter",
+    "next",
+    "now",
+    "of",
+    "on",
+    "online",
+    "our",
+    "page",
+    "partners",
+    "photo",
+    "policy",
+    "popular",
+    "post",
+    "posts",
+    "previous",
+    "pricing",
+    "privacy",
+    "products",
+    "program",
+    "programs",
+    "read",
+    "recent",
+    "registration",
+    "related",
+    "report",
+    "research",
+    "resources",
+    "reviews",
+    "search",
+    "see",
+    "select",
+    "services",
+    "share",
+    "shares",
+    "shop",
+    "sign",
+    "site",
+    "skip",
+    "solutions",
+    "sponsored",
+    "start",
+    "store",
+    "subscribe",
+    "support",
+    "team",
+    "tech",
+    "terms",
+    "the",
+    "tips",
+    "to",
+    "tools",
+    "top",
+    "travel",
+    "trending",
+    "updates",
+    "updated",
+    "us",
+    "video",
+    "view",
+    "watch",
+    "weight",
+    "what",
+    "why",
+    "with",
+    "your",
+    "published",
+    "posted",
+    "minutes",
+    "min",
+    "comment",
+    "reply",
+    "edition",
+    "world",
+    "local",
+    "sports",
+    "opinion",
+    "science",
+    "technology",
+    "politics",
+    "entertainment",
+    "lifestyle",
+    "culture",
+    "food",
+    "money",
+    "education",
+    "work",
+    "jobs",
+    "careers",
+    "calendar",
+    "today",
+    "week",
+    "weekly",
 ];
 
 /// Stricter than [`is_name_like`]: 1-5 capitalised words, none of them a
@@ -341,7 +501,9 @@ const NOT_NAME_WORDS: &[&str] = &[
 pub fn is_person_name(s: &str) -> bool {
     is_name_like(s)
         && s.split_whitespace().all(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
             !NOT_NAME_WORDS.contains(&w.as_str())
         })
 }
@@ -352,17 +514,38 @@ pub fn name_before_date(s: &str) -> Option<String> {
     let mut t = s.trim();
     loop {
         let before = t;
-        for label in ["Published", "Posted", "Updated", "on", "On", "|", "•", "·", "-", "–", "—", ":", ",", "Date"] {
+        for label in [
+            "Published",
+            "Posted",
+            "Updated",
+            "on",
+            "On",
+            "|",
+            "•",
+            "·",
+            "-",
+            "–",
+            "—",
+            ":",
+            ",",
+            "Date",
+        ] {
             t = t.strip_suffix(label).unwrap_or(t).trim_end();
         }
         if t == before {
             break;
         }
     }
-    let t = t.strip_prefix("By ").or_else(|| t.strip_prefix("by ")).unwrap_or(t).trim();
+    let t = t
+        .strip_prefix("By ")
+        .or_else(|| t.strip_prefix("by "))
+        .unwrap_or(t)
+        .trim();
     let cleaned: String = t.replace(['(', ')'], "");
     let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    (cleaned.split_whitespace().count() >= 2 && is_person_name(&cleaned) && cleaned.split_whitespace().count() <= 4)
+    (cleaned.split_whitespace().count() >= 2
+        && is_person_name(&cleaned)
+        && cleaned.split_whitespace().count() <= 4)
         .then_some(cleaned)
 }
 
@@ -371,7 +554,10 @@ pub fn name_before_date(s: &str) -> Option<String> {
 pub fn clean_name(s: &str) -> String {
     let mut words: Vec<&str> = s.split_whitespace().collect();
     while words.len() > 1
-        && matches!(words.last().map(|w| w.to_lowercase()).as_deref(), Some("image" | "photo" | "logo" | "avatar" | "headshot" | "picture"))
+        && matches!(
+            words.last().map(|w| w.to_lowercase()).as_deref(),
+            Some("image" | "photo" | "logo" | "avatar" | "headshot" | "picture")
+        )
     {
         words.pop();
     }
@@ -428,7 +614,10 @@ mod tests {
         assert_eq!(parse_date("Jan. 7 2017"), Some(date(2017, 1, 7)));
         assert_eq!(parse_date("29th August, 2023"), Some(date(2023, 8, 29)));
         assert_eq!(parse_date("19 Dec, 2025"), Some(date(2025, 12, 19)));
-        assert_eq!(parse_date("Tuesday February 11 2025"), Some(date(2025, 2, 11)));
+        assert_eq!(
+            parse_date("Tuesday February 11 2025"),
+            Some(date(2025, 2, 11))
+        );
         assert_eq!(parse_date("2017-01-07T10:00"), Some(date(2017, 1, 7)));
         assert_eq!(parse_date("19.12.2025"), Some(date(2025, 12, 19)));
         assert_eq!(parse_date("12/19/2025"), Some(date(2025, 12, 19)));
@@ -440,10 +629,17 @@ mod tests {
     #[test]
     fn bylines() {
         assert_eq!(
-            parse_byline("By\u{a0} Kyle Orton\u{a0} (@KyleWOrton) on January 7, 2017".replace('\u{a0}', " ").as_str()),
+            parse_byline(
+                "By\u{a0} Kyle Orton\u{a0} (@KyleWOrton) on January 7, 2017"
+                    .replace('\u{a0}', " ")
+                    .as_str()
+            ),
             Some(vec!["Kyle Orton".to_string()])
         );
-        assert_eq!(parse_byline("By Abdel Bari Atwan"), Some(vec!["Abdel Bari Atwan".to_string()]));
+        assert_eq!(
+            parse_byline("By Abdel Bari Atwan"),
+            Some(vec!["Abdel Bari Atwan".to_string()])
+        );
         assert_eq!(
             parse_byline("Written by Dr Marna van der Merwe, Dr Dieter Veldsman, Erik van Vulpen"),
             Some(vec![
@@ -458,7 +654,10 @@ mod tests {
         );
         assert_eq!(parse_byline("By Guest Author"), None);
         assert_eq!(parse_byline("Bypass the queue"), None);
-        assert_eq!(parse_byline("by the way, this is a sentence about nothing."), None);
+        assert_eq!(
+            parse_byline("by the way, this is a sentence about nothing."),
+            None
+        );
     }
 
     #[test]
@@ -471,7 +670,10 @@ mod tests {
             parse_publisher("The views expressed in this article belong to the author and do not necessarily reflect the editorial policy of Middle East Eye."),
             Some("Middle East Eye".to_string())
         );
-        assert_eq!(parse_publisher("© 2024 The Diplomat. All rights reserved."), Some("The Diplomat".to_string()));
+        assert_eq!(
+            parse_publisher("© 2024 The Diplomat. All rights reserved."),
+            Some("The Diplomat".to_string())
+        );
         assert_eq!(parse_publisher("Nothing to see here"), None);
     }
 }

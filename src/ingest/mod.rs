@@ -97,7 +97,8 @@ pub fn extract_bytes(kind: SeedKind, bytes: &[u8]) -> Result<ExtractedDoc, Strin
         return Err("no article text found".into());
     }
     if doc.date.is_none() {
-        doc.warnings.push("no publication date found; add `date:` to the front matter".into());
+        doc.warnings
+            .push("no publication date found; add `date:` to the front matter".into());
     }
     Ok(doc)
 }
@@ -133,7 +134,11 @@ fn markdown_seed(text: &str) -> ExtractedDoc {
         body.push_str(line);
         body.push('\n');
     }
-    ExtractedDoc { title, body, ..Default::default() }
+    ExtractedDoc {
+        title,
+        body,
+        ..Default::default()
+    }
 }
 
 /// `dossier extract` for one file: the JSON line of the public contract.

@@ -55,7 +55,9 @@ fn nonblank_after(ls: &[Line], i: usize, n: usize) -> Vec<usize> {
 
 /// A body paragraph rather than a label or a headline.
 pub fn is_prose(l: &Line) -> bool {
-    l.kind == Kind::Text && l.role == Role::Content && ((l.sentence && l.words >= 10) || l.words >= 20)
+    l.kind == Kind::Text
+        && l.role == Role::Content
+        && ((l.sentence && l.words >= 10) || l.words >= 20)
 }
 
 fn is_byline(l: &Line) -> bool {
@@ -71,7 +73,10 @@ fn is_meta(l: &Line) -> bool {
     }
     if l.words <= 12 {
         let f = fold(&l.text);
-        if f.starts_with("fact checked") || f.starts_with("reviewed by") || f.starts_with("medically reviewed") {
+        if f.starts_with("fact checked")
+            || f.starts_with("reviewed by")
+            || f.starts_with("medically reviewed")
+        {
             return true;
         }
     }
@@ -95,13 +100,51 @@ fn is_meta(l: &Line) -> bool {
 /// Names of the headline features, in the order of [`title_features`].
 #[allow(dead_code)]
 pub const TITLE_FEATURES: &[&str] = &[
-    "bias", "words_4_20", "words_le3", "words_gt20", "ends_period", "ends_colon", "has_sentence_break",
-    "has_date", "title_case", "repeated", "in_chrome_text", "name_like", "numbered", "dist_before",
-    "in_run", "prose_before", "byline_or_date_after", "meta_after", "meta_before", "prev_byline",
-    "prev_titlelike", "no_prose_after", "gap0", "gap1", "gap2", "gap3_5", "gap_more", "mass",
-    "all_caps", "chars", "indented", "first_line", "position", "next_prose", "prev_bullet",
-    "question", "starts_digit", "next_titlelike", "cta_start", "camel_glue", "next_is_meta",
-    "prev_is_meta", "repeated_after", "phone_or_symbols", "in_run_first",
+    "bias",
+    "words_4_20",
+    "words_le3",
+    "words_gt20",
+    "ends_period",
+    "ends_colon",
+    "has_sentence_break",
+    "has_date",
+    "title_case",
+    "repeated",
+    "in_chrome_text",
+    "name_like",
+    "numbered",
+    "dist_before",
+    "in_run",
+    "prose_before",
+    "byline_or_date_after",
+    "meta_after",
+    "meta_before",
+    "prev_byline",
+    "prev_titlelike",
+    "no_prose_after",
+    "gap0",
+    "gap1",
+    "gap2",
+    "gap3_5",
+    "gap_more",
+    "mass",
+    "all_caps",
+    "chars",
+    "indented",
+    "first_line",
+    "position",
+    "next_prose",
+    "prev_bullet",
+    "question",
+    "starts_digit",
+    "next_titlelike",
+    "cta_start",
+    "camel_glue",
+    "next_is_meta",
+    "prev_is_meta",
+    "repeated_after",
+    "phone_or_symbols",
+    "in_run_first",
 ];
 
 fn cta_re() -> &'static Regex {
@@ -115,7 +158,10 @@ fn cta_re() -> &'static Regex {
 /// "ConductorWhy", "DataUnify": two menu entries glued by the dump.
 fn camel_glued(w: &str) -> bool {
     let cs: Vec<char> = w.chars().collect();
-    cs.len() >= 6 && cs.windows(3).enumerate().any(|(k, x)| k >= 2 && x[0].is_lowercase() && x[1].is_uppercase() && x[2].is_lowercase())
+    cs.len() >= 6
+        && cs.windows(3).enumerate().any(|(k, x)| {
+            k >= 2 && x[0].is_lowercase() && x[1].is_uppercase() && x[2].is_lowercase()
+        })
 }
 
 fn title_like(l: &Line) -> bool {
@@ -129,7 +175,15 @@ fn title_like(l: &Line) -> bool {
 
 /// Structural features of a headline candidate (see [`TITLE_FEATURES`]);
 /// None for lines that cannot be a headline.
-fn title_features(ls: &[Line], i: usize, seg_start: usize, dist: usize, prose_before: usize, counts: &HashMap<String, (usize, usize)>, term_text: &str) -> Option<Vec<f64>> {
+fn title_features(
+    ls: &[Line],
+    i: usize,
+    seg_start: usize,
+    dist: usize,
+    prose_before: usize,
+    counts: &HashMap<String, (usize, usize)>,
+    term_text: &str,
+) -> Option<Vec<f64>> {
     let l = &ls[i];
     if l.kind != Kind::Text || l.role != Role::Content {
         return None;
@@ -145,14 +199,22 @@ fn title_features(ls: &[Line], i: usize, seg_start: usize, dist: usize, prose_be
     if is_dateline(t) || is_byline(l) || is_meta(l) {
         return None;
     }
-    if avatar_re().is_match(t) || image_word_re().is_match(t) || t.starts_with('|') || t.matches(" | ").count() >= 2 {
+    if avatar_re().is_match(t)
+        || image_word_re().is_match(t)
+        || t.starts_with('|')
+        || t.matches(" | ").count() >= 2
+    {
         return None;
     }
     let b = |x: bool| if x { 1.0 } else { 0.0 };
     let end = t.trim_end_matches(['"', '”', '’', '\'', ')']);
     let caps = t
         .split_whitespace()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
         .count();
     let f = fold(t);
     let after = nonblank_after(ls, i, 4);
@@ -198,10 +260,20 @@ fn title_features(ls: &[Line], i: usize, seg_start: usize, dist: usize, prose_be
         b(f.len() >= 12 && term_text.contains(&f)),
         b(l.words <= 4 && meta::is_name_like(t)),
         b(numbered_re().is_match(t)),
-        if in_run { 0.0 } else { (dist as f64 / 10.0).min(8.0) },
+        if in_run {
+            0.0
+        } else {
+            (dist as f64 / 10.0).min(8.0)
+        },
         b(in_run),
-        if in_run { (prose_before as f64).min(10.0) } else { 0.0 },
-        b(after.iter().any(|&j| is_byline(&ls[j]) || is_dateline(&ls[j].text))),
+        if in_run {
+            (prose_before as f64).min(10.0)
+        } else {
+            0.0
+        },
+        b(after
+            .iter()
+            .any(|&j| is_byline(&ls[j]) || is_dateline(&ls[j].text))),
         b(after.iter().any(|&j| is_meta(&ls[j]))),
         b(before.iter().any(|&j| is_meta(&ls[j]))),
         b(prev.is_some_and(is_byline)),
@@ -225,10 +297,13 @@ fn title_features(ls: &[Line], i: usize, seg_start: usize, dist: usize, prose_be
         b(after.first().is_some_and(|&j| title_like(&ls[j]))),
         b(cta_re().is_match(t)),
         b(t.split_whitespace().any(camel_glued)),
-        b(after.first().is_some_and(|&j| is_byline(&ls[j]) || is_dateline(&ls[j].text))),
+        b(after
+            .first()
+            .is_some_and(|&j| is_byline(&ls[j]) || is_dateline(&ls[j].text))),
         b(prev.is_some_and(|p| is_byline(p) || is_dateline(&p.text))),
         b(counts.get(&f).is_some_and(|c| c.1 > i)),
-        b(t.contains(['®', '™', '$', '%']) || t.chars().filter(|c| c.is_ascii_digit()).count() >= 7),
+        b(t.contains(['®', '™', '$', '%'])
+            || t.chars().filter(|c| c.is_ascii_digit()).count() >= 7),
         b(in_run && prose_before == 0),
     ])
 }
@@ -237,9 +312,21 @@ fn title_features(ls: &[Line], i: usize, seg_start: usize, dist: usize, prose_be
 /// structural features above, trained on the WCXB dev split (2-fold
 /// cross-validated accuracy 0.59-0.60, the same as on training halves, so the
 /// features generalise rather than memorise pages).
-const TITLE_WEIGHTS: &[f64] = &[0.0, 2.8, -0.56, -2.25, -6.7, -4.03, -0.99, -2.72, 2.04, 0.69, 1.82, -1.47, -5.27, -0.64, 0.21, -2.53, 2.04, 1.98, 0.37, -4.03, 0.1, -6.66, 1.46, 1.71, 0.97, 0.99, 1.54, 2.01, -3.64, 2.42, -10.0, -5.15, 2.31, 0.5, 0.72, 1.18, 1.47, 0.35, -3.25, -4.15, 0.16, 1.97, -0.52, -0.98, -1.96];
+const TITLE_WEIGHTS: &[f64] = &[
+    0.0, 2.8, -0.56, -2.25, -6.7, -4.03, -0.99, -2.72, 2.04, 0.69, 1.82, -1.47, -5.27, -0.64, 0.21,
+    -2.53, 2.04, 1.98, 0.37, -4.03, 0.1, -6.66, 1.46, 1.71, 0.97, 0.99, 1.54, 2.01, -3.64, 2.42,
+    -10.0, -5.15, 2.31, 0.5, 0.72, 1.18, 1.47, 0.35, -3.25, -4.15, 0.16, 1.97, -0.52, -0.98, -1.96,
+];
 
-fn title_score(ls: &[Line], i: usize, seg_start: usize, dist: usize, prose_before: usize, counts: &HashMap<String, (usize, usize)>, term_text: &str) -> Option<f64> {
+fn title_score(
+    ls: &[Line],
+    i: usize,
+    seg_start: usize,
+    dist: usize,
+    prose_before: usize,
+    counts: &HashMap<String, (usize, usize)>,
+    term_text: &str,
+) -> Option<f64> {
     let f = title_features(ls, i, seg_start, dist, prose_before, counts, term_text)?;
     if std::env::var_os("DOSSIER_DEBUG_FEATURES").is_some() {
         eprintln!("FEAT\t{i}\t{}\t{:?}", ls[i].text.replace('\t', " "), f);
@@ -252,9 +339,14 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
     let n = ls.len();
     // Candidate lines around the start of the best run.
     let before = nonblank_before(ls, seg.start.min(n), TITLE_LOOKBACK);
-    let mut cands: Vec<(usize, usize, usize)> = before.iter().enumerate().map(|(d, &i)| (i, d, 0)).collect();
+    let mut cands: Vec<(usize, usize, usize)> =
+        before.iter().enumerate().map(|(d, &i)| (i, d, 0)).collect();
     // Into the run: until a good part of its prose has gone by.
-    let total: usize = ls[seg.start.min(n)..seg.end.min(n)].iter().filter(|l| is_prose(l)).map(|l| l.words).sum();
+    let total: usize = ls[seg.start.min(n)..seg.end.min(n)]
+        .iter()
+        .filter(|l| is_prose(l))
+        .map(|l| l.words)
+        .sum();
     let mut prose = 0;
     let mut mass = 0;
     let mut d = 0;
@@ -312,7 +404,10 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
                 && !bl.text.contains(':')
                 && !pl.text.trim_end().ends_with(['.', ':'])
                 && title_score(ls, p, seg.start, 0, 0, &counts, &term_text).is_some()
-                && (p == 0 || nonblank_before(ls, p, 1).is_empty() || !title_like(bl) || bl.words >= 12)
+                && (p == 0
+                    || nonblank_before(ls, p, 1).is_empty()
+                    || !title_like(bl)
+                    || bl.words >= 12)
             {
                 best = Some((bs, p));
             }
@@ -349,6 +444,17 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
         if l.kind != Kind::Text || l.role != Role::Content || is_meta(l) || fold(&l.text) == tf {
             continue;
         }
+        if !is_prose(l)
+            && h.subtitle.is_none()
+            && l.words >= 6
+            && !l.sentence
+            && !l.text.contains(['|', '•', '›', '»'])
+            && l.text.chars().next().is_some_and(char::is_uppercase)
+        {
+            h.subtitle = Some(l.text.clone());
+            h.subtitle_idx = Some(j - 1);
+            continue;
+        }
         if is_prose(l) {
             if h.subtitle.is_none() && l.words <= 45 && qualifies_subtitle(ls, j - 1, &tf) {
                 h.subtitle = Some(l.text.clone());
@@ -365,7 +471,12 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
     let zone_start = nonblank_before(ls, t, 6).last().copied().unwrap_or(t);
     let zone_end = {
         let he = h.header_end.unwrap_or(t + 1);
-        nonblank_after(ls, he, 2).last().copied().unwrap_or(he).max(he) + 1
+        nonblank_after(ls, he, 2)
+            .last()
+            .copied()
+            .unwrap_or(he)
+            .max(he)
+            + 1
     };
     let zone = zone_start..zone_end.min(n);
     read_meta(ls, zone.clone(), t, &counts, &mut h);
@@ -374,7 +485,13 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
         let end = seg.end.max(zone.end).min(n);
         h.authors = (0..end)
             .filter(|&i| ls[i].words <= 14 && ls[i].kind == Kind::Text)
-            .min_by_key(|&i| if meta::parse_byline(&ls[i].text).is_some() { i.abs_diff(t) } else { usize::MAX })
+            .min_by_key(|&i| {
+                if meta::parse_byline(&ls[i].text).is_some() {
+                    i.abs_diff(t)
+                } else {
+                    usize::MAX
+                }
+            })
             .and_then(|i| meta::parse_byline(&ls[i].text))
             .unwrap_or_default();
     }
@@ -388,9 +505,15 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
     if h.date.is_none() {
         // A dateline in the page header, nearest the headline.
         let he = h.header_end.unwrap_or(t + 1);
-        let end = nonblank_after(ls, he, 8).last().copied().unwrap_or(he).min(n.saturating_sub(1));
+        let end = nonblank_after(ls, he, 8)
+            .last()
+            .copied()
+            .unwrap_or(he)
+            .min(n.saturating_sub(1));
         h.date = (0..=end)
-            .filter(|&i| !ls[i].is_blank() && ls[i].role != Role::Caption && is_dateline(&ls[i].text))
+            .filter(|&i| {
+                !ls[i].is_blank() && ls[i].role != Role::Caption && is_dateline(&ls[i].text)
+            })
             .min_by_key(|&i| i.abs_diff(t))
             .and_then(|i| meta::parse_date(&ls[i].text));
     }
@@ -436,12 +559,17 @@ fn image_word_re() -> &'static Regex {
 
 fn updated_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b(?:updated|modified|reviewed|edited|revised)\b").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:updated|modified|reviewed|edited|revised)\b").expect("valid regex")
+    })
 }
 
 fn published_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b(?:published|posted|released|issued|dated?)\b(?:\s+on)?\s*:?\s*$").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:published|posted|released|issued|dated?)\b(?:\s+on)?\s*:?\s*$")
+            .expect("valid regex")
+    })
 }
 
 fn published_label_re() -> &'static Regex {
@@ -457,7 +585,13 @@ fn avatar_re() -> &'static Regex {
     })
 }
 
-fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<String, (usize, usize)>, h: &mut Header) {
+fn read_meta(
+    ls: &[Line],
+    zone: Range<usize>,
+    title: usize,
+    counts: &HashMap<String, (usize, usize)>,
+    h: &mut Header,
+) {
     let mut published: Option<Date> = None;
     let mut updated: Option<Date> = None;
     let mut date_lines: Vec<usize> = Vec::new();
@@ -492,7 +626,11 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
     for i in zone.clone() {
         let l = &ls[i];
         if let Some(c) = avatar_re().captures(&l.text) {
-            let name = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str()).trim();
+            let name = c
+                .get(1)
+                .or_else(|| c.get(2))
+                .map_or("", |m| m.as_str())
+                .trim();
             if meta::is_name_like(name) {
                 h.authors = vec![name.to_string()];
                 return;
@@ -540,7 +678,8 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
 
 /// A line that is just a person's name (with credentials): "Dylan Bailey, MS, RD".
 fn name_line(l: &Line) -> Option<String> {
-    if l.role != Role::Content || !matches!(l.kind, Kind::Text | Kind::Bullet { .. }) || l.words > 8 {
+    if l.role != Role::Content || !matches!(l.kind, Kind::Text | Kind::Bullet { .. }) || l.words > 8
+    {
         return None;
     }
     let t = l.text.trim();
@@ -594,11 +733,17 @@ fn labelled_date_anywhere(ls: &[Line]) -> Option<Date> {
 /// A dated photo caption near the top: evidence for (not a statement of) the
 /// publication date.
 fn caption_date(ls: &[Line], title: usize, zone_end: usize) -> Option<Date> {
-    let end = nonblank_after(ls, zone_end, 10).last().copied().unwrap_or(zone_end).min(ls.len().saturating_sub(1));
-    (title..=end).filter(|&i| ls[i].role == Role::Caption).find_map(|i| meta::parse_date(&ls[i].text))
+    let end = nonblank_after(ls, zone_end, 10)
+        .last()
+        .copied()
+        .unwrap_or(zone_end)
+        .min(ls.len().saturating_sub(1));
+    (title..=end)
+        .filter(|&i| ls[i].role == Role::Caption)
+        .find_map(|i| meta::parse_date(&ls[i].text))
 }
 
-fn bio_re() -> &'static Regex {
+pub fn bio_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(r"^((?:Dr\.? |Prof\.? )?\p{Lu}[\p{L}.'’-]+(?: (?:\p{Lu}[\p{L}.'’-]*|van|der|de|al-\p{L}+|bin))+) (?:is|was|has been|serves as|works as|writes)\b")
@@ -622,7 +767,9 @@ fn bio_authors(ls: &[Line], from: usize) -> Vec<String> {
         }
         let f = fold(&l.text);
         if l.role == Role::Terminator {
-            in_authors = f.starts_with("author") || f.starts_with("about the") || f.starts_with("written by");
+            in_authors = f.starts_with("author")
+                || f.starts_with("about the")
+                || f.starts_with("written by");
             continue;
         }
         if l.words <= 60 && (l.sentence || l.words > 8) {

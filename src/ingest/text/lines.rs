@@ -10,9 +10,13 @@ pub enum Kind {
     /// Ordinary text: a paragraph, heading, label, byline...
     Text,
     /// A bulleted list item; `level` 0 is the outermost.
-    Bullet { level: u8 },
+    Bullet {
+        level: u8,
+    },
     /// A numbered list item (indented in the dump).
-    Numbered { level: u8 },
+    Numbered {
+        level: u8,
+    },
     /// Form fields, image placeholders: `[          ]`, `[Subscribe]`, `[svg]`.
     Bracket,
     /// Horizontal rules and separators: `━━━`, `* * *`, `___`.
@@ -54,7 +58,9 @@ pub fn normalize(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for c in raw.chars() {
         match c {
-            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\u{3000}' => out.push(' '),
+            '\u{a0}' | '\u{2007}' | '\u{202f}' | '\u{2009}' | '\u{200a}' | '\u{3000}' => {
+                out.push(' ')
+            }
             '\t' => out.push_str("    "),
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\r' | '\u{2060}' => {}
             c if c.is_control() && c != '\n' => {}
@@ -114,14 +120,23 @@ pub fn classify(norm: &str) -> Vec<Line> {
         if let Some(&(_, level)) = BULLETS.iter().find(|(b, _)| *b == first) {
             let rest = &text[first.len_utf8()..];
             if rest.is_empty() || rest.starts_with(' ') {
-                kind = Kind::Bullet { level: level.max((indent / 6).min(3) as u8) };
+                kind = Kind::Bullet {
+                    level: level.max((indent / 6).min(3) as u8),
+                };
                 body = rest.trim();
             }
-        } else if (first == '-' || first == '*' || first == '+') && text.len() > 2 && text[1..].starts_with(' ') {
-            kind = Kind::Bullet { level: (indent / 4).min(3) as u8 };
+        } else if (first == '-' || first == '*' || first == '+')
+            && text.len() > 2
+            && text[1..].starts_with(' ')
+        {
+            kind = Kind::Bullet {
+                level: (indent / 4).min(3) as u8,
+            };
             body = text[1..].trim();
         } else if indent > 0 && numbered_re().is_match(text) {
-            kind = Kind::Numbered { level: (indent / 6).min(3) as u8 };
+            kind = Kind::Numbered {
+                level: (indent / 6).min(3) as u8,
+            };
             body = text;
         }
         if kind == Kind::Text {
@@ -185,7 +200,11 @@ fn is_bracket(t: &str) -> bool {
         return true;
     }
     if t.contains("[    ") || t.contains("[ ]") {
-        return t.split_whitespace().filter(|w| !w.starts_with('[') && !w.ends_with(']')).count() <= 6;
+        return t
+            .split_whitespace()
+            .filter(|w| !w.starts_with('[') && !w.ends_with(']'))
+            .count()
+            <= 6;
     }
     let mut rest = t;
     let mut groups = 0;
@@ -193,7 +212,9 @@ fn is_bracket(t: &str) -> bool {
         if !rest[..s].trim().is_empty() {
             return false;
         }
-        let Some(e) = rest[s..].find(']') else { return false };
+        let Some(e) = rest[s..].find(']') else {
+            return false;
+        };
         rest = &rest[s + e + 1..];
         groups += 1;
     }
@@ -227,31 +248,190 @@ pub fn fold(t: &str) -> String {
 
 /// Whole lines (folded) that are page furniture.
 const CHROME: &[&str] = &[
-    "skip to content", "skip to main content", "skip to navigation", "skip to footer", "skip to main",
-    "jump to content", "main menu", "menu", "close menu", "open menu", "toggle navigation", "navigation",
-    "toggle menu", "search", "search for", "home", "share", "share this", "share this article",
-    "share this post", "share this story", "share article", "share on facebook", "share on twitter",
-    "share on linkedin", "share via email", "tweet", "email", "e mail", "print", "facebook", "twitter", "x",
-    "linkedin", "whatsapp", "pinterest", "reddit", "instagram", "youtube", "telegram", "copy link",
-    "copy url", "link copied", "read more", "continue reading", "read mode", "font size", "reply",
-    "advertisement", "advertising", "sponsored", "sponsored content", "ad", "subscribe", "subscribe now",
-    "sign up", "sign in", "log in", "login", "logout", "log out", "register", "newsletter",
-    "follow us", "follow", "previous", "next", "prev", "back", "back to top", "top", "listen",
-    "listen to this article", "save", "saved", "bookmark", "cookie settings", "accept", "accept all",
-    "reject all", "close", "loading", "load more", "show more", "view all", "see all", "more", "about",
-    "contact", "contact us", "privacy policy", "terms of use", "terms of service", "cancel reply",
-    "post comment", "submit", "play", "pause", "download", "download print", "thumbnail", "gallery",
-    "like", "likes", "view comments", "no comments", "0 comments", "comment", "cart", "view cart",
-    "my account", "wishlist", "donate", "order now", "get started", "learn more", "shop now",
-    "buy now", "apply now", "watch", "video", "audio", "image", "photo", "photos", "expand", "collapse",
-    "zoom", "full screen", "close modal", "translate", "language", "english", "updated", "published",
-    "published updated", "posted", "posted on", "by", "written by", "author", "opinion", "news",
-    "features", "feature", "analysis", "blog", "article", "news article", "recent features",
-    "author image", "avatar", "picture", "image credit", "getty images", "shutterstock", "upvote",
-    "downvote", "flag", "report", "permalink", "edit", "quote", "toggle", "icon", "logo",
-    "enable javascript", "javascript is disabled", "table of contents", "contents", "in this article",
-    "on this page", "jump to", "summary", "key takeaways", "listen now", "sign up now",
-    "all posts", "home page", "site", "main", "article icon", "resources", "search search",
+    "skip to content",
+    "skip to main content",
+    "skip to navigation",
+    "skip to footer",
+    "skip to main",
+    "jump to content",
+    "main menu",
+    "menu",
+    "close menu",
+    "open menu",
+    "toggle navigation",
+    "navigation",
+    "toggle menu",
+    "search",
+    "search for",
+    "home",
+    "share",
+    "share this",
+    "share this article",
+    "share this post",
+    "share this story",
+    "share article",
+    "share on facebook",
+    "share on twitter",
+    "share on linkedin",
+    "share via email",
+    "tweet",
+    "email",
+    "e mail",
+    "print",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "pinterest",
+    "reddit",
+    "instagram",
+    "youtube",
+    "telegram",
+    "copy link",
+    "copy url",
+    "link copied",
+    "read more",
+    "continue reading",
+    "read mode",
+    "font size",
+    "reply",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "sponsored content",
+    "ad",
+    "subscribe",
+    "subscribe now",
+    "sign up",
+    "sign in",
+    "log in",
+    "login",
+    "logout",
+    "log out",
+    "register",
+    "newsletter",
+    "follow us",
+    "follow",
+    "previous",
+    "next",
+    "prev",
+    "back",
+    "back to top",
+    "top",
+    "listen",
+    "listen to this article",
+    "save",
+    "saved",
+    "bookmark",
+    "cookie settings",
+    "accept",
+    "accept all",
+    "reject all",
+    "close",
+    "loading",
+    "load more",
+    "show more",
+    "view all",
+    "see all",
+    "more",
+    "about",
+    "contact",
+    "contact us",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "cancel reply",
+    "post comment",
+    "submit",
+    "play",
+    "pause",
+    "download",
+    "download print",
+    "thumbnail",
+    "gallery",
+    "like",
+    "likes",
+    "view comments",
+    "no comments",
+    "0 comments",
+    "comment",
+    "cart",
+    "view cart",
+    "my account",
+    "wishlist",
+    "donate",
+    "order now",
+    "get started",
+    "learn more",
+    "shop now",
+    "buy now",
+    "apply now",
+    "watch",
+    "video",
+    "audio",
+    "image",
+    "photo",
+    "photos",
+    "expand",
+    "collapse",
+    "zoom",
+    "full screen",
+    "close modal",
+    "translate",
+    "language",
+    "english",
+    "updated",
+    "published",
+    "published updated",
+    "posted",
+    "posted on",
+    "by",
+    "written by",
+    "author",
+    "opinion",
+    "news",
+    "features",
+    "feature",
+    "analysis",
+    "blog",
+    "article",
+    "news article",
+    "recent features",
+    "author image",
+    "avatar",
+    "picture",
+    "image credit",
+    "getty images",
+    "shutterstock",
+    "upvote",
+    "downvote",
+    "flag",
+    "report",
+    "permalink",
+    "edit",
+    "quote",
+    "toggle",
+    "icon",
+    "logo",
+    "enable javascript",
+    "javascript is disabled",
+    "table of contents",
+    "contents",
+    "in this article",
+    "on this page",
+    "jump to",
+    "summary",
+    "key takeaways",
+    "listen now",
+    "sign up now",
+    "all posts",
+    "home page",
+    "site",
+    "main",
+    "article icon",
+    "resources",
+    "search search",
 ];
 
 struct ChromeRes {
@@ -410,7 +590,9 @@ pub fn is_dateline(t: &str) -> bool {
         return false;
     }
     let ds = meta::find_dates(t);
-    let Some((_, r)) = ds.first() else { return false };
+    let Some((_, r)) = ds.first() else {
+        return false;
+    };
     let rest = format!("{} {}", &t[..r.start], &t[r.end..]);
     rest.split_whitespace().count() <= 6
 }
@@ -429,10 +611,16 @@ mod tests {
         assert_eq!(one("      □ FAQ").kind, Kind::Bullet { level: 1 });
         assert_eq!(one("  1. Pingback: x").kind, Kind::Numbered { level: 0 });
         assert_eq!(one("1. High-Protein Meals").kind, Kind::Text);
-        assert_eq!(one("Email Address *[                    ]").kind, Kind::Bracket);
+        assert_eq!(
+            one("Email Address *[                    ]").kind,
+            Kind::Bracket
+        );
         assert_eq!(one("[IMG_00387-300x200]").kind, Kind::Bracket);
         assert_eq!(one("━━━━━━━━━━").kind, Kind::Rule);
-        assert_eq!(one("[1] That Umar Mateen was a lone wolf.").kind, Kind::Text);
+        assert_eq!(
+            one("[1] That Umar Mateen was a lone wolf.").kind,
+            Kind::Text
+        );
     }
 
     #[test]
@@ -441,18 +629,31 @@ mod tests {
         assert_eq!(one("Read More »").role, Role::Chrome);
         assert_eq!(one("4 min read").role, Role::Chrome);
         assert_eq!(one("100% Font Size").role, Role::Chrome);
-        assert_eq!(one("FacebookTwitterPinterestEmailWhatsApp").role, Role::Chrome);
-        assert_eq!(one("Stay informed with MEE's newsletters").role, Role::Chrome);
+        assert_eq!(
+            one("FacebookTwitterPinterestEmailWhatsApp").role,
+            Role::Chrome
+        );
+        assert_eq!(
+            one("Stay informed with MEE's newsletters").role,
+            Role::Chrome
+        );
         assert_eq!(one("Leave a Reply").role, Role::Terminator);
         assert_eq!(one("3 thoughts on “Islamic State”").role, Role::Terminator);
-        assert_eq!(one("Originally published at The Henry Jackson Society").role, Role::Terminator);
+        assert_eq!(
+            one("Originally published at The Henry Jackson Society").role,
+            Role::Terminator
+        );
         assert_eq!(one("Credit: AP Photo/Lewis Joly").role, Role::Caption);
         assert_eq!(
-            one("Russian police are pictured in Moscow on 24 March 2024 (Tatyana Makeyeva/AFP)").role,
+            one("Russian police are pictured in Moscow on 24 March 2024 (Tatyana Makeyeva/AFP)")
+                .role,
             Role::Caption
         );
         assert_eq!(one("Abdulkadir Masharipov (source)").role, Role::Caption);
-        assert_eq!(one("Turkey intervened directly in Syria in August 2016.").role, Role::Content);
+        assert_eq!(
+            one("Turkey intervened directly in Syria in August 2016.").role,
+            Role::Content
+        );
         assert_eq!(one("New Strategy").role, Role::Content);
     }
 

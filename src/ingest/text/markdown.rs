@@ -1,7 +1,7 @@
 //! The body lines as Markdown: paragraphs, `##` headings, lists, block
 //! quotes, footnotes; chrome, captions, pull quotes and repeats dropped.
 
-use super::header::{is_prose, Header};
+use super::header::{bio_re, is_prose, Header};
 use super::lines::{fold, is_dateline, Kind, Line, Role};
 use crate::ingest::meta;
 use regex::Regex;
@@ -14,13 +14,19 @@ enum Block {
     Para(String),
     Heading(String),
     Quote(String),
-    Item { ordered: Option<u32>, level: u8, text: String },
+    Item {
+        ordered: Option<u32>,
+        level: u8,
+        text: String,
+    },
     Note(u32, String, String),
 }
 
 fn note_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(?:\[(\d{1,3})\]|\((\d{1,3})\)|\^(\d{1,3}))\s*(.+)$").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:\[(\d{1,3})\]|\((\d{1,3})\)|\^(\d{1,3}))\s*(.+)$").expect("valid regex")
+    })
 }
 
 fn speech_re() -> &'static Regex {
@@ -36,7 +42,8 @@ fn starts_lower(t: &str) -> bool {
 }
 
 fn ends_open(t: &str) -> bool {
-    !t.trim_end_matches(['"', '”', '’', '\'', ')', ' ']).ends_with(['.', '!', '?', ':', ';', '…'])
+    !t.trim_end_matches(['"', '”', '’', '\'', ')', ' '])
+        .ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
 fn is_heading(ls: &[Line], i: usize, next: Option<usize>) -> bool {
@@ -57,7 +64,9 @@ fn is_heading(ls: &[Line], i: usize, next: Option<usize>) -> bool {
     match next {
         Some(j) => {
             let n = &ls[j];
-            matches!(n.kind, Kind::Bullet { .. } | Kind::Numbered { .. }) || n.words >= 8 || (n.sentence && n.words >= 3)
+            matches!(n.kind, Kind::Bullet { .. } | Kind::Numbered { .. })
+                || n.words >= 8
+                || (n.sentence && n.words >= 3)
         }
         None => false,
     }
@@ -76,7 +85,10 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
         .clone()
         .filter(|&i| {
             let l = &ls[i];
-            !l.is_blank() && l.role == Role::Content && l.kind != Kind::Bracket && l.kind != Kind::Rule
+            !l.is_blank()
+                && l.role == Role::Content
+                && l.kind != Kind::Bracket
+                && l.kind != Kind::Rule
         })
         .collect();
     let mut keep: Vec<usize> = Vec::with_capacity(idx.len());
@@ -95,9 +107,16 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
             continue;
         }
         // A related-article headline before its "Read More" link.
-        if let Some(&n) = ls.get(i + 1..).and_then(|r| r.iter().position(|x| !x.is_blank()).map(|k| i + 1 + k)).as_ref() {
+        if let Some(&n) = ls
+            .get(i + 1..)
+            .and_then(|r| r.iter().position(|x| !x.is_blank()).map(|k| i + 1 + k))
+            .as_ref()
+        {
             let nf = fold(&ls[n].text);
-            if l.words <= 25 && ls[n].role == Role::Chrome && (nf.ends_with("read more") || nf == "continue reading") {
+            if l.words <= 25
+                && ls[n].role == Role::Chrome
+                && (nf.ends_with("read more") || nf == "continue reading")
+            {
                 continue;
             }
         }
@@ -120,10 +139,14 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
         }
         keep.push(i);
     }
-    // Trailing labels and stubs are not the end of an article.
+    // Trailing labels, stubs and author bios are not the end of an article.
     while let Some(&last) = keep.last() {
         let l = &ls[last];
-        if l.kind == Kind::Text && !l.sentence && l.words <= 6 {
+        let bio = l.words <= 80
+            && bio_re().captures(&l.text).is_some_and(|c| {
+                head.authors.iter().any(|a| a.starts_with(&c[1])) || meta::is_person_name(&c[1])
+            });
+        if (l.kind == Kind::Text && !l.sentence && l.words <= 6) || bio {
             keep.pop();
         } else {
             break;
@@ -137,7 +160,11 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
         let next = keep.get(p + 1).copied();
         match l.kind {
             Kind::Bullet { level } => {
-                blocks.push(Block::Item { ordered: None, level, text: t });
+                blocks.push(Block::Item {
+                    ordered: None,
+                    level,
+                    text: t,
+                });
                 continue;
             }
             Kind::Numbered { level } => {
@@ -145,7 +172,11 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
                     Some(c) => (c[1].parse().unwrap_or(1), c[2].to_string()),
                     None => (1, t.clone()),
                 };
-                blocks.push(Block::Item { ordered: Some(n), level, text: rest });
+                blocks.push(Block::Item {
+                    ordered: Some(n),
+                    level,
+                    text: rest,
+                });
                 continue;
             }
             _ => {}
@@ -161,7 +192,11 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
             }
         }
         if let Some(c) = note_re().captures(&t) {
-            let n = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3)).map_or("", |m| m.as_str());
+            let n = c
+                .get(1)
+                .or_else(|| c.get(2))
+                .or_else(|| c.get(3))
+                .map_or("", |m| m.as_str());
             if let Ok(n) = n.parse::<u32>() {
                 if !blocks.is_empty() && c[4].split_whitespace().count() >= 3 {
                     blocks.push(Block::Note(n, c[4].to_string(), t.clone()));
@@ -182,7 +217,16 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
         }
     }
     // Footnote notes need a marker in the text; otherwise they stay paragraphs.
-    let notes: Vec<u32> = blocks.iter().filter_map(|b| if let Block::Note(n, _, _) = b { Some(*n) } else { None }).collect();
+    let notes: Vec<u32> = blocks
+        .iter()
+        .filter_map(|b| {
+            if let Block::Note(n, _, _) = b {
+                Some(*n)
+            } else {
+                None
+            }
+        })
+        .collect();
     write(&blocks, &notes)
 }
 
@@ -209,7 +253,11 @@ fn write(blocks: &[Block], notes: &[u32]) -> String {
                 out.push_str("## ");
                 out.push_str(&escape_inline(t));
             }
-            Block::Item { ordered, level, text } => {
+            Block::Item {
+                ordered,
+                level,
+                text,
+            } => {
                 for _ in 0..*level {
                     out.push_str("    ");
                 }
@@ -263,7 +311,11 @@ fn add_markers(t: &str, pending: &mut Vec<u32>) -> String {
             let glued = before.is_some_and(|c| c.is_lowercase() || ".,;:”’\")".contains(c));
             let free = after.is_none_or(|c| c.is_whitespace());
             let before2 = s[..p].chars().rev().nth(1);
-            if glued && free && !before2.is_some_and(|c| c.is_ascii_digit()) && !(before == Some('.') && before2.is_some_and(|c| c.is_ascii_digit())) {
+            if glued
+                && free
+                && !before2.is_some_and(|c| c.is_ascii_digit())
+                && !(before == Some('.') && before2.is_some_and(|c| c.is_ascii_digit()))
+            {
                 s.replace_range(p..e, &format!("[^{n}]"));
                 found.push(n);
                 break;
@@ -277,7 +329,10 @@ fn add_markers(t: &str, pending: &mut Vec<u32>) -> String {
 
 fn superscript(n: u32) -> String {
     const SUP: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string().chars().map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize]).collect()
+    n.to_string()
+        .chars()
+        .map(|c| SUP[c.to_digit(10).unwrap_or(0) as usize])
+        .collect()
 }
 
 /// Escape characters Markdown would read as markup inside a line.
@@ -294,7 +349,9 @@ pub fn escape_inline(t: &str) -> String {
 
 fn block_start_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(?:(\d{1,9})([.)])(\s|$)|([#>+\-=|~])|(\s))").expect("valid regex"))
+    RE.get_or_init(|| {
+        Regex::new(r"^(?:(\d{1,9})([.)])(\s|$)|([#>+\-=|~])|(\s))").expect("valid regex")
+    })
 }
 
 /// Escape a paragraph so that it stays a paragraph: inline markup and
@@ -327,13 +384,25 @@ mod tests {
     #[test]
     fn markers() {
         let mut p = vec![1, 2];
-        assert_eq!(add_markers("the evidence,1 a lone wolf", &mut p), "the evidence,[^1] a lone wolf");
+        assert_eq!(
+            add_markers("the evidence,1 a lone wolf", &mut p),
+            "the evidence,[^1] a lone wolf"
+        );
         assert_eq!(p, vec![2]);
-        assert_eq!(add_markers("in 2012 there were 2 x", &mut p), "in 2012 there were 2 x");
-        assert_eq!(add_markers("airstrikes.2 The", &mut p), "airstrikes.[^2] The");
+        assert_eq!(
+            add_markers("in 2012 there were 2 x", &mut p),
+            "in 2012 there were 2 x"
+        );
+        assert_eq!(
+            add_markers("airstrikes.2 The", &mut p),
+            "airstrikes.[^2] The"
+        );
         let mut p = vec![3];
         assert_eq!(add_markers("see \\[3\\] here", &mut p), "see [^3] here");
         let mut p = vec![1];
-        assert_eq!(add_markers("version 3.1 is out", &mut p), "version 3.1 is out");
+        assert_eq!(
+            add_markers("version 3.1 is out", &mut p),
+            "version 3.1 is out"
+        );
     }
 }

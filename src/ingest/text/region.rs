@@ -119,7 +119,11 @@ mod tests {
             Leave a Reply\n\nThis comment is long enough to count as prose if we let it in here.\n";
         let ls = classify(&normalize(text));
         let r = best_region(&ls);
-        assert!(ls[r.start].text.starts_with("This is the first"), "{:?}", ls[r.start]);
+        assert!(
+            ls[r.start].text.starts_with("This is the first"),
+            "{:?}",
+            ls[r.start]
+        );
         assert!(ls[r.end - 1].text.starts_with("And a second"));
     }
 }
