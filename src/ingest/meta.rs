@@ -562,7 +562,7 @@ pub fn clean_name(s: &str) -> String {
         words.pop();
     }
     let n = words.len();
-    if n >= 2 && n % 2 == 0 && words[..n / 2] == words[n / 2..] {
+    if n >= 2 && n.is_multiple_of(2) && words[..n / 2] == words[n / 2..] {
         words.truncate(n / 2);
     }
     words.join(" ")

@@ -12,6 +12,8 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Default)]
 pub struct Header {
     pub title: String,
+    /// How headline-like the chosen headline is (feature score).
+    pub title_score: f64,
     /// The line of the headline (the earliest of its nearby repeats).
     pub title_idx: Option<usize>,
     pub subtitle: Option<String>,
@@ -223,8 +225,7 @@ fn title_features(
     let mut gap = 0;
     let mut mass = 0;
     let mut found = false;
-    for j in (i + 1)..(i + 60).min(ls.len()) {
-        let m = &ls[j];
+    for m in ls.iter().take((i + 60).min(ls.len())).skip(i + 1) {
         if m.is_blank() {
             continue;
         }
@@ -350,17 +351,17 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
     let mut prose = 0;
     let mut mass = 0;
     let mut d = 0;
-    for i in seg.start..seg.end.min(n) {
-        if ls[i].is_blank() {
+    for (i, l) in ls.iter().enumerate().take(seg.end.min(n)).skip(seg.start) {
+        if l.is_blank() {
             continue;
         }
         if d >= TITLE_LOOKAHEAD || prose >= 12 || mass * 10 > total * 4 {
             break;
         }
         cands.push((i, d, prose));
-        if is_prose(&ls[i]) {
+        if is_prose(l) {
             prose += 1;
-            mass += ls[i].words;
+            mass += l.words;
         }
         d += 1;
     }
@@ -413,10 +414,12 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
             }
         }
     }
-    let Some((_, mut t)) = best else {
+    let Some((ts, mut t)) = best else {
         h.publisher = find_publisher_anywhere(ls);
+        h.title_score = f64::NEG_INFINITY;
         return h;
     };
+    h.title_score = ts;
     h.title = ls[t].text.clone();
     let tf = fold(&h.title);
     // The earliest repeat of the headline close above it starts the header.

@@ -509,6 +509,7 @@ fn res() -> &'static ChromeRes {
               | ^(?:photo|image|illustration|picture)s?\s*(?:by|courtesy\s*of|via)\s
               | ^(?:credit|courtesy)\s*(?:of|:)
               | \((?:[^()]{0,80}/\s*(?-i:[A-Z])[^()]{0,60}|source|photo[^()]{0,80}|image[^()]{0,80}|credit[^()]{0,80}|file\s*photo|getty[^()]{0,40}|reuters|afp|ap|epa|supplied|courtesy[^()]{0,80}|illustration[^()]{0,60})\)\s*$
+              | \s{2,}(?:photo\s*)?(?:credit|photo|image|source)s?\s*:\s*[^.]{1,80}$
               | (?:getty\s*images|shutterstock|istock(?:photo)?|unsplash|pexels|ap\s*photo[^.]{0,40}|/\s*reuters|/\s*afp|/\s*ap)\s*\.?\)?\s*$
             )",
         )
