@@ -190,7 +190,10 @@ pub fn parse_byline(line: &str) -> Option<Vec<String>> {
         return None;
     }
     let rest = c.get(1).or_else(|| c.get(2)).or_else(|| c.get(3))?.as_str();
-    let names = split_names(rest);
+    let mut names = split_names(rest);
+    if names.len() > 4 {
+        names.truncate(1);
+    }
     if names.is_empty() {
         None
     } else {
@@ -549,10 +552,33 @@ pub fn name_before_date(s: &str) -> Option<String> {
         .then_some(cleaned)
 }
 
+const ROLE_WORDS: &[&str] = &[
+    "contributor", "contributing", "editor", "writer", "reporter", "correspondent", "columnist",
+    "executive", "director", "manager", "head", "senior", "chief", "founder", "co-founder",
+    "associate", "staff", "author", "journalist", "analyst", "researcher", "fellow", "professor",
+    "producer", "intern", "president", "ceo", "cto", "specialist", "strategist", "lead",
+    "coordinator", "expert", "consultant",
+];
+
+/// "Contributor", "Senior Editor", "Staff Writer": a job title after a name.
+pub fn is_role(s: &str) -> bool {
+    let words: Vec<String> = s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    !words.is_empty() && words.len() <= 6 && words.iter().any(|w| ROLE_WORDS.contains(&w.as_str()))
+}
+
 /// Tidy a name taken from a page: "Nina Pineda Image" -> "Nina Pineda",
 /// "Andrei Zakhareuski Andrei Zakhareuski" -> "Andrei Zakhareuski".
 pub fn clean_name(s: &str) -> String {
     let mut words: Vec<&str> = s.split_whitespace().collect();
+    while words.len() > 2 && matches!(words[0].to_lowercase().as_str(), "author" | "by" | "written" | "writer") {
+        words.remove(0);
+    }
+    // "Catherine Boeckmann Executive Digital Editor": the job title goes.
+    if let Some(k) = words.iter().position(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str())) {
+        if k >= 2 {
+            words.truncate(k);
+        }
+    }
     while words.len() > 1
         && matches!(
             words.last().map(|w| w.to_lowercase()).as_deref(),

@@ -640,42 +640,59 @@ fn read_meta(
             }
         }
     }
+    // Names written on the dateline itself: "Jane Doe Published: ...",
+    // "Dec. 19, 2025 · Niko Matsakis".
     for &d in &date_lines {
         if d == title {
             continue;
         }
-        // "Paramita Ghosh Published: January 3, 2024": a name before the date.
         let text = &ls[d].text;
         if let Some((_, r)) = meta::find_dates(text).into_iter().next() {
             if let Some(name) = meta::name_before_date(&text[..r.start]) {
                 h.authors = vec![name];
                 return;
             }
-        }
-        let mut near: Vec<usize> = nonblank_before(ls, d, 2);
-        near.extend(nonblank_after(ls, d, 2));
-        for j in near {
-            if j == title || !zone.contains(&j) {
-                continue;
-            }
-            if let Some(name) = name_line(&ls[j]) {
-                h.authors = vec![name];
-                return;
+            let rest = text[r.end..].trim_start_matches(|c: char| " ·•|–—-,".contains(c) || c.is_ascii_digit() || c == ':');
+            if let Some(name) = meta::split_names(rest).into_iter().next() {
+                if meta::is_person_name(&name) && name.split_whitespace().count() >= 2 && rest.starts_with(&name) {
+                    h.authors = vec![name];
+                    return;
+                }
             }
         }
     }
-    // A name on its own line right by the headline, repeated on the page
-    // (avatar text, bio).
-    let mut near: Vec<usize> = nonblank_before(ls, title, 3);
-    near.extend(nonblank_after(ls, title, 5));
-    for j in near {
-        if !zone.contains(&j) || counts.get(&fold(&ls[j].text)).map_or(0, |c| c.0) < 2 {
+    // Name lines near the headline and the dateline, best supported first:
+    // repeated on the page (avatar text, author box), subject of a bio.
+    let bio_names: Vec<String> = ls
+        .iter()
+        .filter(|l| l.words >= 6 && l.words <= 120)
+        .filter_map(|l| bio_re().captures(&l.text).map(|c| c[1].to_string()))
+        .collect();
+    let mut best: Option<(i32, String)> = None;
+    for j in zone.clone() {
+        if j == title || ls[j].is_blank() {
             continue;
         }
-        if let Some(name) = name_line(&ls[j]) {
-            h.authors = vec![name];
-            return;
+        let Some(name) = name_line(&ls[j]) else { continue };
+        let mut score = 0;
+        if date_lines.iter().any(|&d| d.abs_diff(j) <= 3) {
+            score += 3;
         }
+        if counts.get(&fold(&ls[j].text)).map_or(0, |c| c.0) >= 2 {
+            score += 3;
+        }
+        if bio_names.iter().any(|b| name.starts_with(b.as_str())) {
+            score += 4;
+        }
+        if j.abs_diff(title) <= 6 {
+            score += 1;
+        }
+        if score >= 3 && best.as_ref().is_none_or(|(bs, _)| score > *bs) {
+            best = Some((score, name));
+        }
+    }
+    if let Some((_, name)) = best {
+        h.authors = vec![name];
     }
 }
 
@@ -694,6 +711,9 @@ fn name_line(l: &Line) -> Option<String> {
         None => (t, None),
     };
     if let Some(c) = creds {
+        if meta::is_role(c) {
+            return (name.split_whitespace().count() >= 2 && meta::is_person_name(name)).then(|| name.to_string());
+        }
         if !meta::is_credentials(c) {
             return None;
         }
