@@ -201,6 +201,11 @@ pub fn parse_byline(line: &str) -> Option<Vec<String>> {
     }
 }
 
+fn bracket_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"\[[^\]]*\]").expect("valid regex"))
+}
+
 fn handle_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"\(\s*@[^)]*\)|\s@\w+").expect("valid regex"))
@@ -217,7 +222,7 @@ fn cut_re() -> &'static Regex {
 /// Split the name part of a byline into names, dropping dates, handles,
 /// trailing "on <date>", "| Category" and generic labels.
 pub fn split_names(s: &str) -> Vec<String> {
-    let mut s = s.to_string();
+    let mut s = bracket_re().replace_all(s, " ").into_owned();
     if let Some((_, r)) = find_dates(&s).into_iter().next() {
         s.truncate(r.start);
     }
@@ -244,7 +249,7 @@ pub fn split_names(s: &str) -> Vec<String> {
             .trim()
             .trim_matches(|c: char| ",.;:()[]\"'".contains(c))
             .trim();
-        if is_name_like(p) {
+        if is_name_like(p) && !is_role(p) {
             out.push(p.to_string());
         }
     }
@@ -553,16 +558,51 @@ pub fn name_before_date(s: &str) -> Option<String> {
 }
 
 const ROLE_WORDS: &[&str] = &[
-    "contributor", "contributing", "editor", "writer", "reporter", "correspondent", "columnist",
-    "executive", "director", "manager", "head", "senior", "chief", "founder", "co-founder",
-    "associate", "staff", "author", "journalist", "analyst", "researcher", "fellow", "professor",
-    "producer", "intern", "president", "ceo", "cto", "specialist", "strategist", "lead",
-    "coordinator", "expert", "consultant",
+    "contributor",
+    "contributing",
+    "editor",
+    "writer",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "executive",
+    "director",
+    "manager",
+    "head",
+    "senior",
+    "chief",
+    "founder",
+    "co-founder",
+    "associate",
+    "staff",
+    "author",
+    "journalist",
+    "analyst",
+    "researcher",
+    "fellow",
+    "professor",
+    "producer",
+    "intern",
+    "president",
+    "ceo",
+    "cto",
+    "specialist",
+    "strategist",
+    "lead",
+    "coordinator",
+    "expert",
+    "consultant",
 ];
 
 /// "Contributor", "Senior Editor", "Staff Writer": a job title after a name.
 pub fn is_role(s: &str) -> bool {
-    let words: Vec<String> = s.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let words: Vec<String> = s
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
     !words.is_empty() && words.len() <= 6 && words.iter().any(|w| ROLE_WORDS.contains(&w.as_str()))
 }
 
@@ -570,11 +610,19 @@ pub fn is_role(s: &str) -> bool {
 /// "Andrei Zakhareuski Andrei Zakhareuski" -> "Andrei Zakhareuski".
 pub fn clean_name(s: &str) -> String {
     let mut words: Vec<&str> = s.split_whitespace().collect();
-    while words.len() > 2 && matches!(words[0].to_lowercase().as_str(), "author" | "by" | "written" | "writer") {
+    while words.len() > 2
+        && matches!(
+            words[0].to_lowercase().as_str(),
+            "author" | "by" | "written" | "writer"
+        )
+    {
         words.remove(0);
     }
     // "Catherine Boeckmann Executive Digital Editor": the job title goes.
-    if let Some(k) = words.iter().position(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str())) {
+    if let Some(k) = words
+        .iter()
+        .position(|w| ROLE_WORDS.contains(&w.to_lowercase().as_str()))
+    {
         if k >= 2 {
             words.truncate(k);
         }

@@ -583,7 +583,7 @@ fn published_label_re() -> &'static Regex {
 fn avatar_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\s+(.+)|(.+?)['’]s?\s+(?:avatar|profile picture|photo|headshot))$")
+        Regex::new(r"^(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\s+([^,]+)|(.+?)['’]s?\s+(?:avatar|profile picture|photo|headshot)$)")
             .expect("valid regex")
     })
 }
@@ -607,6 +607,24 @@ fn read_meta(
         if h.authors.is_empty() {
             if let Some(names) = meta::parse_byline(&l.text) {
                 h.authors = names;
+            } else if let Some(p) = l.text.find(" By ").or_else(|| l.text.find(" by ")) {
+                // "Bhaval Patel By Bhaval Patel Last Updated: ..."
+                if l.words <= 15 {
+                    if let Some(names) = meta::parse_byline(&l.text[p + 1..]) {
+                        h.authors = names;
+                    }
+                }
+            } else if matches!(
+                fold(&l.text).as_str(),
+                "by" | "author" | "written by" | "posted by"
+            ) {
+                // "By" on its own line, the name on the next.
+                if let Some(&j) = nonblank_after(ls, i, 1).first() {
+                    let t = ls[j].text.trim();
+                    if ls[j].words <= 4 && meta::is_name_like(t) && meta::find_dates(t).is_empty() {
+                        h.authors = vec![t.to_string()];
+                    }
+                }
             }
         }
         for (d, r) in meta::find_dates(&l.text).into_iter().filter(|_| short) {
@@ -652,9 +670,14 @@ fn read_meta(
                 h.authors = vec![name];
                 return;
             }
-            let rest = text[r.end..].trim_start_matches(|c: char| " ·•|–—-,".contains(c) || c.is_ascii_digit() || c == ':');
+            let rest = text[r.end..].trim_start_matches(|c: char| {
+                " ·•|–—-,".contains(c) || c.is_ascii_digit() || c == ':'
+            });
             if let Some(name) = meta::split_names(rest).into_iter().next() {
-                if meta::is_person_name(&name) && name.split_whitespace().count() >= 2 && rest.starts_with(&name) {
+                if meta::is_person_name(&name)
+                    && name.split_whitespace().count() >= 2
+                    && rest.starts_with(&name)
+                {
                     h.authors = vec![name];
                     return;
                 }
@@ -673,7 +696,9 @@ fn read_meta(
         if j == title || ls[j].is_blank() {
             continue;
         }
-        let Some(name) = name_line(&ls[j]) else { continue };
+        let Some(name) = name_line(&ls[j]) else {
+            continue;
+        };
         let mut score = 0;
         if date_lines.iter().any(|&d| d.abs_diff(j) <= 3) {
             score += 3;
@@ -712,7 +737,8 @@ fn name_line(l: &Line) -> Option<String> {
     };
     if let Some(c) = creds {
         if meta::is_role(c) {
-            return (name.split_whitespace().count() >= 2 && meta::is_person_name(name)).then(|| name.to_string());
+            return (name.split_whitespace().count() >= 2 && meta::is_person_name(name))
+                .then(|| name.to_string());
         }
         if !meta::is_credentials(c) {
             return None;
@@ -795,19 +821,24 @@ fn bio_authors(ls: &[Line], from: usize) -> Vec<String> {
                 || f.starts_with("written by");
             continue;
         }
-        if l.words <= 60 && (l.sentence || l.words > 8) {
+        if l.words <= 120 && (l.sentence || l.words > 8) {
             if let Some(c) = bio_re().captures(&l.text) {
                 let name = c[1].to_string();
-                if meta::is_name_like(&name) && !out.contains(&name) {
+                if meta::is_person_name(&name) && !out.contains(&name) && out.len() < 6 {
                     out.push(name);
                 }
                 continue;
             }
         }
-        if in_authors && l.words <= 5 && meta::is_person_name(&l.text) {
-            let name = l.text.trim().to_string();
-            if !out.contains(&name) {
-                out.push(name);
+        if in_authors {
+            if l.words <= 5 && meta::is_person_name(&l.text) {
+                let name = l.text.trim().to_string();
+                if !out.contains(&name) && out.len() < 6 {
+                    out.push(name);
+                }
+            } else if l.words > 3 {
+                // Anything but names, bios and short labels ends the box.
+                in_authors = false;
             }
         }
     }
