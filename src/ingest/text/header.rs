@@ -195,7 +195,7 @@ fn title_features(
         return None;
     }
     let first = t.chars().next()?;
-    if first.is_lowercase() || t.contains("http") || t.contains('@') || t.contains('©') {
+    if t.contains("http") || t.contains('@') || t.contains('©') {
         return None;
     }
     if is_dateline(t) || is_byline(l) || is_meta(l) {
@@ -332,7 +332,8 @@ fn title_score(
     if std::env::var_os("DOSSIER_DEBUG_FEATURES").is_some() {
         eprintln!("FEAT\t{i}\t{}\t{:?}", ls[i].text.replace('\t', " "), f);
     }
-    Some(f.iter().zip(TITLE_WEIGHTS).map(|(a, b)| a * b).sum())
+    let lower = ls[i].text.chars().next().is_some_and(char::is_lowercase);
+    Some(f.iter().zip(TITLE_WEIGHTS).map(|(a, b)| a * b).sum::<f64>() - if lower { 4.0 } else { 0.0 })
 }
 
 pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {

@@ -515,7 +515,7 @@ fn res() -> &'static ChromeRes {
         )
         .expect("valid regex"),
         newsletter: Regex::new(
-            r"(?i)\b(?:newsletters?|sign\s*up|subscribe|subscription|inbox|unsubscribe|notifications?|stay\s*(?:informed|updated|in\s*the\s*loop))\b",
+            r"(?i)\b(?:sign\s*up|subscribe|subscription|inbox|unsubscribe|notifications?|stay\s*(?:informed|updated|in\s*the\s*loop)|(?:our|free|weekly|daily|email|the)\s+newsletters?|newsletters?\s+(?:sign|for|delivered))\b",
         )
         .expect("valid regex"),
         social: Regex::new(r"(?i)facebook|twitter|linkedin|pinterest|whatsapp|reddit|instagram|youtube|tiktok|telegram|email|bluesky|threads|mastodon|flipboard")
