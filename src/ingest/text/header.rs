@@ -333,7 +333,10 @@ fn title_score(
         eprintln!("FEAT\t{i}\t{}\t{:?}", ls[i].text.replace('\t', " "), f);
     }
     let lower = ls[i].text.chars().next().is_some_and(char::is_lowercase);
-    Some(f.iter().zip(TITLE_WEIGHTS).map(|(a, b)| a * b).sum::<f64>() - if lower { 4.0 } else { 0.0 })
+    Some(
+        f.iter().zip(TITLE_WEIGHTS).map(|(a, b)| a * b).sum::<f64>()
+            - if lower { 4.0 } else { 0.0 },
+    )
 }
 
 pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
@@ -516,7 +519,13 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
             .min(n.saturating_sub(1));
         h.date = (0..=end)
             .filter(|&i| {
-                !ls[i].is_blank() && ls[i].role != Role::Caption && is_dateline(&ls[i].text)
+                !ls[i].is_blank()
+                    && ls[i].role != Role::Caption
+                    && is_dateline(&ls[i].text)
+                    && !in_dated_list(ls, i)
+                    && meta::find_dates(&ls[i].text).first().is_some_and(|(_, r)| {
+                        !not_publication_re().is_match(&ls[i].text[..r.start])
+                    })
             })
             .min_by_key(|&i| i.abs_diff(t))
             .and_then(|i| meta::parse_date(&ls[i].text));
@@ -581,6 +590,30 @@ fn published_label_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"(?i)^(?:published|posted|by\b)").expect("valid regex"))
 }
 
+/// Dates that say something else: events, offers, profiles, mail headers.
+fn not_publication_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:last active|active|open today|opens?|closes?|effective|valid|expires?|deadline|due|starts?|ends?|event|registration|joined|member since|born|until|through|from|date:\s*(?:mon|tue|wed|thu|fri|sat|sun))\b[^0-9]{0,30}$")
+            .expect("valid regex")
+    })
+}
+
+/// A bulleted line in a run of dated bullets (a timeline, an event list).
+fn in_dated_list(ls: &[Line], i: usize) -> bool {
+    if !matches!(ls[i].kind, Kind::Bullet { .. }) {
+        return false;
+    }
+    let mut near = nonblank_before(ls, i, 3);
+    near.extend(nonblank_after(ls, i, 3));
+    near.iter()
+        .filter(|&&j| {
+            matches!(ls[j].kind, Kind::Bullet { .. }) && !meta::find_dates(&ls[j].text).is_empty()
+        })
+        .count()
+        >= 2
+}
+
 fn avatar_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -629,8 +662,11 @@ fn read_meta(
             }
         }
         for (d, r) in meta::find_dates(&l.text).into_iter().filter(|_| short) {
-            date_lines.push(i);
             let before = &l.text[..r.start];
+            if not_publication_re().is_match(before) || in_dated_list(ls, i) {
+                continue;
+            }
+            date_lines.push(i);
             if updated_re().is_match(before) && !published_re().is_match(before) {
                 updated.get_or_insert(d);
             } else {
@@ -751,7 +787,7 @@ fn name_line(l: &Line) -> Option<String> {
 fn labelled_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:originally\s+)?(?:published|posted|first published)(?:\s+on)?|date(?:\s+published)?|publication date)\s*:?\s*").expect("valid regex")
+        Regex::new(r"(?i)^(?:(?:originally\s+)?(?:published|posted|first published)(?:\s+on)?|date\s+published|publication date)\s*:?\s*").expect("valid regex")
     })
 }
 

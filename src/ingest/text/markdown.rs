@@ -57,7 +57,10 @@ fn is_heading(ls: &[Line], i: usize, next: Option<usize>) -> bool {
         return false;
     }
     // "1. Arduino Is a Great Starting Point": a numbered heading.
-    let rest = numbered_text_re().captures(t).and_then(|c| c.get(2)).map_or(t, |m| m.as_str());
+    let rest = numbered_text_re()
+        .captures(t)
+        .and_then(|c| c.get(2))
+        .map_or(t, |m| m.as_str());
     let end = rest.trim_end_matches(['"', '”', '’', '\'', ')', ' ']);
     if end.ends_with(['.', ',', ';', ':', '…']) || rest.contains(". ") {
         return false;
