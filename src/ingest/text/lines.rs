@@ -62,6 +62,7 @@ pub fn normalize(raw: &str) -> String {
                 out.push(' ')
             }
             '\t' => out.push_str("    "),
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{feff}' | '\u{ad}' | '\r' | '\u{2060}' => {}
             c if c.is_control() && c != '\n' => {}
             c => out.push(c),
