@@ -27,7 +27,7 @@ pub struct Header {
 }
 
 /// How many non-blank lines before the best run may hold the headline.
-const TITLE_LOOKBACK: usize = 80;
+const TITLE_LOOKBACK: usize = 150;
 /// How many non-blank lines into the best run may hold the headline.
 const TITLE_LOOKAHEAD: usize = 80;
 
@@ -355,13 +355,13 @@ fn title_features(
 
 /// Weights of [`TITLE_FEATURES`]: an averaged ranking perceptron over the
 /// structural features above, trained on the WCXB dev split (2-fold
-/// cross-validated accuracy 0.66-0.69, about the same as on training halves, so the
+/// cross-validated accuracy 0.67-0.70, about the same as on training halves, so the
 /// features generalise rather than memorise pages).
 const TITLE_WEIGHTS: &[f64] = &[
-    0.0, 2.65, 0.2, -2.84, -7.8, -4.11, -1.87, -1.39, 2.78, 0.55, 2.03, -2.63, -5.76, -0.56, -0.85,
-    -2.3, 3.33, 1.11, 0.1, -4.81, 0.32, -5.0, 0.81, 1.62, 1.01, 0.45, 1.1, 1.85, -1.84, 3.19,
-    -10.0, -4.66, -0.98, 0.41, 1.05, 0.74, 1.34, 0.17, -2.69, -3.55, -0.25, 2.94, -0.52, -0.6,
-    -2.01, 5.35, 0.72, 0.58, 2.91, 0.24, -3.05,
+    0.0, 2.52, 0.28, -2.8, -8.06, -4.51, -2.24, -1.2, 2.79, 0.69, 1.73, -2.77, -4.86, -0.35, -0.49,
+    -2.41, 3.32, 1.2, 0.62, -4.21, 0.35, -6.27, 0.8, 1.74, 1.52, 0.8, 1.39, 2.22, -2.37, 3.09,
+    -10.0, -6.02, 0.55, 0.67, 1.01, 0.8, 1.34, 0.2, -2.74, -3.41, 0.01, 2.59, -0.72, -0.4, -2.43,
+    5.42, 0.43, 0.54, 2.67, 0.39, -2.92,
 ];
 
 fn title_score(
