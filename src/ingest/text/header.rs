@@ -224,7 +224,9 @@ fn title_features(
         return None;
     }
     let b = |x: bool| if x { 1.0 } else { 0.0 };
-    let end = t.trim_end_matches(['"', '”', '’', '\'', ')']);
+    let end = t
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches(['"', '”', '’', '\'', ')']);
     let caps = t
         .split_whitespace()
         .filter(|w| {
@@ -356,12 +358,14 @@ fn title_features(
 /// Weights of [`TITLE_FEATURES`]: an averaged ranking perceptron over the
 /// structural features above, trained on the WCXB dev split (2-fold
 /// cross-validated accuracy 0.67-0.70, about the same as on training halves, so the
-/// features generalise rather than memorise pages).
+/// features generalise rather than memorise pages). "first_line" is held at
+/// zero: in w3m dumps the first line is navigation, but in text copied from
+/// a browser it is usually the headline.
 const TITLE_WEIGHTS: &[f64] = &[
-    0.0, 2.52, 0.28, -2.8, -8.06, -4.51, -2.24, -1.2, 2.79, 0.69, 1.73, -2.77, -4.86, -0.35, -0.49,
-    -2.41, 3.32, 1.2, 0.62, -4.21, 0.35, -6.27, 0.8, 1.74, 1.52, 0.8, 1.39, 2.22, -2.37, 3.09,
-    -10.0, -6.02, 0.55, 0.67, 1.01, 0.8, 1.34, 0.2, -2.74, -3.41, 0.01, 2.59, -0.72, -0.4, -2.43,
-    5.42, 0.43, 0.54, 2.67, 0.39, -2.92,
+    0.0, 2.7, 0.39, -3.09, -8.49, -4.8, -2.81, -1.33, 3.01, 0.62, 2.08, -3.08, -5.02, -0.42, -0.46,
+    -2.59, 3.66, 1.32, 0.6, -4.78, 0.49, -6.03, 0.8, 1.76, 1.46, 0.67, 1.35, 2.54, -2.53, 3.45,
+    -10.0, 0.0, 0.94, 0.68, 1.27, 0.78, 1.59, 0.39, -2.38, -3.74, 0.15, 2.94, -0.66, -0.36, -2.44,
+    6.27, 0.33, 0.53, 3.0, 0.33, -3.13,
 ];
 
 fn title_score(
