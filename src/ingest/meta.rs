@@ -184,6 +184,8 @@ pub fn parse_byline(line: &str) -> Option<Vec<String>> {
     if line.len() > 300 {
         return None;
     }
+    let unbracketed = bracket_re().replace_all(line, "");
+    let line = unbracketed.trim();
     let c = byline_re().captures(line)?;
     let lower = line.to_ascii_lowercase();
     if lower.starts_with("reviewed") || lower.starts_with("edited") || lower.starts_with("photo") {
@@ -206,6 +208,11 @@ fn bracket_re() -> &'static Regex {
     RE.get_or_init(|| Regex::new(r"\[[^\]]*\]").expect("valid regex"))
 }
 
+/// The text without `[...]` groups (image placeholders in dumps).
+pub fn strip_brackets(s: &str) -> String {
+    bracket_re().replace_all(s, "").into_owned()
+}
+
 fn handle_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"\(\s*@[^)]*\)|\s@\w+").expect("valid regex"))
@@ -214,7 +221,7 @@ fn handle_re() -> &'static Regex {
 fn cut_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\s+(?:on|in|at|for|from|published|posted|updated|last updated)\s+|\s*[|•·●—–]\s*|\s+-\s+|\s*\bcategor")
+        Regex::new(r"(?i)\s+(?:on|in|at|for|from|published|posted|updated|last updated)\s+|\s*[|•·●—–]\s*|\s+-\s+|\s*\bcategor|\s{3,}")
             .expect("valid regex")
     })
 }
@@ -522,23 +529,15 @@ pub fn name_before_date(s: &str) -> Option<String> {
     let mut t = s.trim();
     loop {
         let before = t;
-        for label in [
-            "Published",
-            "Posted",
-            "Updated",
-            "on",
-            "On",
-            "|",
-            "•",
-            "·",
-            "-",
-            "–",
-            "—",
-            ":",
-            ",",
-            "Date",
-        ] {
+        for label in ["|", "•", "·", "-", "–", "—", ":", ","] {
             t = t.strip_suffix(label).unwrap_or(t).trim_end();
+        }
+        for label in ["Published", "Posted", "Updated", "on", "On", "Date"] {
+            if let Some(rest) = t.strip_suffix(label) {
+                if rest.is_empty() || rest.ends_with(' ') {
+                    t = rest.trim_end();
+                }
+            }
         }
         if t == before {
             break;
@@ -549,6 +548,8 @@ pub fn name_before_date(s: &str) -> Option<String> {
         .or_else(|| t.strip_prefix("by "))
         .unwrap_or(t)
         .trim();
+    let t = bracket_re().replace_all(t, "");
+    let t = t.trim();
     let cleaned: String = t.replace(['(', ')'], "");
     let cleaned = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     (cleaned.split_whitespace().count() >= 2
@@ -639,7 +640,16 @@ pub fn clean_name(s: &str) -> String {
     if n >= 2 && n.is_multiple_of(2) && words[..n / 2] == words[n / 2..] {
         words.truncate(n / 2);
     }
-    words.join(" ")
+    let joined = words.join(" ");
+    // "Irene OkpanachiIrene Okpanachi": the same name twice, glued.
+    let chars: Vec<char> = joined.chars().collect();
+    if chars.len() >= 6 && chars.len().is_multiple_of(2) {
+        let (a, b) = chars.split_at(chars.len() / 2);
+        if a == b {
+            return a.iter().collect();
+        }
+    }
+    joined
 }
 
 fn publisher_res() -> &'static [Regex] {

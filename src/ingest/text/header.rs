@@ -768,7 +768,8 @@ fn read_meta(
                 h.authors = vec![name];
                 return;
             }
-            let rest = text[r.end..].trim_start_matches(|c: char| {
+            let after = meta::strip_brackets(&text[r.end..]);
+            let rest = after.trim_start_matches(|c: char| {
                 " ·•|–—-,".contains(c) || c.is_ascii_digit() || c == ':'
             });
             if let Some(name) = meta::split_names(rest).into_iter().next() {
