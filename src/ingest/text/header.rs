@@ -675,6 +675,16 @@ fn in_dated_list(ls: &[Line], i: usize) -> bool {
         >= 2
 }
 
+fn owner_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"['’]s\s+(?:\w+\s+)?(?:blog|substack|newsletter|site|website|journal|notebook)\b",
+        )
+        .expect("valid regex")
+    })
+}
+
 fn avatar_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -785,6 +795,16 @@ fn read_meta(
     }
     // Name lines near the headline and the dateline, best supported first:
     // repeated on the page (avatar text, author box), subject of a bio.
+    let owner_text: Vec<String> = ls
+        .iter()
+        .filter(|l| {
+            l.words <= 20
+                && (l.text.contains('©')
+                    || l.text.to_lowercase().contains("copyright")
+                    || owner_re().is_match(&l.text))
+        })
+        .map(|l| fold(&l.text))
+        .collect();
     let bio_names: Vec<String> = ls
         .iter()
         .filter(|l| l.words >= 6 && l.words <= 120)
@@ -807,6 +827,11 @@ fn read_meta(
         }
         if bio_names.iter().any(|b| name.starts_with(b.as_str())) {
             score += 4;
+        }
+        // The site's owner: "© 2025 Cassidy Williams", "Derek Seaman's Tech Blog".
+        let nf = fold(&name);
+        if owner_text.iter().any(|o| o.contains(&nf)) {
+            score += 3;
         }
         if j.abs_diff(title) <= 6 {
             score += 1;
