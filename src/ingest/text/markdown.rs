@@ -177,6 +177,12 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
                     Some(c) => (c[1].parse().unwrap_or(1), c[2].to_string()),
                     None => (1, t.clone()),
                 };
+                // "1. The note text. ↩": a footnote list.
+                if rest.trim_end().ends_with('↩') && !blocks.is_empty() {
+                    let note = rest.trim_end().trim_end_matches('↩').trim_end().to_string();
+                    blocks.push(Block::Note(n, note, t.clone()));
+                    continue;
+                }
                 blocks.push(Block::Item {
                     ordered: Some(n),
                     level,
@@ -297,6 +303,17 @@ fn add_markers(t: &str, pending: &mut Vec<u32>) -> String {
         let bracket = format!("\\[{n}\\]");
         if let Some(p) = s.find(&bracket) {
             s.replace_range(p..p + bracket.len(), &format!("[^{n}]"));
+            found.push(n);
+            continue;
+        }
+        // "services.^1": a superscript as the dump writes it.
+        let caret = format!("^{n}");
+        if let Some(p) = s
+            .match_indices(&caret)
+            .map(|(p, _)| p)
+            .find(|&p| !s[p + caret.len()..].starts_with(|c: char| c.is_ascii_digit()))
+        {
+            s.replace_range(p..p + caret.len(), &format!("[^{n}]"));
             found.push(n);
             continue;
         }
