@@ -446,6 +446,8 @@ struct ChromeRes {
     raw: Regex,
     /// Disclaimers and republication notes that close an article.
     long_terminator: Regex,
+    /// Affiliate and editorial-process notices.
+    disclaimer: Regex,
 }
 
 fn res() -> &'static ChromeRes {
@@ -521,6 +523,10 @@ fn res() -> &'static ChromeRes {
         .expect("valid regex"),
         social: Regex::new(r"(?i)facebook|twitter|linkedin|pinterest|whatsapp|reddit|instagram|youtube|tiktok|telegram|email|bluesky|threads|mastodon|flipboard")
             .expect("valid regex"),
+        disclaimer: Regex::new(
+            r"(?i)\b(?:(?:may|might|could)\s+earn\s+(?:a\s+)?(?:small\s+)?commission|affiliate\s+(?:links?|commission|partners?)|chosen\s+independently|independently\s+(?:selected|chosen|reviewed)|editorial\s+(?:process|policy|policies|guidelines|standards)|why\s+trust\s+us|we\s+only\s+recommend|paid\s+partnership)\b",
+        )
+        .expect("valid regex"),
         long_terminator: Regex::new(
             r"^(?:the\s*views\s*(?:and\s*opinions\s*)?expressed|(?:this\s*(?:article|piece|post|story|essay)\s*(?:was\s*)?)?(?:originally|first)\s*(?:published|appeared|posted)|to\s*learn\s*more\s*about\s*republishing|(?:opinions|views)\s*expressed\s*(?:in|here))",
         )
@@ -569,6 +575,9 @@ fn role_of(l: &Line) -> Role {
         return Role::Chrome;
     }
     if l.words <= 45 && r.raw.is_match(t) {
+        return Role::Chrome;
+    }
+    if l.words <= 45 && r.disclaimer.is_match(t) {
         return Role::Chrome;
     }
     if l.words <= 30 && r.newsletter.is_match(t) && !looks_like_prose(l) {

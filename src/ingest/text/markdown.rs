@@ -77,6 +77,22 @@ fn is_heading(ls: &[Line], i: usize, next: Option<usize>) -> bool {
     }
 }
 
+fn short_bio_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^((?:(?:Dr|Prof)\.?\s)?\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3}),?\s(?:is|was|has been|serves as|covers|writes|specializes|joined)\b(?:\s+\S+){0,12}?\s+(?:writer|journalist|editor|reporter|author|expert|specialist|contributor|researcher|marketer|manager|founder|co-founder|ceo|cto|photographer|ambassador|veteran|analyst|correspondent|columnist|strategist|consultant|professor|lecturer|student|graduate|freelancer|blogger|engineer|developer|designer|coach|nutritionist|dietitian|physician|doctor|therapist|lawyer|attorney)s?\b")
+            .expect("valid regex")
+    })
+}
+
+/// A short author bio: a name, a verb of being, a profession.
+fn is_bio(t: &str) -> bool {
+    t.len() < 800
+        && short_bio_re()
+            .captures(t)
+            .is_some_and(|c| meta::is_person_name(&c[1]))
+}
+
 fn numbered_text_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| Regex::new(r"^(\d{1,3})[.)]\s+(.*)$").expect("valid regex"))
@@ -148,14 +164,18 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
     while let Some(&last) = keep.last() {
         let l = &ls[last];
         let bio = l.words <= 80
-            && bio_re().captures(&l.text).is_some_and(|c| {
+            && (bio_re().captures(&l.text).is_some_and(|c| {
                 head.authors.iter().any(|a| a.starts_with(&c[1])) || meta::is_person_name(&c[1])
-            });
+            }) || is_bio(&l.text));
         if (l.kind == Kind::Text && !l.sentence && l.words <= 6) || bio {
             keep.pop();
         } else {
             break;
         }
+    }
+    // An author box above the article: "Jane is an experienced journalist ...".
+    while keep.len() > 1 && ls[keep[0]].words <= 80 && is_bio(&ls[keep[0]].text) {
+        keep.remove(0);
     }
 
     let mut blocks: Vec<Block> = Vec::new();
