@@ -1,7 +1,7 @@
 //! The headline and the metadata around it: subtitle, byline, date; also
 //! author bios after the body and publisher statements anywhere.
 
-use super::lines::{fold, is_dateline, is_sentence, Kind, Line, Role};
+use super::lines::{fold, is_sentence, Kind, Line, Role};
 use crate::ingest::meta;
 use jiff::civil::Date;
 use regex::Regex;
@@ -63,40 +63,11 @@ pub fn is_prose(l: &Line) -> bool {
 }
 
 fn is_byline(l: &Line) -> bool {
-    l.words <= 30 && meta::parse_byline(&l.text).is_some()
+    l.byline
 }
 
 fn is_meta(l: &Line) -> bool {
-    if l.is_blank() {
-        return false;
-    }
-    if is_byline(l) || is_dateline(&l.text) {
-        return true;
-    }
-    if l.words <= 12 {
-        let f = fold(&l.text);
-        if f.starts_with("fact checked")
-            || f.starts_with("reviewed by")
-            || f.starts_with("medically reviewed")
-        {
-            return true;
-        }
-    }
-    if l.role == Role::Chrome && l.kind != Kind::Rule {
-        let f = fold(&l.text);
-        return f.starts_with("published")
-            || f.starts_with("fact checked")
-            || f.starts_with("reviewed by")
-            || f.starts_with("medically reviewed")
-            || f.starts_with("updated")
-            || f.starts_with("posted")
-            || f.starts_with("share")
-            || f.contains(" read")
-            || f.starts_with("read mode")
-            || f.starts_with("written by")
-            || f.starts_with("by ");
-    }
-    false
+    l.meta
 }
 
 /// Names of the headline features, in the order of [`title_features`].
@@ -213,7 +184,7 @@ fn title_features(
     if t.contains("http") || t.contains('@') || t.contains('©') {
         return None;
     }
-    if is_dateline(t) || is_byline(l) || is_meta(l) {
+    if l.dateline || is_byline(l) || is_meta(l) {
         return None;
     }
     if avatar_re().is_match(t)
@@ -305,9 +276,7 @@ fn title_features(
         } else {
             0.0
         },
-        b(after
-            .iter()
-            .any(|&j| is_byline(&ls[j]) || is_dateline(&ls[j].text))),
+        b(after.iter().any(|&j| is_byline(&ls[j]) || ls[j].dateline)),
         b(after.iter().any(|&j| is_meta(&ls[j]))),
         b(before.iter().any(|&j| is_meta(&ls[j]))),
         b(prev.is_some_and(is_byline)),
@@ -333,8 +302,8 @@ fn title_features(
         b(t.split_whitespace().any(camel_glued)),
         b(after
             .first()
-            .is_some_and(|&j| is_byline(&ls[j]) || is_dateline(&ls[j].text))),
-        b(prev.is_some_and(|p| is_byline(p) || is_dateline(&p.text))),
+            .is_some_and(|&j| is_byline(&ls[j]) || ls[j].dateline)),
+        b(prev.is_some_and(|p| is_byline(p) || p.dateline)),
         b(counts.get(&f).is_some_and(|c| c.1 > i)),
         b(t.contains(['®', '™', '$', '%'])
             || t.chars().filter(|c| c.is_ascii_digit()).count() >= 7),
@@ -582,7 +551,7 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
             .filter(|&i| {
                 !ls[i].is_blank()
                     && ls[i].role != Role::Caption
-                    && is_dateline(&ls[i].text)
+                    && ls[i].dateline
                     && !in_dated_list(ls, i)
                     && meta::find_dates(&ls[i].text).first().is_some_and(|(_, r)| {
                         !not_publication_re().is_match(&ls[i].text[..r.start])
@@ -893,7 +862,7 @@ fn labelled_date_anywhere(ls: &[Line]) -> Option<Date> {
             }
             if rest.trim().is_empty() {
                 if let Some(&j) = nonblank_after(ls, i, 1).first() {
-                    if is_dateline(&ls[j].text) {
+                    if ls[j].dateline {
                         return meta::parse_date(&ls[j].text);
                     }
                 }

@@ -45,6 +45,12 @@ pub struct Line {
     pub role: Role,
     /// Ends like a sentence (or contains one).
     pub sentence: bool,
+    /// A byline ("By Jane Doe", "Written by ...").
+    pub byline: bool,
+    /// Mostly a date ("January 7, 2017", "Dec 19, 2025 at 04:34 AM").
+    pub dateline: bool,
+    /// Header metadata: a byline, a dateline, "Published", "4 min read".
+    pub meta: bool,
 }
 
 impl Line {
@@ -112,6 +118,9 @@ pub fn classify(norm: &str) -> Vec<Line> {
                 words: 0,
                 role: Role::Content,
                 sentence: false,
+                byline: false,
+                dateline: false,
+                meta: false,
             });
             continue;
         }
@@ -156,8 +165,16 @@ pub fn classify(norm: &str) -> Vec<Line> {
             words,
             role: Role::Content,
             sentence,
+            byline: false,
+            dateline: false,
+            meta: false,
         };
         line.role = role_of(&line);
+        if words <= 30 {
+            line.byline = meta::parse_byline(&line.text).is_some();
+            line.dateline = is_dateline(&line.text);
+        }
+        line.meta = compute_meta(&line);
         out.push(line);
     }
     mark_captions_before_credits(&mut out);
@@ -189,6 +206,40 @@ fn mark_captions_before_credits(ls: &mut [Line]) {
         }
         prev = Some(i);
     }
+}
+
+/// Metadata around a headline: bylines, datelines, "Published", "4 min read".
+fn compute_meta(l: &Line) -> bool {
+    if l.is_blank() {
+        return false;
+    }
+    if l.byline || l.dateline {
+        return true;
+    }
+    if l.words <= 12 {
+        let f = fold(&l.text);
+        if f.starts_with("fact checked")
+            || f.starts_with("reviewed by")
+            || f.starts_with("medically reviewed")
+        {
+            return true;
+        }
+    }
+    if l.role == Role::Chrome && l.kind != Kind::Rule {
+        let f = fold(&l.text);
+        return f.starts_with("published")
+            || f.starts_with("fact checked")
+            || f.starts_with("reviewed by")
+            || f.starts_with("medically reviewed")
+            || f.starts_with("updated")
+            || f.starts_with("posted")
+            || f.starts_with("share")
+            || f.contains(" read")
+            || f.starts_with("read mode")
+            || f.starts_with("written by")
+            || f.starts_with("by ");
+    }
+    false
 }
 
 fn is_rule(t: &str) -> bool {

@@ -2,7 +2,7 @@
 //! quotes, footnotes; chrome, captions, pull quotes and repeats dropped.
 
 use super::header::{bio_re, is_prose, Header};
-use super::lines::{fold, is_dateline, Kind, Line, Role};
+use super::lines::{fold, Kind, Line, Role};
 use crate::ingest::meta;
 use regex::Regex;
 use std::collections::HashSet;
@@ -112,6 +112,16 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
                 && l.kind != Kind::Rule
         })
         .collect();
+    let folded: Vec<String> = idx
+        .iter()
+        .map(|&i| {
+            if ls[i].text.len() < 20_000 {
+                fold(&ls[i].text)
+            } else {
+                String::new()
+            }
+        })
+        .collect();
     let mut keep: Vec<usize> = Vec::with_capacity(idx.len());
     let mut seen: HashSet<String> = HashSet::new();
     for (p, &i) in idx.iter().enumerate() {
@@ -120,11 +130,15 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
         if Some(i) == head.subtitle_idx {
             continue;
         }
-        let f = fold(t);
+        let f = if t.len() < 20_000 {
+            folded[p].clone()
+        } else {
+            fold(t)
+        };
         if f.is_empty() || (!tf.is_empty() && f == tf) || (!sf.is_empty() && f == sf) {
             continue;
         }
-        if l.words <= 30 && (meta::parse_byline(t).is_some() || is_dateline(t)) {
+        if l.byline || l.dateline {
             continue;
         }
         // A related-article headline before its "Read More" link.
@@ -151,7 +165,7 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
             let pulled = (lo..hi).any(|q| {
                 q != p && {
                     let o = &ls[idx[q]];
-                    o.words > l.words && o.text.len() < 20_000 && fold(&o.text).contains(&f)
+                    o.words > l.words && o.text.len() < 20_000 && folded[q].contains(&f)
                 }
             });
             if pulled {
