@@ -70,6 +70,9 @@ fn make_date(y: &str, m: i8, d: &str) -> Option<Date> {
 /// Every full calendar date (day, month and year) written in `s`, with its
 /// byte range, in order of appearance.
 pub fn find_dates(s: &str) -> Vec<(Date, Range<usize>)> {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let r = date_res();
     let mut out: Vec<(Date, Range<usize>)> = Vec::new();
     for c in r.mdy.captures_iter(s) {

@@ -324,6 +324,13 @@ fn title_features(
     ])
 }
 
+/// `DOSSIER_DEBUG_FEATURES=1` prints every headline candidate with its
+/// features to stderr (to refit [`TITLE_WEIGHTS`]).
+fn debug_features() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("DOSSIER_DEBUG_FEATURES").is_some())
+}
+
 /// Weights of [`TITLE_FEATURES`]: an averaged ranking perceptron over the
 /// structural features above, trained on the WCXB dev split (2-fold
 /// cross-validated accuracy 0.67-0.70, about the same as on training halves, so the
@@ -347,7 +354,7 @@ fn title_score(
     ctx: &Ctx,
 ) -> Option<f64> {
     let f = title_features(ls, i, seg_start, dist, prose_before, counts, ctx)?;
-    if std::env::var_os("DOSSIER_DEBUG_FEATURES").is_some() {
+    if debug_features() {
         eprintln!("FEAT\t{i}\t{}\t{:?}", ls[i].text.replace('\t', " "), f);
     }
     let lower = ls[i].text.chars().next().is_some_and(char::is_lowercase);
@@ -396,7 +403,9 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
             e.0 += 1;
             e.1 = li;
         }
-        if l.role == Role::Terminator || (l.role == Role::Chrome && l.words <= 40) {
+        if l.role == Role::Terminator
+            || (l.role == Role::Chrome && l.words <= 40 && l.text.len() > 20)
+        {
             term_text.push_str(&fold(&l.text));
             term_text.push('\n');
         }
@@ -414,7 +423,7 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
     }
     let ctx = Ctx { term_text, vocab };
     let mut best: Option<(f64, usize)> = None;
-    let debug = std::env::var_os("DOSSIER_DEBUG_TITLE").is_some();
+    let debug = debug_features();
     if debug {
         eprintln!("seg {:?}", seg);
     }
@@ -776,7 +785,7 @@ fn read_meta(
         .collect();
     let bio_names: Vec<String> = ls
         .iter()
-        .filter(|l| l.words >= 6 && l.words <= 120)
+        .filter(|l| l.words >= 6 && l.words <= 120 && has_bio_verb(&l.text))
         .filter_map(|l| bio_re().captures(&l.text).map(|c| c[1].to_string()))
         .collect();
     let mut best: Option<(i32, String)> = None;
@@ -883,6 +892,20 @@ fn caption_date(ls: &[Line], title: usize, zone_end: usize) -> Option<Date> {
     (title..=end)
         .filter(|&i| ls[i].role == Role::Caption)
         .find_map(|i| meta::parse_date(&ls[i].text))
+}
+
+/// Cheap test before [`bio_re`].
+fn has_bio_verb(t: &str) -> bool {
+    [
+        " is ",
+        " was ",
+        " has been ",
+        " serves as ",
+        " works as ",
+        " writes",
+    ]
+    .iter()
+    .any(|v| t.contains(v))
 }
 
 pub fn bio_re() -> &'static Regex {
