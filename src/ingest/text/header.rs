@@ -463,8 +463,8 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
         return h;
     };
     h.title_score = ts;
-    h.title = ls[t].text.clone();
-    let tf = fold(&h.title);
+    h.title = clean_title(&ls[t].text);
+    let tf = fold(&ls[t].text);
     // The earliest repeat of the headline close above it starts the header.
     for j in nonblank_before(ls, t, 8) {
         if fold(&ls[j].text) == tf {
@@ -579,6 +579,45 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
         h.authors = bio_authors(ls, seg.end.max(zone.end));
     }
     h
+}
+
+/// The headline without what the dump glued to it: image placeholders
+/// ("[svg] Title"), breadcrumbs ("Home » Blog » Title"), a "Title:" label,
+/// the same text twice.
+pub fn clean_title(t: &str) -> String {
+    let mut t = meta::strip_brackets(t).trim().to_string();
+    for sep in ['»', '❯', '▸', '›'] {
+        if let Some(p) = t.rfind(sep) {
+            let last = t[p + sep.len_utf8()..].trim();
+            if last.split_whitespace().count() >= 2 {
+                t = last.to_string();
+            }
+        }
+    }
+    if t.matches('/').count() >= 2 && !t.contains(" / ") {
+        if let Some(p) = t.rfind('/') {
+            let head = &t[..p];
+            let last = t[p + 1..].trim();
+            if last.split_whitespace().count() >= 3
+                && head
+                    .split('/')
+                    .all(|seg| seg.split_whitespace().count() <= 6)
+            {
+                t = last.to_string();
+            }
+        }
+    }
+    if let Some(rest) = t.strip_prefix("Title:") {
+        t = rest.trim().to_string();
+    }
+    let chars: Vec<char> = t.chars().collect();
+    if chars.len() >= 8 && chars.len().is_multiple_of(2) {
+        let (a, b) = chars.split_at(chars.len() / 2);
+        if a == b {
+            t = a.iter().collect();
+        }
+    }
+    t
 }
 
 fn qualifies_subtitle(ls: &[Line], i: usize, tf: &str) -> bool {

@@ -1,7 +1,7 @@
 //! The body lines as Markdown: paragraphs, `##` headings, lists, block
 //! quotes, footnotes; chrome, captions, pull quotes and repeats dropped.
 
-use super::header::{bio_re, is_prose, Header};
+use super::header::{bio_re, clean_title, is_prose, Header};
 use super::lines::{fold, Kind, Line, Role};
 use crate::ingest::meta;
 use regex::Regex;
@@ -135,7 +135,12 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
         } else {
             fold(t)
         };
-        if f.is_empty() || (!tf.is_empty() && f == tf) || (!sf.is_empty() && f == sf) {
+        if Some(i) == head.title_idx
+            || (l.words <= 40 && !tf.is_empty() && fold(&clean_title(t)) == tf)
+            || f.is_empty()
+            || (!tf.is_empty() && f == tf)
+            || (!sf.is_empty() && f == sf)
+        {
             continue;
         }
         if l.byline || l.dateline {
@@ -232,6 +237,15 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
                 if ends_open(prev) {
                     prev.push(' ');
                     prev.push_str(&t);
+                    continue;
+                }
+            }
+        }
+        if t.trim_end().ends_with('↩') && !blocks.is_empty() {
+            if let Some(c) = numbered_text_re().captures(&t) {
+                if let Ok(n) = c[1].parse::<u32>() {
+                    let note = c[2].trim_end().trim_end_matches('↩').trim_end().to_string();
+                    blocks.push(Block::Note(n, note, t.clone()));
                     continue;
                 }
             }

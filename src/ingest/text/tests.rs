@@ -327,3 +327,69 @@ fn large_single_line_is_linear() {
     let _ = extract_text(&many);
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+#[test]
+fn headline_cleaning() {
+    use super::header::clean_title;
+    assert_eq!(
+        clean_title("Home » Blog » Renting a Car: Key Phrases"),
+        "Renting a Car: Key Phrases"
+    );
+    assert_eq!(
+        clean_title("[pin-it-ico][svg] The Best Courses in 2025"),
+        "The Best Courses in 2025"
+    );
+    assert_eq!(
+        clean_title("Newsroom/Online learning tips/Which program is right for you?"),
+        "Which program is right for you?"
+    );
+    assert_eq!(
+        clean_title("Title:AlignMerge - Model Merging"),
+        "AlignMerge - Model Merging"
+    );
+    assert_eq!(clean_title("Same TitleSame Title"), "Same Title");
+    assert_eq!(
+        clean_title("AC/DC live at the arena"),
+        "AC/DC live at the arena"
+    );
+}
+
+#[test]
+fn disclaimers_and_bios_are_not_body() {
+    let text = "A Guide to Quiet Keyboards\n\nBy Sam Ortiz\n\n\
+        We may earn commission from links on this page, but we only recommend products we back.\n\n\
+        Sam Ortiz is a freelance writer who covers desk gear and ergonomics for several magazines.\n\n\
+        Quiet keyboards use dampened switches and foam layers to cut the clatter of every keystroke in half.\n\n\
+        Most of them still feel crisp, and a few are quieter than a pencil on paper in our tests at the office.\n\n\
+        Sam Ortiz is a freelance writer who covers desk gear and ergonomics for several magazines.\n";
+    let d = extract_text(text);
+    assert_eq!(d.title, "A Guide to Quiet Keyboards");
+    assert_eq!(d.authors, vec!["Sam Ortiz"]);
+    assert!(
+        d.body.starts_with("Quiet keyboards use dampened switches"),
+        "{}",
+        d.body
+    );
+    assert!(
+        d.body.trim_end().ends_with("in our tests at the office."),
+        "{}",
+        d.body
+    );
+    assert_absent(&d, &["commission", "freelance writer"]);
+}
+
+#[test]
+fn return_arrow_footnotes_and_caret_markers() {
+    let text = "Notes on Logs\n\nBy Ada Park\n\n\
+        Transparency logs keep a service honest because every entry is public and append-only.^1 That is the whole idea.\n\n\
+        The rest of this post walks through a small example with a keyserver and a witness network.\n\n\
+          1. A log can still be split, which is why witnesses matter. ↩\n";
+    let d = extract_text(text);
+    assert!(d.body.contains("append-only.[^1] That"), "{}", d.body);
+    assert!(
+        d.body
+            .contains("[^1]: A log can still be split, which is why witnesses matter."),
+        "{}",
+        d.body
+    );
+}
