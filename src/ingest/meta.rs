@@ -259,7 +259,12 @@ pub fn split_names(s: &str) -> Vec<String> {
             .trim()
             .trim_matches(|c: char| ",.;:()[]\"'".contains(c))
             .trim();
-        if is_name_like(p) && !is_role(p) {
+        if is_role(p) {
+            // "Jane Doe, Senior Director, Content & Marketing, Acme": the
+            // rest describes her.
+            break;
+        }
+        if is_name_like(p) {
             out.push(p.to_string());
         }
     }
@@ -328,7 +333,7 @@ pub fn is_name_like(s: &str) -> bool {
 fn glued_label_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?:\p{Ll})(Published|Updated|Posted|Last updated|In\s|On\s|Read\s)|\s(?:Published|Updated|Posted|Reviewed|Fact[- ]checked|Edited)\b")
+        Regex::new(r"(?:\p{Ll})(Published|Updated|Posted|Last updated|In\s|On\s|Read\s)|\s(?:Last\s+)?(?:Published|Updated|Posted|Reviewed|Fact[- ]checked|Edited)\b")
             .expect("valid regex")
     })
 }

@@ -853,7 +853,8 @@ fn read_meta(
         if j.abs_diff(title) <= 6 {
             score += 1;
         }
-        if score >= 3 && best.as_ref().is_none_or(|(bs, _)| score > *bs) {
+        // Date proximity alone is not enough: labels sit next to dates too.
+        if score >= 4 && best.as_ref().is_none_or(|(bs, _)| score > *bs) {
             best = Some((score, name));
         }
     }

@@ -320,12 +320,12 @@ fn large_single_line_is_linear() {
     let start = std::time::Instant::now();
     let d = extract_text(&line);
     assert!(!d.body.is_empty());
-    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
     let many =
         "Short line\n\nA longer sentence that reads like prose in a body.\n\n".repeat(50_000);
     let start = std::time::Instant::now();
     let _ = extract_text(&many);
-    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
 }
 
 #[test]
