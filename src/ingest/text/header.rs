@@ -527,10 +527,10 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
     let zone = zone_start..zone_end.min(n);
     read_meta(ls, zone.clone(), t, &counts, &mut h);
     if h.authors.is_empty() {
-        // An explicit byline elsewhere before the end of the article.
-        let end = seg.end.max(zone.end).min(n);
-        h.authors = (0..end)
-            .filter(|&i| ls[i].words <= 14 && ls[i].kind == Kind::Text)
+        // An explicit byline elsewhere: before the article, or in an
+        // author box after it.
+        h.authors = (0..n)
+            .filter(|&i| ls[i].words <= 14 && ls[i].kind == Kind::Text && ls[i].byline)
             .min_by_key(|&i| {
                 if meta::parse_byline(&ls[i].text).is_some() {
                     i.abs_diff(t)
@@ -795,7 +795,20 @@ fn read_meta(
                 h.authors = vec![name];
                 return;
             }
+            // "December 15, 2025 · 30 min · Ash Vardanian": the last part
+            // that is a name.
             let after = meta::strip_brackets(&text[r.end..]);
+            let names: Vec<String> = after
+                .split(['·', '•', '|'])
+                .skip(1)
+                .map(str::trim)
+                .filter(|p| p.split_whitespace().count() >= 2 && meta::is_person_name(p))
+                .map(str::to_string)
+                .collect();
+            if let Some(name) = names.last() {
+                h.authors = vec![name.clone()];
+                return;
+            }
             let rest = after.trim_start_matches(|c: char| {
                 " ·•|–—-,".contains(c) || c.is_ascii_digit() || c == ':'
             });
