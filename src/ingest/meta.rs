@@ -118,9 +118,31 @@ pub fn find_dates(s: &str) -> Vec<(Date, Range<usize>)> {
     // Dates inside file names and identifiers ("image-2021-02-16-00-09") are not dates.
     out.retain(|(_, r)| {
         let before = s[..r.start].chars().next_back();
-        let after = s[r.end..].chars().next();
-        !before.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '/')
-            && !after.is_some_and(|c| (c.is_alphanumeric() && c != 'T') || c == '-' || c == '_')
+        let mut rest = s[r.end..].chars();
+        let after = rest.next();
+        let after2 = rest.next();
+        let after3 = rest.next();
+        // A time glued to the year: "October 17, 20236:01 PM".
+        let glued_time = after.is_some_and(|c| c.is_ascii_digit())
+            && (after2 == Some(':')
+                || (after2.is_some_and(|c| c.is_ascii_digit()) && after3 == Some(':')));
+        let numeric = s[r.clone()].starts_with(|c: char| c.is_ascii_digit())
+            && !s[r.clone()].chars().any(char::is_alphabetic);
+        let bad_before = before.is_some_and(|c| {
+            c.is_ascii_digit()
+                || c == '-'
+                || c == '_'
+                || c == '/'
+                || (numeric && c.is_alphanumeric())
+        });
+        let bad_after = after.is_some_and(|c| {
+            (c.is_ascii_digit() && !glued_time)
+                || c.is_lowercase()
+                || c == '-'
+                || c == '_'
+                || (numeric && c.is_alphabetic() && c != 'T')
+        });
+        !bad_before && !bad_after
     });
     out.sort_by_key(|(_, r)| r.start);
     // Overlapping matches (ymd inside something else): keep the first.
@@ -716,6 +738,19 @@ mod tests {
         assert_eq!(parse_date("Published: Updated:"), None);
         assert_eq!(parse_date("February 30, 2020"), None);
         assert_eq!(parse_date("in 2017 and 2018"), None);
+        assert_eq!(
+            parse_date("October 17, 20236:01 PM ET"),
+            Some(date(2023, 10, 17))
+        );
+        assert_eq!(
+            parse_date("Posted on June 29, 2020November 12, 2021"),
+            Some(date(2020, 6, 29))
+        );
+        assert_eq!(
+            parse_date("ByKathryn GiuffridaMar 5, 2025 | 6 comments"),
+            Some(date(2025, 3, 5))
+        );
+        assert_eq!(parse_date("image-png-Jan-17-2021-02-16-00-09-PM"), None);
     }
 
     #[test]
