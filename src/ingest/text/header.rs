@@ -403,8 +403,10 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
             e.0 += 1;
             e.1 = li;
         }
-        if l.role == Role::Terminator
-            || (l.role == Role::Chrome && l.words <= 40 && l.text.len() > 20)
+        // Bounded: every candidate is looked up in it.
+        if term_text.len() < 100_000
+            && (l.role == Role::Terminator
+                || (l.role == Role::Chrome && l.words <= 40 && l.text.len() > 20))
         {
             term_text.push_str(&fold(&l.text));
             term_text.push('\n');

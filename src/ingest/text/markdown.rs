@@ -286,6 +286,8 @@ pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
             }
         })
         .collect();
+    // Marker search is per note and paragraph: keep it bounded.
+    let notes = if notes.len() > 200 { Vec::new() } else { notes };
     write(&blocks, &notes)
 }
 
@@ -346,6 +348,9 @@ fn write(blocks: &[Block], notes: &[u32]) -> String {
 /// ("evidence,1 a"). Each marker is used once, in order.
 fn add_markers(t: &str, pending: &mut Vec<u32>) -> String {
     let mut s = t.to_string();
+    if pending.is_empty() || s.len() > 100_000 {
+        return s;
+    }
     let mut found = Vec::new();
     for &n in pending.iter() {
         let bracket = format!("\\[{n}\\]");
