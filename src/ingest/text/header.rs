@@ -321,6 +321,15 @@ fn title_features(
         },
         (content.len() as f64 / 5.0).min(3.0),
         b(t.contains(" - ") || t.contains(" – ") || t.contains(" | ")),
+        b(prev.is_some_and(|p| p.kind == Kind::Text && p.words <= 3)),
+        b(nonblank_before(ls, i, 6)
+            .iter()
+            .filter(|&&j| matches!(ls[j].kind, Kind::Bullet { .. }))
+            .count()
+            >= 3),
+        b(after
+            .first()
+            .is_some_and(|&j| ls[j].kind == Kind::Bracket || ls[j].role == Role::Caption)),
     ])
 }
 
@@ -338,10 +347,10 @@ fn debug_features() -> bool {
 /// zero: in w3m dumps the first line is navigation, but in text copied from
 /// a browser it is usually the headline.
 const TITLE_WEIGHTS: &[f64] = &[
-    0.0, 2.7, 0.39, -3.09, -8.49, -4.8, -2.81, -1.33, 3.01, 0.62, 2.08, -3.08, -5.02, -0.42, -0.46,
-    -2.59, 3.66, 1.32, 0.6, -4.78, 0.49, -6.03, 0.8, 1.76, 1.46, 0.67, 1.35, 2.54, -2.53, 3.45,
-    -10.0, 0.0, 0.94, 0.68, 1.27, 0.78, 1.59, 0.39, -2.38, -3.74, 0.15, 2.94, -0.66, -0.36, -2.44,
-    6.27, 0.33, 0.53, 3.0, 0.33, -3.13,
+    0.0, 2.57, 0.34, -2.91, -7.32, -4.23, -2.22, -1.4, 2.71, 0.27, 1.24, -2.85, -4.17, -0.25,
+    -0.55, -2.13, 3.38, 1.16, 0.67, -3.83, 0.6, -5.03, 1.24, 1.36, 1.17, 0.4, 0.85, 2.41, -1.89,
+    3.12, -10.0, 0.0, 0.99, -0.02, 0.96, 0.77, 1.5, 0.41, -2.08, -3.44, 0.06, 2.69, -0.18, -0.68,
+    -2.28, 5.36, 0.2, 0.45, 3.07, 0.27, -3.0, 0.2, 1.34, 0.01,
 ];
 
 fn title_score(
