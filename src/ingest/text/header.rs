@@ -552,6 +552,31 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
             .and_then(|i| meta::parse_byline(&ls[i].text))
             .unwrap_or_default();
     }
+    if h.authors.is_empty() {
+        // An author box: "About the author" (or "Written by") over a name.
+        h.authors = ls
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                l.words <= 4
+                    && matches!(
+                        fold(&l.text).as_str(),
+                        "about the author"
+                            | "author"
+                            | "written by"
+                            | "posted by"
+                            | "meet the author"
+                            | "about the writer"
+                    )
+            })
+            .find_map(|(i, _)| {
+                nonblank_after(ls, i, 2)
+                    .into_iter()
+                    .find_map(|j| name_line(&ls[j]))
+            })
+            .map(|name| vec![name])
+            .unwrap_or_default();
+    }
     for a in h.authors.iter_mut() {
         *a = meta::clean_name(a);
     }
