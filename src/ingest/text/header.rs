@@ -577,6 +577,20 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
             .map(|name| vec![name])
             .unwrap_or_default();
     }
+    if h.authors.is_empty() {
+        // An author's picture anywhere: "Headshot of Jane Doe, ...".
+        h.authors = ls
+            .iter()
+            .filter(|l| l.words <= 30 && headshot_re().is_match(&l.text))
+            .find_map(|l| {
+                let c = headshot_re().captures(&l.text)?;
+                let name = meta::clean_name(c[1].trim());
+                (name.split_whitespace().count() >= 2 && meta::is_person_name(&name))
+                    .then_some(name)
+            })
+            .map(|name| vec![name])
+            .unwrap_or_default();
+    }
     for a in h.authors.iter_mut() {
         *a = meta::clean_name(a);
     }
@@ -735,6 +749,14 @@ fn owner_re() -> &'static Regex {
             r"['’]s\s+(?:\w+\s+)?(?:blog|substack|newsletter|site|website|journal|notebook)\b",
         )
         .expect("valid regex")
+    })
+}
+
+fn headshot_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?:^|\s)(?:Picture|Avatar|Headshot|Portrait|Profile (?:picture|photo)) of\s+([^,.\[\]]+)")
+            .expect("valid regex")
     })
 }
 
