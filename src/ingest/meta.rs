@@ -267,6 +267,11 @@ pub fn split_names(s: &str) -> Vec<String> {
         Some(m) => &s[..m.start()],
         None => &s[..],
     };
+    // "Tomson Highway and [from Masculindians]": a dangling conjunction.
+    let mut s = s.trim_end();
+    for tail in [" and", " &", ",", " with"] {
+        s = s.strip_suffix(tail).unwrap_or(s).trim_end();
+    }
     let mut out: Vec<String> = Vec::new();
     for part in split_name_list(s) {
         // "Michael Greger, M.D., FACLM": credentials stay with the name.
@@ -778,6 +783,10 @@ mod tests {
         assert_eq!(
             parse_byline("By: ShawnHymel | December 16, 2025 | Categories: Uncategorized"),
             Some(vec!["ShawnHymel".to_string()])
+        );
+        assert_eq!(
+            parse_byline("By Tomson Highway and From Masculindians"),
+            Some(vec!["Tomson Highway".to_string()])
         );
         assert_eq!(parse_byline("By Guest Author"), None);
         assert_eq!(parse_byline("Bypass the queue"), None);
