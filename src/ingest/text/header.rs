@@ -187,7 +187,8 @@ fn title_features(
     if l.dateline || is_byline(l) || is_meta(l) {
         return None;
     }
-    if avatar_re().is_match(t)
+    if (l.words <= 5 && owner_re().is_match(t))
+        || avatar_re().is_match(t)
         || image_word_re().is_match(t)
         || t.starts_with('|')
         || t.matches(" | ").count() >= 2

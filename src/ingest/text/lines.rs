@@ -508,7 +508,7 @@ fn res() -> &'static ChromeRes {
         patterns: Regex::new(
             r"(?x)^(?:
                 \d+\s*(?:min(?:ute)?s?|m)\s*(?:read|reading|listen)(?:\s*time)?.*
-              | (?:estimated\s*)?(?:reading|read)\s*time\s*\d+.*
+              | .{0,24}(?:estimated\s*)?(?:reading|read)\s*time\s*\d+.*
               | \d+\s*minutes?(?:\s*read(?:\s*time)?)?
               | \d+\s*font\s*size
               | (?:published|updated|posted|last\s*updated|modified|date)(?:\s*(?:published|updated|on))?
