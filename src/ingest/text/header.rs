@@ -668,6 +668,11 @@ pub fn clean_title(t: &str) -> String {
             t = a.iter().collect();
         }
     }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let n = words.len();
+    if n >= 4 && n.is_multiple_of(2) && words[..n / 2] == words[n / 2..] {
+        t = words[..n / 2].join(" ");
+    }
     t
 }
 

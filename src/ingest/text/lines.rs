@@ -221,6 +221,8 @@ fn compute_meta(l: &Line) -> bool {
         if f.starts_with("fact checked")
             || f.starts_with("reviewed by")
             || f.starts_with("medically reviewed")
+            || f.starts_with("edited by")
+            || f.starts_with("updated by")
         {
             return true;
         }

@@ -349,6 +349,10 @@ fn headline_cleaning() {
     );
     assert_eq!(clean_title("Same TitleSame Title"), "Same Title");
     assert_eq!(
+        clean_title("The history of coffee The history of coffee"),
+        "The history of coffee"
+    );
+    assert_eq!(
         clean_title("AC/DC live at the arena"),
         "AC/DC live at the arena"
     );
