@@ -3,6 +3,7 @@
 //! that writes into `content/`.
 
 pub mod html;
+pub mod meta;
 pub mod registry;
 pub mod text;
 

@@ -1,0 +1,369 @@
+//! Behaviour pinned on the five seeds and on small fixtures, one per kind
+//! of chrome.
+
+use super::extract_text;
+use crate::ingest::ExtractedDoc;
+use jiff::civil::date;
+
+const SEED0: &str = include_str!("../../../seeds/000_080f0497458092a2.txt");
+const SEED1: &str = include_str!("../../../seeds/001_b9f7234976c5c4e9.txt");
+const SEED2: &str = include_str!("../../../seeds/002_a1a832152215244e.txt");
+const SEED3: &str = include_str!("../../../seeds/003_f2648b5dc611d18e.txt");
+const SEED4: &str = include_str!("../../../seeds/004_b035a8f8a18ede73.txt");
+const NAV: &str = include_str!("../../../tests/fixtures/ingest-text/nav_and_comments.txt");
+const RELATED: &str = include_str!("../../../tests/fixtures/ingest-text/related_newsletter_pullquote.txt");
+const NOTES: &str = include_str!("../../../tests/fixtures/ingest-text/footnotes_quotes.txt");
+
+fn first_para(doc: &ExtractedDoc) -> &str {
+    doc.body.split("\n\n").next().unwrap_or("")
+}
+
+fn last_para(doc: &ExtractedDoc) -> &str {
+    doc.body.trim_end().rsplit("\n\n").next().unwrap_or("")
+}
+
+fn assert_absent(doc: &ExtractedDoc, chrome: &[&str]) {
+    for c in chrome {
+        assert!(!doc.body.contains(c), "chrome {c:?} left in the body:\n{}", doc.body);
+    }
+}
+
+#[test]
+fn seed0_byline_footnotes_quotes_and_pingbacks() {
+    let d = extract_text(SEED0);
+    assert_eq!(d.title, "Islamic State Likely To Increase Terrorism Against Turkey");
+    assert_eq!(d.subtitle, None);
+    assert_eq!(d.authors, vec!["Kyle Orton"]);
+    assert_eq!(d.date, Some(date(2017, 1, 7)));
+    assert!(!d.date_inferred);
+    assert_eq!(d.publisher.as_deref(), Some("The Henry Jackson Society"));
+    assert!(
+        first_para(&d).starts_with("It was an hour into 2017"),
+        "{}",
+        first_para(&d)
+    );
+    assert!(
+        d.body.contains("the current state of the evidence,[^1] a"),
+        "footnote marker 1"
+    );
+    assert!(
+        d.body.contains("now providing airstrikes.[^2] The failure"),
+        "footnote marker 2"
+    );
+    assert!(d.body.contains("\n[^1]: That Umar Mateen was"));
+    assert!(d.body.contains("\n[^2]: Though it was clear"));
+    assert!(d
+        .body
+        .contains("IS claimed the attack on 2 January:\n\n> In continuation of the blessed operations"));
+    assert!(d.body.contains("\n> Turkey today has become a target"));
+    assert!(d.body.contains("\n> We make a call to every truthful"));
+    assert!(d.body.contains("UPDATE: Masharipov was arrested"));
+    assert_absent(
+        &d,
+        &[
+            "Pingback",
+            "Leave a Reply",
+            "thoughts on",
+            "Originally published",
+            "(source)",
+            "By Kyle",
+        ],
+    );
+}
+
+#[test]
+fn seed1_subtitle_heading_and_broken_paragraph() {
+    let d = extract_text(SEED1);
+    assert_eq!(d.title, "IS and the Istanbul Attack");
+    assert!(d
+        .subtitle
+        .as_deref()
+        .is_some_and(|s| s.starts_with("The group is activating its sleeper cells")));
+    assert_eq!(d.authors, vec!["Abdel Bari Atwan"]);
+    assert_eq!(d.date, None, "the text states no date and gives no dated evidence");
+    assert!(d.body.contains("\n## New Strategy\n"));
+    assert!(d
+        .body
+        .contains("in response to the international coalition’s attacks on IS territory."));
+    assert!(first_para(&d).starts_with("If it is confirmed that the perpetrator"));
+    assert!(last_para(&d).ends_with("indicate that this threat is now being acted upon."));
+    assert_absent(&d, &["By Abdel", "The group is activating its sleeper cells"]);
+}
+
+#[test]
+fn seed2_headline_before_standfirst_and_reader_chrome() {
+    let d = extract_text(SEED2);
+    assert_eq!(d.title, "Turkish bombing of ISIS marks end of tacit truce");
+    assert_eq!(
+        d.subtitle.as_deref(),
+        Some("Turkey has started to crack down on the group under Western pressure and ISIS now sees Turkey as the enemy")
+    );
+    assert!(d.authors.is_empty());
+    assert_eq!(d.date, None);
+    assert!(first_para(&d).starts_with("Last month, the first edition"));
+    assert!(last_para(&d).ends_with("can’t afford to miss one ISIS operative."));
+    assert_absent(
+        &d,
+        &[
+            "Read Mode",
+            "Font Size",
+            "min read",
+            "Published:",
+            "Top Content Trending",
+        ],
+    );
+}
+
+#[test]
+fn seed3_repeated_headline_caption_credit_bios_and_jobs() {
+    let d = extract_text(SEED3);
+    assert_eq!(
+        d.title,
+        "Islamic State Khorasan’s Westward Network Expansion Into Iran, Turkey, and Europe"
+    );
+    assert!(d
+        .subtitle
+        .as_deref()
+        .is_some_and(|s| s.starts_with("ISKP’s retooling from regional operations")));
+    assert_eq!(d.authors, vec!["Peter Smith", "Levent Kemal", "Lucas Webber"]);
+    // Only a dated photo caption: an inferred date, flagged as such.
+    assert_eq!(d.date, Some(date(2024, 4, 10)));
+    assert!(d.date_inferred);
+    for h in ["Iran", "Turkey", "Europe", "Threat Assessment"] {
+        assert!(d.body.contains(&format!("\n## {h}\n")), "heading {h}");
+    }
+    assert!(first_para(&d).starts_with("The Islamic State attack on the Crocus City Hall"));
+    assert!(last_para(&d).ends_with("further inducement toward this goal."));
+    assert_absent(
+        &d,
+        &[
+            "Credit:",
+            "Police officers patrol",
+            "Guest Author",
+            "jobs board",
+            "Recent Features",
+            "Features |",
+            "Tags",
+            "Peter Smith is",
+        ],
+    );
+}
+
+#[test]
+fn seed4_captions_newsletter_related_pullquote_disclaimer_bios() {
+    let d = extract_text(SEED4);
+    assert_eq!(
+        d.title,
+        "Moscow attack: Will Russia and Turkey intensify the fight against IS-K?"
+    );
+    assert!(d
+        .subtitle
+        .as_deref()
+        .is_some_and(|s| s.starts_with("Since the collapse of IS strongholds")));
+    assert_eq!(d.authors, vec!["Levent Kemal", "Riccardo Valle"]);
+    assert_eq!(d.date, Some(date(2024, 3, 24)));
+    assert!(
+        d.date_inferred,
+        "'this month' and a dated caption are evidence, not a statement"
+    );
+    assert_eq!(d.publisher.as_deref(), Some("Middle East Eye"));
+    assert!(d.body.contains("\n## Operational vacuum\n"));
+    assert!(d.body.contains("\n## Warning to the world\n"));
+    assert_eq!(
+        d.body
+            .matches("The group can mobilise cells scattered across the periphery")
+            .count(),
+        1,
+        "pull quote once"
+    );
+    assert!(first_para(&d).starts_with("This month’s deadly attack in Moscow"));
+    assert!(last_para(&d).starts_with("And this should be a warning to the rest of the world"));
+    assert_absent(
+        &d,
+        &[
+            "Skip to main content",
+            "Tatyana Makeyeva",
+            "newsletter",
+            "Sign up",
+            "Read More",
+            "Suspects travelled",
+            "views expressed",
+            "is a freelance journalist",
+            "republishing",
+        ],
+    );
+}
+
+#[test]
+fn fixture_navigation_share_tags_and_comments() {
+    let d = extract_text(NAV);
+    assert_eq!(d.title, "Harbour Cranes Return to Service After Storm Repairs");
+    assert_eq!(d.authors, vec!["Jane Doe"]);
+    assert_eq!(d.date, Some(date(2021, 3, 3)));
+    assert!(
+        d.body.starts_with("The three cranes at the northern terminal"),
+        "{}",
+        d.body
+    );
+    assert!(d.body.contains("\n## Lessons from the storm\n"));
+    assert!(last_para(&d).ends_with("reached the night shift in time."));
+    assert_absent(
+        &d,
+        &[
+            "Home",
+            "Search",
+            "Share",
+            "Facebook",
+            "Tags",
+            "Pingback",
+            "Anonymous",
+            "Leave a Reply",
+            "4 min read",
+        ],
+    );
+}
+
+#[test]
+fn fixture_related_link_newsletter_pull_quote_and_bio() {
+    let d = extract_text(RELATED);
+    assert_eq!(d.title, "The Quiet Collapse of the River Ferry");
+    assert_eq!(
+        d.subtitle.as_deref(),
+        Some("Why a century-old crossing is closing, and who will miss it")
+    );
+    assert_eq!(d.authors, vec!["Alex Moreau"]);
+    assert_eq!(d.date, None, "no date and no dated evidence: no date");
+    assert!(!d.date_inferred);
+    assert_eq!(d.body.matches("took twelve years to build").count(), 1);
+    assert!(d.body.contains("said:\n\n> Nobody asked us."));
+    assert!(last_para(&d).ends_with("before the summer."));
+    assert_absent(
+        &d,
+        &[
+            "Opinion",
+            "Photo:",
+            "newsletter",
+            "Sign up",
+            "Council approves",
+            "Read More",
+            "is a journalist",
+            "Written by",
+        ],
+    );
+}
+
+#[test]
+fn fixture_footnotes_block_quote_and_escaping() {
+    let d = extract_text(NOTES);
+    assert_eq!(d.title, "On the Measurement of Rainfall in Upland Farms");
+    assert_eq!(d.authors, vec!["Priya Raman"]);
+    assert_eq!(d.date, Some(date(2019, 5, 12)));
+    assert!(d.body.contains("as a long survey has shown,[^1] and"));
+    assert!(d.body.contains("in exactly the weeks that matter most.[^2]"));
+    assert!(d.body.contains("\n[^1]: See the county survey"));
+    assert!(d.body.contains("\n[^2]: Drainage schedules"));
+    assert!(d.body.contains("\n> The gauges we trust"));
+    assert!(d.body.contains("\n1\\. This line starts with a number"));
+    assert_absent(&d, &["* * *"]);
+}
+
+#[test]
+fn no_date_without_evidence() {
+    let d =
+        extract_text("A Title Line Here\n\nSome body text that goes on for a while without any dates at all in it.\n");
+    assert_eq!(d.date, None);
+    assert!(!d.date_inferred);
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for input in [
+        "",
+        "   \n\n\t\n",
+        "[",
+        "•",
+        "By",
+        "1.",
+        "\u{feff}\u{200b}é\u{301}\u{202e}abc\u{202c} 🦀🦀 — “” ’",
+        "Title\n\n[1] note without text\n\n[^1]",
+        "日本語のタイトル\n\nこれは本文です。これは本文です。これは本文です。これは本文です。\n",
+    ] {
+        let _ = extract_text(input);
+    }
+}
+
+#[test]
+fn large_single_line_is_linear() {
+    let line = "word, ".repeat(2_000_000);
+    let start = std::time::Instant::now();
+    let d = extract_text(&line);
+    assert!(!d.body.is_empty());
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+    let many = "Short line\n\nA longer sentence that reads like prose in a body.\n\n".repeat(50_000);
+    let start = std::time::Instant::now();
+    let _ = extract_text(&many);
+    assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+}
+
+#[test]
+fn headline_cleaning() {
+    use super::header::clean_title;
+    assert_eq!(
+        clean_title("Home » Blog » Renting a Car: Key Phrases"),
+        "Renting a Car: Key Phrases"
+    );
+    assert_eq!(
+        clean_title("[pin-it-ico][svg] The Best Courses in 2025"),
+        "The Best Courses in 2025"
+    );
+    assert_eq!(
+        clean_title("Newsroom/Online learning tips/Which program is right for you?"),
+        "Which program is right for you?"
+    );
+    assert_eq!(
+        clean_title("Title:AlignMerge - Model Merging"),
+        "AlignMerge - Model Merging"
+    );
+    assert_eq!(clean_title("Same TitleSame Title"), "Same Title");
+    assert_eq!(
+        clean_title("The history of coffee The history of coffee"),
+        "The history of coffee"
+    );
+    assert_eq!(clean_title("AC/DC live at the arena"), "AC/DC live at the arena");
+}
+
+#[test]
+fn disclaimers_and_bios_are_not_body() {
+    let text = "A Guide to Quiet Keyboards\n\nBy Sam Ortiz\n\n\
+        We may earn commission from links on this page, but we only recommend products we back.\n\n\
+        Sam Ortiz is a freelance writer who covers desk gear and ergonomics for several magazines.\n\n\
+        Quiet keyboards use dampened switches and foam layers to cut the clatter of every keystroke in half.\n\n\
+        Most of them still feel crisp, and a few are quieter than a pencil on paper in our tests at the office.\n\n\
+        Sam Ortiz is a freelance writer who covers desk gear and ergonomics for several magazines.\n";
+    let d = extract_text(text);
+    assert_eq!(d.title, "A Guide to Quiet Keyboards");
+    assert_eq!(d.authors, vec!["Sam Ortiz"]);
+    assert!(
+        d.body.starts_with("Quiet keyboards use dampened switches"),
+        "{}",
+        d.body
+    );
+    assert!(d.body.trim_end().ends_with("in our tests at the office."), "{}", d.body);
+    assert_absent(&d, &["commission", "freelance writer"]);
+}
+
+#[test]
+fn return_arrow_footnotes_and_caret_markers() {
+    let text = "Notes on Logs\n\nBy Ada Park\n\n\
+        Transparency logs keep a service honest because every entry is public and append-only.^1 That is the whole idea.\n\n\
+        The rest of this post walks through a small example with a keyserver and a witness network.\n\n\
+          1. A log can still be split, which is why witnesses matter. ↩\n";
+    let d = extract_text(text);
+    assert!(d.body.contains("append-only.[^1] That"), "{}", d.body);
+    assert!(
+        d.body
+            .contains("[^1]: A log can still be split, which is why witnesses matter."),
+        "{}",
+        d.body
+    );
+}
