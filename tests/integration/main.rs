@@ -6,5 +6,6 @@ mod harness;
 mod build;
 mod check;
 mod extract;
+mod incremental;
 mod robustness;
 mod serve;

@@ -1,0 +1,111 @@
+//! Incremental builds (cache and changed-pages-only writes) give the same
+//! bytes as a clean build, over a sequence of edits.
+
+use crate::harness::Project;
+use std::collections::BTreeMap;
+
+fn files(p: &Project) -> BTreeMap<String, Vec<u8>> {
+    p.site_files().into_iter().collect()
+}
+
+/// A clean build of the same content: a fresh copy, no cache, no site.
+fn clean_build(p: &Project) -> BTreeMap<String, Vec<u8>> {
+    let q = Project::empty();
+    for dir in ["content", "templates", "seeds"] {
+        let from = p.path(dir);
+        if !from.exists() {
+            continue;
+        }
+        for e in walkdir::WalkDir::new(&from).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+            let rel = e.path().strip_prefix(p.dir.path()).unwrap().to_string_lossy().into_owned();
+            q.write(&rel, &std::fs::read_to_string(e.path()).unwrap());
+        }
+    }
+    if p.exists("dossier.yaml") {
+        q.write("dossier.yaml", &p.read("dossier.yaml"));
+    }
+    q.run(&["build", "--no-cache"]).success();
+    files(&q)
+}
+
+#[track_caller]
+fn assert_same_as_clean(p: &Project, step: &str) {
+    let r = p.run(&["build"]);
+    r.success();
+    let inc = files(p);
+    let clean = clean_build(p);
+    let only_inc: Vec<_> = inc.keys().filter(|k| !clean.contains_key(*k)).collect();
+    let only_clean: Vec<_> = clean.keys().filter(|k| !inc.contains_key(*k)).collect();
+    let differ: Vec<_> = inc.iter().filter(|(k, v)| clean.get(*k).is_some_and(|c| c != *v)).map(|(k, _)| k).collect();
+    assert!(
+        only_inc.is_empty() && only_clean.is_empty() && differ.is_empty(),
+        "{step}: incremental differs from clean: extra {only_inc:?}, missing {only_clean:?}, different {differ:?}"
+    );
+}
+
+#[test]
+fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
+    let p = Project::sample();
+    p.run(&["build"]).success();
+    assert!(p.exists(".dossier-cache/extract"), "the cache is written");
+    assert_same_as_clean(&p, "first rebuild");
+
+    // edit an article
+    let first = std::fs::read_dir(p.path("content/articles")).unwrap().map(|e| e.unwrap().path()).min().unwrap();
+    let rel = first.strip_prefix(p.dir.path()).unwrap().to_string_lossy().into_owned();
+    let mut text = p.read(&rel);
+    text.push_str("\nOn 3 March 2017, Turkish police in Konya detained a new suspect.\n");
+    p.write(&rel, &text);
+    let before = files(&p);
+    assert_same_as_clean(&p, "edit");
+    let after = files(&p);
+    let changed = after.iter().filter(|(k, v)| before.get(*k) != Some(*v)).count();
+    assert!(changed < after.len() / 2, "only what changed is rewritten ({changed} of {})", after.len());
+
+    // add an article
+    p.write(
+        "content/articles/added.md",
+        "---\ntitle: An Added Note\ndate: 2017-02-01\n---\n\nAaron Zelin wrote about the Islamic State in Istanbul on 30 January 2017.\n",
+    );
+    assert_same_as_clean(&p, "add");
+
+    // delete an article
+    std::fs::remove_file(p.path("content/articles/added.md")).unwrap();
+    assert_same_as_clean(&p, "delete");
+    assert!(!p.exists("site/articles/added/index.html"), "its page is gone");
+
+    // rename an entity through the registry
+    p.write("content/entities/islamic-state.md", "---\nname: Islamic State\ntype: organization\naliases: [IS, ISIS, ISIL, Daesh]\n---\n");
+    assert_same_as_clean(&p, "registry entry");
+    p.write(
+        "content/entities/islamic-state.md",
+        "---\nname: The Islamic State group\ntype: organization\naliases: [Islamic State, IS, ISIS, ISIL, Daesh]\n---\n",
+    );
+    assert_same_as_clean(&p, "rename an entity");
+
+    // change a template
+    p.write("templates/404.html", "{% extends \"base.html\" %}{% block main %}<p>Lost?</p>{% endblock main %}");
+    assert_same_as_clean(&p, "template");
+}
+
+#[test]
+fn a_corrupt_cache_is_ignored_with_a_warning() {
+    let p = Project::fixture("basic");
+    p.run(&["build"]).success();
+    let good = files(&p);
+    let mut n = 0;
+    for e in walkdir::WalkDir::new(p.path(".dossier-cache")).into_iter().filter_map(Result::ok) {
+        if e.file_type().is_file() {
+            let mut b = std::fs::read(e.path()).unwrap();
+            let last = b.len() - 1;
+            b[last] ^= 0xff;
+            std::fs::write(e.path(), b).unwrap();
+            n += 1;
+        }
+    }
+    assert!(n > 0);
+    let r = p.run(&["build"]);
+    r.success();
+    assert!(r.stderr().contains("corrupt or from another version"), "{}", r.stderr());
+    assert_eq!(good, files(&p));
+}
