@@ -1,0 +1,305 @@
+//! Choosing the title, authors, date and publisher among what a page
+//! states about itself (`page::PageMeta`). The string helpers here (site
+//! suffixes, byline names) are pure and meant to be shared.
+
+use super::dates::{date_in_url, find_date_in_text, parse_date_value};
+use super::page::PageMeta;
+use super::text::{clean_text, fold_key, word_count};
+use jiff::civil::Date;
+
+const SEPARATORS: [&str; 10] = [" | ", " - ", " \u{2013} ", " \u{2014} ", " :: ", " \u{bb} ", " \u{b7} ", " \u{2022} ", " / ", " || "];
+
+/// Names the site goes by: og:site_name, JSON-LD WebSite and publisher names.
+pub fn site_names(pm: &PageMeta) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for k in ["og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site"] {
+        if let Some(s) = pm.meta_first(&[k]) {
+            v.push(s.trim_start_matches('@').to_string());
+        }
+    }
+    v.extend(pm.ld_site_names.iter().cloned());
+    v.extend(pm.ld.iter().filter_map(|t| t.publisher.clone()));
+    v.retain(|s| !s.trim().is_empty());
+    v
+}
+
+fn is_site_like(part: &str, sites: &[String]) -> bool {
+    let k = fold_key(part);
+    if k.is_empty() {
+        return true;
+    }
+    let squashed: String = k.chars().filter(|c| !c.is_whitespace()).collect();
+    sites.iter().any(|s| {
+        let sk = fold_key(s);
+        let ss: String = sk.chars().filter(|c| !c.is_whitespace()).collect();
+        !sk.is_empty() && (sk == k || ss == squashed || (ss.len() >= 4 && (squashed.contains(&ss) || ss.contains(&squashed))))
+    }) || squashed.ends_with("com") && !part.contains(' ')
+}
+
+/// Remove a site name before or after a separator: "Headline | Site",
+/// "Site - Headline", "Headline - Section - Site". Without a known site
+/// name, a short last part after " | " is taken to be one.
+pub fn strip_site_suffix(title: &str, sites: &[String]) -> String {
+    let mut t = title.trim().to_string();
+    for _ in 0..3 {
+        let mut changed = false;
+        for sep in SEPARATORS {
+            if let Some(pos) = t.rfind(sep) {
+                let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+                if word_count(head) >= 2 && (is_site_like(tail, sites) || (sep == " | " && word_count(tail) <= 4 && word_count(head) >= 3 && sites.is_empty())) {
+                    t = head.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+            if let Some(pos) = t.find(sep) {
+                let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+                if word_count(tail) >= 2 && is_site_like(head, sites) {
+                    t = tail.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    t
+}
+
+/// The headline: the visible `<h1>` that agrees with the page's metadata
+/// titles, else the first `<h1>` that is not the site's name, else the
+/// metadata title without its site suffix.
+pub fn choose_title(pm: &PageMeta) -> String {
+    let sites = site_names(pm);
+    let mut cands: Vec<String> = pm.ld.iter().filter(|t| t.is_article()).filter_map(|t| t.headline.clone()).collect();
+    for k in ["og:title", "twitter:title", "citation_title", "dc.title", "parsely-title", "sailthru.title"] {
+        if let Some(s) = pm.meta_first(&[k]) {
+            cands.push(s.to_string());
+        }
+    }
+    if let Some(t) = &pm.title_tag {
+        cands.push(t.clone());
+    }
+    cands.retain(|c| !c.trim().is_empty());
+    let stripped: Vec<String> = cands.iter().map(|c| strip_site_suffix(c, &sites)).collect();
+
+    // Parts of metadata titles after a separator are site or section names.
+    let mut site_parts = sites.clone();
+    for c in &cands {
+        for sep in SEPARATORS {
+            if let Some(pos) = c.rfind(sep) {
+                site_parts.push(c[pos + sep.len()..].to_string());
+            }
+        }
+    }
+    let h1s: Vec<&String> = pm
+        .h1s
+        .iter()
+        .filter(|h| {
+            let k = fold_key(h);
+            !k.is_empty() && !site_parts.iter().any(|s| fold_key(s) == k) && !is_site_like(h, &sites)
+        })
+        .collect();
+    for h in &h1s {
+        let kh = fold_key(h);
+        let agrees = cands.iter().chain(stripped.iter()).any(|c| {
+            let kc = fold_key(c);
+            (kc.contains(&kh) && kh.len() * 2 >= kc.len()) || (!kc.is_empty() && kh.contains(&kc) && kc.len() * 2 >= kh.len())
+        });
+        if agrees {
+            return (*h).clone();
+        }
+    }
+    if let Some(h) = h1s.iter().find(|h| word_count(h) >= 2 && h.len() <= 250) {
+        return (*h).clone();
+    }
+    stripped.into_iter().next().or_else(|| pm.h1s.first().cloned()).unwrap_or_default()
+}
+
+/// Credentials and roles written after a name with a comma ("Ann Lee, MD").
+fn is_credential(part: &str) -> bool {
+    let p = part.trim().trim_end_matches('.');
+    if p.is_empty() {
+        return true;
+    }
+    let letters: String = p.chars().filter(|c| c.is_alphabetic()).collect();
+    (letters.len() <= 6 && letters.chars().filter(|c| c.is_uppercase()).count() * 2 >= letters.len().max(1) && !p.contains(' '))
+        || ["phd", "ph d", "md", "jr", "sr", "ii", "iii"].contains(&fold_key(p).as_str())
+}
+
+/// Words that show a byline text is not a person's name.
+const NOT_NAME: [&str; 28] = [
+    "staff", "team", "editor", "editors", "editorial", "admin", "contributor", "contributors", "guest", "newsroom", "desk",
+    "updated", "published", "posted", "min", "read", "share", "comments", "follow", "subscribe", "view", "all", "posts",
+    "articles", "about", "author", "reviewed", "more",
+];
+
+/// Clean one name: drop "By", "Written by", trailing role text.
+pub fn clean_name(raw: &str) -> Option<String> {
+    let mut s = clean_text(raw);
+    for p in ["written by", "posted by", "authored by", "reviewed by", "article by", "story by", "words by", "by:", "by ", "author:", "authors:", "author "] {
+        if s.len() > p.len() && s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
+            s = s[p.len()..].trim().to_string();
+        }
+    }
+    let s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | ':' | '-' | '\u{2013}' | '\u{2014}' | '.' | '@' | '\u{b7}'));
+    if s.is_empty() || s.len() > 60 || s.contains("http") || s.contains('@') || s.contains('/') || s.contains('{') {
+        return None;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    if s.chars().filter(|c| c.is_ascii_digit()).count() > 0 {
+        return None;
+    }
+    let key = fold_key(s);
+    if key.split(' ').any(|w| NOT_NAME.contains(&w)) && words.len() > 1 && !words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+        return None;
+    }
+    if words.len() == 1 && NOT_NAME.contains(&key.as_str()) {
+        return None;
+    }
+    // A name starts with a capital (or is all one script without case).
+    if !words[0].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_lowercase()) {
+        return None;
+    }
+    Some(s.to_string())
+}
+
+/// Split a byline into names: "Ann Lee and Bo Chan", "Ann Lee, Bo Chan &
+/// Cy Dee"; credentials after a comma stay with their name.
+pub fn split_names(raw: &str) -> Vec<String> {
+    let s = clean_text(raw);
+    // Stop at what follows the names in a byline.
+    let cut = ["|", "\u{2022}", "\u{b7}", " on ", " Updated", " Published", " Posted", " Last updated", "\n"]
+        .iter()
+        .filter_map(|m| s.find(m))
+        .filter(|&i| i > 0)
+        .min()
+        .unwrap_or(s.len());
+    let s = &s[..cut];
+    let mut out: Vec<String> = Vec::new();
+    for chunk in s.split(" and ").flat_map(|c| c.split(" & ")).flat_map(|c| c.split(';')) {
+        for part in chunk.split(',') {
+            if is_credential(part) && !out.is_empty() {
+                if let Some(last) = out.last_mut() {
+                    if !part.trim().is_empty() {
+                        last.push_str(", ");
+                        last.push_str(part.trim());
+                    }
+                }
+                continue;
+            }
+            if let Some(n) = clean_name(part) {
+                out.push(n);
+            }
+        }
+    }
+    dedup_names(out)
+}
+
+fn dedup_names(v: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in v {
+        let k = fold_key(&n);
+        if !k.is_empty() && !out.iter().any(|o| fold_key(o) == k) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Authors (people): JSON-LD, then author meta tags, then visible bylines.
+pub fn choose_authors(pm: &PageMeta) -> Vec<String> {
+    let sites = site_names(pm);
+    let not_site = |n: &String| !sites.iter().any(|s| fold_key(s) == fold_key(n));
+    for t in pm.ld.iter().filter(|t| t.is_article()).chain(pm.ld.iter().filter(|t| !t.is_article())) {
+        let names: Vec<String> = t.authors.iter().flat_map(|a| split_names(a)).filter(not_site).collect();
+        if !names.is_empty() {
+            return dedup_names(names);
+        }
+    }
+    let citation: Vec<String> = pm.meta_all("citation_author").filter_map(clean_name).collect();
+    if !citation.is_empty() {
+        return dedup_names(citation);
+    }
+    for k in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "cxenseparse:author", "twitter:creator"] {
+        let names: Vec<String> = pm
+            .meta_all(k)
+            .filter(|v| !v.starts_with("http") && !(k == "twitter:creator" && v.starts_with('@')))
+            .flat_map(split_names)
+            .filter(not_site)
+            .collect();
+        if !names.is_empty() {
+            return dedup_names(names);
+        }
+    }
+    // "Written by" in the Twitter card labels (WordPress / Yoast).
+    for i in 1..=4 {
+        if pm.meta_first(&[&format!("twitter:label{i}")]).is_some_and(|l| l.eq_ignore_ascii_case("written by")) {
+            if let Some(v) = pm.meta_first(&[&format!("twitter:data{i}")]) {
+                let names: Vec<String> = split_names(v).into_iter().filter(not_site).collect();
+                if !names.is_empty() {
+                    return names;
+                }
+            }
+        }
+    }
+    for b in &pm.bylines {
+        let names: Vec<String> = split_names(b).into_iter().filter(not_site).collect();
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+const DATE_META: [&str; 24] = [
+    "article:published_time", "og:article:published_time", "article.published", "published_time", "datepublished",
+    "date_published", "publish-date", "publish_date", "publishdate", "pubdate", "publication_date", "citation_publication_date",
+    "citation_date", "citation_online_date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.issued", "dcterms.created",
+    "parsely-pub-date", "sailthru.date", "article:published", "date", "og:published_time",
+];
+
+/// The publication date and whether it was inferred (from the URL) rather
+/// than stated.
+pub fn choose_date(pm: &PageMeta, url: Option<&str>) -> (Option<Date>, bool) {
+    for t in pm.ld.iter().filter(|t| t.is_article()) {
+        if let Some(d) = t.date_published.as_deref().or(t.date_created.as_deref()).and_then(parse_date_value) {
+            return (Some(d), false);
+        }
+    }
+    for k in DATE_META {
+        if let Some(d) = pm.meta_all(k).find_map(parse_date_value) {
+            return (Some(d), false);
+        }
+    }
+    if let Some(d) = pm.published_dates.iter().find_map(|s| parse_date_value(s)) {
+        return (Some(d), false);
+    }
+    for t in pm.ld.iter().filter(|t| !t.is_article()) {
+        if let Some(d) = t.date_published.as_deref().and_then(parse_date_value) {
+            return (Some(d), false);
+        }
+    }
+    if let Some(d) = pm.date_texts.iter().find_map(|s| find_date_in_text(s)) {
+        return (Some(d), false);
+    }
+    if let Some(d) = url.and_then(date_in_url) {
+        return (Some(d), true);
+    }
+    (None, false)
+}
+
+/// The publisher: og:site_name, else the JSON-LD publisher or WebSite name.
+pub fn choose_publisher(pm: &PageMeta) -> Option<String> {
+    pm.meta_first(&["og:site_name"])
+        .map(str::to_string)
+        .or_else(|| pm.ld.iter().find_map(|t| t.publisher.clone()))
+        .or_else(|| pm.ld_site_names.first().cloned())
+        .or_else(|| pm.meta_first(&["application-name"]).map(str::to_string))
+        .filter(|s| !s.trim().is_empty())
+}
