@@ -266,13 +266,20 @@ const DATE_META: [&str; 24] = [
 
 /// The publication date and whether it was inferred (from the URL) rather
 /// than stated.
-pub fn choose_date(pm: &PageMeta, url: Option<&str>) -> (Option<Date>, bool) {
-    for t in pm.ld.iter().filter(|t| t.is_article()) {
+pub fn choose_date(pm: &PageMeta, title: &str, url: Option<&str>) -> (Option<Date>, bool) {
+    let mode = std::env::var("DMODE").unwrap_or_default();
+    let zone = zone_date(pm, title);
+    if mode.contains('z') {
+        if let Some(d) = zone {
+            return (Some(d), false);
+        }
+    }
+    for t in pm.ld.iter().filter(|t| t.is_article() && !mode.contains('v')) {
         if let Some(d) = t.date_published.as_deref().or(t.date_created.as_deref()).and_then(parse_date_value) {
             return (Some(d), false);
         }
     }
-    for k in DATE_META {
+    for k in DATE_META.iter().filter(|_| !mode.contains('v')) {
         if let Some(d) = pm.meta_all(k).find_map(parse_date_value) {
             return (Some(d), false);
         }
@@ -280,7 +287,7 @@ pub fn choose_date(pm: &PageMeta, url: Option<&str>) -> (Option<Date>, bool) {
     if let Some(d) = pm.published_dates.iter().find_map(|s| parse_date_value(s)) {
         return (Some(d), false);
     }
-    for t in pm.ld.iter().filter(|t| !t.is_article()) {
+    for t in pm.ld.iter().filter(|t| !t.is_article() && !mode.contains('w')) {
         if let Some(d) = t.date_published.as_deref().and_then(parse_date_value) {
             return (Some(d), false);
         }
@@ -292,6 +299,26 @@ pub fn choose_date(pm: &PageMeta, url: Option<&str>) -> (Option<Date>, bool) {
         return (Some(d), true);
     }
     (None, false)
+}
+
+/// A date written next to the headline: the first one after it (a
+/// byline or dateline), else the last one before it.
+pub fn zone_date(pm: &PageMeta, title: &str) -> Option<Date> {
+    let tk = fold_key(title);
+    let zone = pm
+        .h1_zones
+        .iter()
+        .find(|z| fold_key(&z.heading) == tk)
+        .or_else(|| {
+            pm.h1_zones.iter().find(|z| {
+                let hk = fold_key(&z.heading);
+                !tk.is_empty() && !hk.is_empty() && (hk.contains(&tk) || tk.contains(&hk))
+            })
+        })?;
+    if let Some(d) = zone.after.split('\u{2029}').find_map(find_date_in_text) {
+        return Some(d);
+    }
+    zone.before.split('\u{2029}').rev().find_map(find_date_in_text)
 }
 
 /// The publisher: og:site_name, else the JSON-LD publisher or WebSite name.

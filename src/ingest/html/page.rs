@@ -56,6 +56,17 @@ pub struct PageMeta {
     /// Byline texts (rel=author, itemprop=author, class byline/author).
     pub bylines: Vec<String>,
     pub canonical: Option<String>,
+    /// For each `<h1>`: the short texts just before and just after it in
+    /// reading order (where a dateline or byline sits), up to the first
+    /// long paragraph.
+    pub h1_zones: Vec<HeadingZone>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct HeadingZone {
+    pub heading: String,
+    pub before: String,
+    pub after: String,
 }
 
 impl PageMeta {
@@ -77,20 +88,29 @@ fn el_name(n: &NodeRef) -> String {
 /// Whether a node sits in a part of the page that is not the article:
 /// comments, related posts, sidebars, footers.
 fn in_chrome(n: &NodeRef) -> bool {
-    n.ancestors_it(Some(30)).any(|a| {
+    n.ancestors_it(Some(40)).any(|a| {
         let name = el_name(&a);
-        if matches!(name.as_str(), "footer" | "aside" | "nav") {
+        if matches!(name.as_str(), "footer" | "nav") {
             return true;
         }
-        let mut attrs = a.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-        if let Some(id) = a.attr("id") {
-            attrs.push(' ');
-            attrs.push_str(&id.to_ascii_lowercase());
+        // Page-wide classes on <body> ("single-post no-sidebar") say nothing.
+        if matches!(name.as_str(), "body" | "html") {
+            return false;
         }
-        ["comment", "related", "sidebar", "footer", "recommend", "widget", "popular", "more-stories", "trending", "respond"]
-            .iter()
-            .any(|w| attrs.contains(w))
+        let class = a.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+        let id = a.attr("id").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+        class.split_whitespace().chain(std::iter::once(id.as_str())).any(is_chrome_token)
     })
+}
+
+/// A class or id naming a part of the page around the article.
+fn is_chrome_token(t: &str) -> bool {
+    const STARTS: [&str; 11] =
+        ["comment", "related", "sidebar", "footer", "recommend", "popular", "trending", "respond", "more-stories", "widget-area", "site-footer"];
+    if ["no-", "has-", "with-", "single"].iter().any(|p| t.starts_with(p)) {
+        return false;
+    }
+    !t.is_empty() && STARTS.iter().any(|s| t.starts_with(s) || t.ends_with(&format!("-{s}")) || t.ends_with(&format!("_{s}")))
 }
 
 pub fn collect(doc: &Document) -> PageMeta {
@@ -119,6 +139,7 @@ pub fn collect(doc: &Document) -> PageMeta {
             pm.canonical = n.attr("href").map(|h| h.to_string());
         }
     }
+    pm.h1_zones = heading_zones(doc);
     pm.title_tag = doc.select("title").nodes().first().map(|n| clean_text(&n.text())).filter(|t| !t.is_empty());
     for n in doc.select("h1").nodes() {
         let t = clean_text(&spaced_text(n));
@@ -187,6 +208,80 @@ pub fn collect(doc: &Document) -> PageMeta {
         }
     }
     pm
+}
+
+/// Texts in reading order, skipping what is never shown; h1 positions.
+fn heading_zones(doc: &Document) -> Vec<HeadingZone> {
+    const BEFORE_CHARS: usize = 120;
+    const AFTER_CHARS: usize = 250;
+    const LONG_TEXT: usize = 140;
+    let mut texts: Vec<String> = Vec::new();
+    let mut h1s: Vec<(String, usize, usize)> = Vec::new(); // heading, first text index, end index
+    // Explicit stack: (node, entering); deep pages must not overflow.
+    let mut stack = vec![(doc.root(), true)];
+    let mut open_h1: Vec<usize> = Vec::new();
+    while let Some((n, entering)) = stack.pop() {
+        if !entering {
+            if let Some(start) = open_h1.pop() {
+                let heading = clean_text(&texts[start..].join(" "));
+                h1s.push((heading, start, texts.len()));
+            }
+            continue;
+        }
+        if n.is_text() {
+            let t = clean_text(&n.text());
+            if !t.is_empty() {
+                texts.push(t);
+            }
+            continue;
+        }
+        let name = el_name(&n);
+        if matches!(
+            name.as_str(),
+            "script" | "style" | "noscript" | "template" | "svg" | "head" | "select" | "option" | "button" | "nav" | "aside" | "footer" | "form"
+        ) {
+            continue;
+        }
+        if n.is_element() && name != "h1" {
+            let class = n.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+            let role = n.attr("role").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+            if role == "navigation" || ["breadcrumb", "menu", "navbar", "related", "sidebar"].iter().any(|w| class.contains(w)) {
+                continue;
+            }
+        }
+        if name == "h1" && h1s.len() + open_h1.len() < 20 {
+            open_h1.push(texts.len());
+            stack.push((n, false));
+        }
+        let children: Vec<_> = n.children_it(true).collect();
+        for c in children {
+            stack.push((c, true));
+        }
+    }
+    h1s.into_iter()
+        .map(|(heading, start, end)| {
+            let mut before = Vec::new();
+            let mut budget = 0;
+            for t in texts[..start].iter().rev() {
+                if t.len() > LONG_TEXT || budget > BEFORE_CHARS {
+                    break;
+                }
+                budget += t.len();
+                before.push(t.as_str());
+            }
+            before.reverse();
+            let mut after = Vec::new();
+            let mut budget = 0;
+            for t in &texts[end..] {
+                if t.len() > LONG_TEXT || budget > AFTER_CHARS {
+                    break;
+                }
+                budget += t.len();
+                after.push(t.as_str());
+            }
+            HeadingZone { heading, before: before.join(" \u{2029} "), after: after.join(" \u{2029} ") }
+        })
+        .collect()
 }
 
 /// Text of an element with a space at element boundaries, so that
