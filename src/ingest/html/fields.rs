@@ -130,7 +130,8 @@ fn is_credential(part: &str) -> bool {
 }
 
 /// Words that show a byline text is not a person's name.
-const NOT_NAME: [&str; 28] = [
+const NOT_NAME: [&str; 37] = [
+    "by", "written", "from", "insights", "home", "privacy", "the", "sat", "sun",
     "staff", "team", "editor", "editors", "editorial", "admin", "contributor", "contributors", "guest", "newsroom", "desk",
     "updated", "published", "posted", "min", "read", "share", "comments", "follow", "subscribe", "view", "all", "posts",
     "articles", "about", "author", "reviewed", "more",
@@ -144,7 +145,19 @@ pub fn clean_name(raw: &str) -> Option<String> {
             s = s[p.len()..].trim().to_string();
         }
     }
-    let s = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | ':' | '-' | '\u{2013}' | '\u{2014}' | '.' | '@' | '\u{b7}'));
+    // "Recipe by Ann Lee", "Text by Ann Lee".
+    if let Some(pos) = s.to_lowercase().rfind(" by ") {
+        if s.is_char_boundary(pos + 4) {
+            s = s[pos + 4..].to_string();
+        }
+    }
+    // "Ann Lee in Gardening".
+    if let Some(pos) = s.find(" in ") {
+        s.truncate(pos);
+    }
+    let s = s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | '|' | ':' | '-' | '\u{2013}' | '\u{2014}' | '.' | '@' | '\u{b7}' | '"' | '\u{201c}' | '\u{201d}' | '(' | ')')
+    });
     if s.is_empty() || s.len() > 60 || s.contains("http") || s.contains('@') || s.contains('/') || s.contains('{') {
         return None;
     }
@@ -212,8 +225,47 @@ fn dedup_names(v: Vec<String>) -> Vec<String> {
     out
 }
 
+const BY_PREFIXES: [&str; 12] = [
+    "written by", "posted by", "authored by", "published by", "article by", "story by", "words by", "text by", "by:", "by", "author:", "authors:",
+];
+
+/// Names after "By" in the short texts around a headline (segments as in
+/// `HeadingZone`): "By \u{2029} Ann Lee", "Posted by Ann Lee on May 5".
+pub fn byline_in_segments(segments: &[&str]) -> Vec<String> {
+    for (i, seg) in segments.iter().enumerate() {
+        let seg = seg.trim();
+        let lower = seg.to_lowercase();
+        for p in BY_PREFIXES.iter().chain(["author", "authors"].iter()) {
+            let rest = if lower == *p || lower == format!("{p}:") {
+                // The name is in the next segments: "By", "Ann Lee", ",", "Bo Chan".
+                let mut parts = Vec::new();
+                for next in segments.iter().skip(i + 1).take(5) {
+                    let n = next.trim();
+                    if find_date_in_text(n).is_some() || n == "|" || n == "\u{2022}" || n == "\u{b7}" {
+                        break;
+                    }
+                    parts.push(n);
+                }
+                parts.join(" ")
+            } else if p.len() > 3 && lower.starts_with(&format!("{p} ")) || lower.starts_with("by ") && *p == "by" {
+                seg.get(p.len()..).unwrap_or("").to_string()
+            } else if let Some(pos) = lower.find(" by ").filter(|_| *p == "by" && seg.len() < 120) {
+                // "Posted by Ann Lee on ...", "Recipe by Ann Lee"
+                seg.get(pos + 4..).unwrap_or("").to_string()
+            } else {
+                continue;
+            };
+            let names: Vec<String> = split_names(&rest);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    Vec::new()
+}
+
 /// Authors (people): JSON-LD, then author meta tags, then visible bylines.
-pub fn choose_authors(pm: &PageMeta) -> Vec<String> {
+pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     let sites = site_names(pm);
     let not_site = |n: &String| !sites.iter().any(|s| fold_key(s) == fold_key(n));
     for t in pm.ld.iter().filter(|t| t.is_article()).chain(pm.ld.iter().filter(|t| !t.is_article())) {
@@ -246,6 +298,13 @@ pub fn choose_authors(pm: &PageMeta) -> Vec<String> {
                     return names;
                 }
             }
+        }
+    }
+    if let Some(z) = zone_for(pm, title) {
+        let after: Vec<&str> = z.after.split('\u{2029}').collect();
+        let names: Vec<String> = byline_in_segments(&after).into_iter().filter(not_site).collect();
+        if !names.is_empty() {
+            return names;
         }
     }
     for b in &pm.bylines {
@@ -284,6 +343,11 @@ pub fn choose_date(pm: &PageMeta, title: &str, url: Option<&str>) -> (Option<Dat
             return (Some(d), false);
         }
     }
+    if mode.contains('m') {
+        if let Some(d) = zone {
+            return (Some(d), false);
+        }
+    }
     if let Some(d) = pm.published_dates.iter().find_map(|s| parse_date_value(s)) {
         return (Some(d), false);
     }
@@ -304,8 +368,17 @@ pub fn choose_date(pm: &PageMeta, title: &str, url: Option<&str>) -> (Option<Dat
 /// A date written next to the headline: the first one after it (a
 /// byline or dateline), else the last one before it.
 pub fn zone_date(pm: &PageMeta, title: &str) -> Option<Date> {
+    let zone = zone_for(pm, title)?;
+    if let Some(d) = zone.after.split('\u{2029}').find_map(find_date_in_text) {
+        return Some(d);
+    }
+    zone.before.split('\u{2029}').rev().find_map(find_date_in_text)
+}
+
+/// The zone around the `<h1>` that carries the chosen title.
+pub fn zone_for<'a>(pm: &'a PageMeta, title: &str) -> Option<&'a super::page::HeadingZone> {
     let tk = fold_key(title);
-    let zone = pm
+    pm
         .h1_zones
         .iter()
         .find(|z| fold_key(&z.heading) == tk)
@@ -314,11 +387,7 @@ pub fn zone_date(pm: &PageMeta, title: &str) -> Option<Date> {
                 let hk = fold_key(&z.heading);
                 !tk.is_empty() && !hk.is_empty() && (hk.contains(&tk) || tk.contains(&hk))
             })
-        })?;
-    if let Some(d) = zone.after.split('\u{2029}').find_map(find_date_in_text) {
-        return Some(d);
-    }
-    zone.before.split('\u{2029}').rev().find_map(find_date_in_text)
+        })
 }
 
 /// The publisher: og:site_name, else the JSON-LD publisher or WebSite name.

@@ -37,7 +37,7 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     drop(doc);
 
     let title = fields::choose_title(&pm);
-    let authors = fields::choose_authors(&pm);
+    let authors = fields::choose_authors(&pm, &title);
     let url = pm.canonical.clone().or_else(|| pm.meta_first(&["og:url"]).map(str::to_string));
     let (date, date_inferred) = fields::choose_date(&pm, &title, url.as_deref());
     let publisher = fields::choose_publisher(&pm);

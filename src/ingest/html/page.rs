@@ -199,8 +199,14 @@ pub fn collect(doc: &Document) -> PageMeta {
                 Some(d) => d.attr("content").map(|s| s.to_string()).unwrap_or_else(|| d.text().to_string()),
                 None => n.attr("content").map(|s| s.to_string()).unwrap_or_else(|| n.text().to_string()),
             }
+        } else if let Some(d) = n.descendants_it().find(|d| {
+            d.is_element()
+                && (d.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("name"))
+                    || d.attr("href").is_some_and(|h| h.contains("/author") || h.contains("/people/") || h.contains("/profile")))
+        }) {
+            spaced_text(&d)
         } else {
-            n.text().to_string()
+            spaced_text(n)
         };
         let t = clean_text(&text);
         if !t.is_empty() && t.len() <= 200 {
