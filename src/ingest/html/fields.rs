@@ -129,6 +129,16 @@ fn is_credential(part: &str) -> bool {
         || ["phd", "ph d", "md", "jr", "sr", "ii", "iii"].contains(&fold_key(p).as_str())
 }
 
+/// Job titles written after a name ("Ann Lee, Senior Editor").
+fn is_role(part: &str) -> bool {
+    const ROLES: [&str; 24] = [
+        "expert", "editor", "writer", "founder", "cofounder", "director", "manager", "officer", "ceo", "cto", "coordinator", "specialist",
+        "consultant", "attorney", "professor", "contributor", "reporter", "correspondent", "analyst", "president", "head", "lead",
+        "strategist", "author",
+    ];
+    fold_key(part).split(' ').any(|w| ROLES.contains(&w))
+}
+
 /// Words that show a byline text is not a person's name.
 const NOT_NAME: [&str; 37] = [
     "by", "written", "from", "insights", "home", "privacy", "the", "sat", "sun",
@@ -137,8 +147,19 @@ const NOT_NAME: [&str; 37] = [
     "articles", "about", "author", "reviewed", "more",
 ];
 
-/// Clean one name: drop "By", "Written by", trailing role text.
+/// Clean one name: drop "By", "Written by", trailing role text. A name must
+/// start with a capital letter.
 pub fn clean_name(raw: &str) -> Option<String> {
+    clean_name_with(raw, true)
+}
+
+/// Like `clean_name` but accepts lower-case user names ("jdoe"), for
+/// structured metadata where the field is known to name the author.
+pub fn clean_name_loose(raw: &str) -> Option<String> {
+    clean_name_with(raw, false)
+}
+
+fn clean_name_with(raw: &str, need_capital: bool) -> Option<String> {
     let mut s = clean_text(raw);
     for p in ["written by", "posted by", "authored by", "reviewed by", "article by", "story by", "words by", "by:", "by ", "author:", "authors:", "author "] {
         if s.len() > p.len() && s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
@@ -176,7 +197,7 @@ pub fn clean_name(raw: &str) -> Option<String> {
         return None;
     }
     // A name starts with a capital (or is all one script without case).
-    if !words[0].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_lowercase()) {
+    if need_capital && !words[0].chars().next().is_some_and(|c| c.is_uppercase() || !c.is_lowercase()) {
         return None;
     }
     Some(s.to_string())
@@ -185,6 +206,15 @@ pub fn clean_name(raw: &str) -> Option<String> {
 /// Split a byline into names: "Ann Lee and Bo Chan", "Ann Lee, Bo Chan &
 /// Cy Dee"; credentials after a comma stay with their name.
 pub fn split_names(raw: &str) -> Vec<String> {
+    split_names_with(raw, true)
+}
+
+/// `split_names` for structured metadata (lower-case user names allowed).
+pub fn split_names_loose(raw: &str) -> Vec<String> {
+    split_names_with(raw, false)
+}
+
+fn split_names_with(raw: &str, need_capital: bool) -> Vec<String> {
     let s = clean_text(raw);
     // Stop at what follows the names in a byline.
     let cut = ["|", "\u{2022}", "\u{b7}", " on ", " Updated", " Published", " Posted", " Last updated", "\n"]
@@ -197,6 +227,9 @@ pub fn split_names(raw: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for chunk in s.split(" and ").flat_map(|c| c.split(" & ")).flat_map(|c| c.split(';')) {
         for part in chunk.split(',') {
+            if is_role(part) {
+                continue;
+            }
             if is_credential(part) && !out.is_empty() {
                 if let Some(last) = out.last_mut() {
                     if !part.trim().is_empty() {
@@ -206,7 +239,7 @@ pub fn split_names(raw: &str) -> Vec<String> {
                 }
                 continue;
             }
-            if let Some(n) = clean_name(part) {
+            if let Some(n) = clean_name_with(part, need_capital) {
                 out.push(n);
             }
         }
@@ -269,12 +302,12 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     let sites = site_names(pm);
     let not_site = |n: &String| !sites.iter().any(|s| fold_key(s) == fold_key(n));
     for t in pm.ld.iter().filter(|t| t.is_article()).chain(pm.ld.iter().filter(|t| !t.is_article())) {
-        let names: Vec<String> = t.authors.iter().flat_map(|a| split_names(a)).filter(not_site).collect();
+        let names: Vec<String> = t.authors.iter().flat_map(|a| split_names_loose(a)).collect();
         if !names.is_empty() {
             return dedup_names(names);
         }
     }
-    let citation: Vec<String> = pm.meta_all("citation_author").filter_map(clean_name).collect();
+    let citation: Vec<String> = pm.meta_all("citation_author").filter_map(clean_name_loose).collect();
     if !citation.is_empty() {
         return dedup_names(citation);
     }
@@ -282,8 +315,7 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
         let names: Vec<String> = pm
             .meta_all(k)
             .filter(|v| !v.starts_with("http") && !(k == "twitter:creator" && v.starts_with('@')))
-            .flat_map(split_names)
-            .filter(not_site)
+            .flat_map(split_names_loose)
             .collect();
         if !names.is_empty() {
             return dedup_names(names);
@@ -293,7 +325,7 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     for i in 1..=4 {
         if pm.meta_first(&[&format!("twitter:label{i}")]).is_some_and(|l| l.eq_ignore_ascii_case("written by")) {
             if let Some(v) = pm.meta_first(&[&format!("twitter:data{i}")]) {
-                let names: Vec<String> = split_names(v).into_iter().filter(not_site).collect();
+                let names: Vec<String> = split_names_loose(v);
                 if !names.is_empty() {
                     return names;
                 }
@@ -308,7 +340,12 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
         }
     }
     for b in &pm.bylines {
-        let names: Vec<String> = split_names(b).into_iter().filter(not_site).collect();
+        let lines: Vec<&str> = b.lines().collect();
+        let mut names: Vec<String> = byline_in_segments(&lines).into_iter().filter(not_site).collect();
+        if names.is_empty() {
+            names = lines.iter().find_map(|l| Some(split_names(l)).filter(|v| !v.is_empty())).unwrap_or_default();
+            names.retain(not_site);
+        }
         if !names.is_empty() {
             return names;
         }

@@ -204,12 +204,13 @@ pub fn collect(doc: &Document) -> PageMeta {
                 && (d.attr("class").is_some_and(|c| c.to_ascii_lowercase().contains("name"))
                     || d.attr("href").is_some_and(|h| h.contains("/author") || h.contains("/people/") || h.contains("/profile")))
         }) {
-            spaced_text(&d)
+            lines_text(&d)
         } else {
-            spaced_text(n)
+            lines_text(n)
         };
-        let t = clean_text(&text);
-        if !t.is_empty() && t.len() <= 200 {
+        let lines: Vec<String> = text.lines().map(clean_text).filter(|l| !l.is_empty()).collect();
+        let t = lines.join("\n");
+        if !t.is_empty() && t.len() <= 300 {
             pm.bylines.push(t);
         }
     }
@@ -288,6 +289,23 @@ fn heading_zones(doc: &Document) -> Vec<HeadingZone> {
             HeadingZone { heading, before: before.join(" \u{2029} "), after: after.join(" \u{2029} ") }
         })
         .collect()
+}
+
+/// Text of an element with a line break at every element boundary except
+/// inline formatting, so a byline block gives "By", "Ann Lee", "Editor".
+pub fn lines_text(n: &NodeRef) -> String {
+    let mut out = String::new();
+    for d in n.descendants_it() {
+        if d.is_text() {
+            out.push_str(&d.text().replace('\n', " "));
+        } else if d.is_element() {
+            let name = el_name(&d);
+            if !matches!(name.as_str(), "a" | "strong" | "b" | "em" | "i" | "u" | "abbr" | "font" | "bdi") {
+                out.push('\n');
+            }
+        }
+    }
+    out
 }
 
 /// Text of an element with a space at element boundaries, so that
