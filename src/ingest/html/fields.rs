@@ -301,6 +301,32 @@ pub fn byline_in_segments(segments: &[&str]) -> Vec<String> {
 pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     let sites = site_names(pm);
     let not_site = |n: &String| !sites.iter().any(|s| fold_key(s) == fold_key(n));
+    let amode = std::env::var("AMODE").unwrap_or_default();
+    // A visible "By ..." next to the headline or in a byline block says what
+    // the reader sees; metadata is often a CMS user name.
+    let visible_by = || -> Vec<String> {
+        if let Some(z) = zone_for(pm, title) {
+            let after: Vec<&str> = z.after.split('\u{2029}').collect();
+            let names: Vec<String> = byline_in_segments(&after).into_iter().filter(not_site).collect();
+            if !names.is_empty() {
+                return names;
+            }
+        }
+        for b in &pm.bylines {
+            let lines: Vec<&str> = b.lines().collect();
+            let names: Vec<String> = byline_in_segments(&lines).into_iter().filter(not_site).collect();
+            if !names.is_empty() {
+                return names;
+            }
+        }
+        Vec::new()
+    };
+    if amode.contains('v') {
+        let names = visible_by();
+        if !names.is_empty() {
+            return names;
+        }
+    }
     for t in pm.ld.iter().filter(|t| t.is_article()).chain(pm.ld.iter().filter(|t| !t.is_article())) {
         let names: Vec<String> = t.authors.iter().flat_map(|a| split_names_loose(a)).collect();
         if !names.is_empty() {
@@ -311,12 +337,8 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     if !citation.is_empty() {
         return dedup_names(citation);
     }
-    for k in ["author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "cxenseparse:author", "twitter:creator"] {
-        let names: Vec<String> = pm
-            .meta_all(k)
-            .filter(|v| !v.starts_with("http") && !(k == "twitter:creator" && v.starts_with('@')))
-            .flat_map(split_names_loose)
-            .collect();
+    for k in ["author", "article:author", "article_author", "parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "byl", "cxenseparse:author"] {
+        let names: Vec<String> = pm.meta_all(k).filter(|v| !v.starts_with("http")).flat_map(split_names_loose).collect();
         if !names.is_empty() {
             return dedup_names(names);
         }
@@ -332,20 +354,13 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
             }
         }
     }
-    if let Some(z) = zone_for(pm, title) {
-        let after: Vec<&str> = z.after.split('\u{2029}').collect();
-        let names: Vec<String> = byline_in_segments(&after).into_iter().filter(not_site).collect();
-        if !names.is_empty() {
-            return names;
-        }
+    let names = visible_by();
+    if !names.is_empty() {
+        return names;
     }
     for b in &pm.bylines {
-        let lines: Vec<&str> = b.lines().collect();
-        let mut names: Vec<String> = byline_in_segments(&lines).into_iter().filter(not_site).collect();
-        if names.is_empty() {
-            names = lines.iter().find_map(|l| Some(split_names(l)).filter(|v| !v.is_empty())).unwrap_or_default();
-            names.retain(not_site);
-        }
+        let mut names: Vec<String> = b.lines().find_map(|l| Some(split_names(l)).filter(|v| !v.is_empty())).unwrap_or_default();
+        names.retain(not_site);
         if !names.is_empty() {
             return names;
         }
