@@ -56,7 +56,31 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
             String::new()
         }
     };
+    // trafilatura sometimes settles on a side block ("Related posts") and
+    // misses the article; a short result gets a second opinion from
+    // Readability, and the longer of the two wins.
+    let words = body.split_whitespace().count();
+    let body = if words < FALLBACK_WORDS {
+        match readability_body(&html) {
+            Some(alt) if alt.split_whitespace().count() > words * 2 + 50 => alt,
+            _ => body,
+        }
+    } else {
+        body
+    };
     let body = boilerplate::clean_body(&body, &title);
 
     ExtractedDoc { title, subtitle: None, authors, date, date_inferred, publisher, body, warnings }
+}
+
+/// Below this many words, a trafilatura body is checked against Readability.
+const FALLBACK_WORDS: usize = 250;
+
+fn readability_body(html: &str) -> Option<String> {
+    let parsed = std::panic::catch_unwind(|| {
+        let mut r = dom_smoothie::Readability::new(html, None, None).ok()?;
+        r.parse().ok().map(|a| a.content.to_string())
+    });
+    let content = parsed.ok().flatten()?;
+    Some(markdown::html_to_markdown(&content))
 }
