@@ -60,7 +60,10 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     // misses the article; a short result gets a second opinion from
     // Readability, and the longer of the two wins.
     let words = body.split_whitespace().count();
-    let body = if words < FALLBACK_WORDS {
+    let fw: usize = std::env::var("FW").ok().and_then(|v| v.parse().ok()).unwrap_or(FALLBACK_WORDS);
+    let body = if std::env::var("RONLY").is_ok() {
+        readability_body(&html).unwrap_or_default()
+    } else if words < fw {
         match readability_body(&html) {
             Some(alt) if alt.split_whitespace().count() > words * 2 + 50 => alt,
             _ => body,
@@ -74,7 +77,7 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
 }
 
 /// Below this many words, a trafilatura body is checked against Readability.
-const FALLBACK_WORDS: usize = 250;
+const FALLBACK_WORDS: usize = 600;
 
 fn readability_body(html: &str) -> Option<String> {
     let parsed = std::panic::catch_unwind(|| {
