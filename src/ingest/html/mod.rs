@@ -42,7 +42,13 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     let (date, date_inferred) = fields::choose_date(&pm, &title, url.as_deref());
     let publisher = fields::choose_publisher(&pm);
 
-    let opts = rs_trafilatura::Options { include_tables: true, ..Default::default() };
+    let opts = rs_trafilatura::Options {
+        include_tables: true,
+        // Seeds are articles: skipping the page-type classifier saves a
+        // quarter of the time and loses nothing on article pages.
+        page_type: Some(rs_trafilatura::page_type::PageType::Article),
+        ..Default::default()
+    };
     // The content extractor is third-party code: a panic there must not lose
     // the metadata.
     let extracted = std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(&html, &opts));
@@ -57,26 +63,22 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
         }
     };
     // trafilatura sometimes settles on a side block ("Related posts") and
-    // misses the article; a short result gets a second opinion from
-    // Readability, and the longer of the two wins.
+    // misses the article, and sometimes runs on past its end. Readability
+    // gives a second opinion: it replaces a body it far outgrows, else it
+    // trims the edges of trafilatura's body to the part both agree on.
     let words = body.split_whitespace().count();
-    let fw: usize = std::env::var("FW").ok().and_then(|v| v.parse().ok()).unwrap_or(FALLBACK_WORDS);
-    let body = if std::env::var("RONLY").is_ok() {
-        readability_body(&html).unwrap_or_default()
-    } else if words < fw {
-        match readability_body(&html) {
-            Some(alt) if alt.split_whitespace().count() > words * 2 + 50 => alt,
-            _ => body,
-        }
-    } else {
-        body
+    let body = match readability_body(&html) {
+        Some(alt) if words < FALLBACK_WORDS && alt.split_whitespace().count() > words * 2 + 50 => alt,
+        Some(alt) if words >= FALLBACK_WORDS => trim_edges(&body, &alt),
+        _ => body,
     };
     let body = boilerplate::clean_body(&body, &title);
 
     ExtractedDoc { title, subtitle: None, authors, date, date_inferred, publisher, body, warnings }
 }
 
-/// Below this many words, a trafilatura body is checked against Readability.
+/// Below this many words, a trafilatura body may be replaced by Readability's;
+/// above it, its edges are trimmed to what Readability also kept.
 const FALLBACK_WORDS: usize = 600;
 
 fn readability_body(html: &str) -> Option<String> {
@@ -86,4 +88,31 @@ fn readability_body(html: &str) -> Option<String> {
     });
     let content = parsed.ok().flatten()?;
     Some(markdown::html_to_markdown(&content))
+}
+
+/// Drop leading and trailing blocks of `body` that a second extractor did
+/// not keep, when the two agree on the middle: trafilatura tends to run on
+/// into related posts, Readability to stop at the article's end.
+fn trim_edges(body: &str, other: &str) -> String {
+    let other_key = text::fold_key(other);
+    let blocks: Vec<&str> = body.split("\n\n").collect();
+    let kept = |b: &str| {
+        let k = text::fold_key(b);
+        k.len() < 20 || other_key.contains(&k)
+    };
+    let total = body.split_whitespace().count();
+    let other_words = other.split_whitespace().count();
+    if other_words * 5 < total * 2 {
+        return body.to_string();
+    }
+    let start = blocks.iter().position(|b| kept(b)).unwrap_or(0);
+    let end = blocks.iter().rposition(|b| kept(b)).map_or(blocks.len(), |e| e + 1);
+    if start >= end {
+        return body.to_string();
+    }
+    let trimmed = blocks[start..end].join("\n\n");
+    if trimmed.split_whitespace().count() * 2 < total {
+        return body.to_string();
+    }
+    trimmed
 }
