@@ -72,6 +72,10 @@ pub fn strip_site_suffix(title: &str, sites: &[String]) -> String {
 /// titles, else the first `<h1>` that is not the site's name, else the
 /// metadata title without its site suffix.
 pub fn choose_title(pm: &PageMeta) -> String {
+    drop_pipe_parts(&choose_title_raw(pm))
+}
+
+fn choose_title_raw(pm: &PageMeta) -> String {
     let sites = site_names(pm);
     let mut cands: Vec<String> = pm.ld.iter().filter(|t| t.is_article()).filter_map(|t| t.headline.clone()).collect();
     for k in ["og:title", "twitter:title", "citation_title", "dc.title", "parsely-title", "sailthru.title"] {
@@ -112,10 +116,30 @@ pub fn choose_title(pm: &PageMeta) -> String {
             return (*h).clone();
         }
     }
-    if let Some(h) = h1s.iter().find(|h| word_count(h) >= 2 && h.len() <= 250) {
-        return (*h).clone();
+    // A lone headline that the metadata does not echo is still what the
+    // reader sees; among several, none can be trusted over the metadata.
+    if h1s.len() == 1 || stripped.is_empty() {
+        if let Some(h) = h1s.iter().find(|h| word_count(h) >= 2 && h.len() <= 250 && !is_ui_text(h)) {
+            return (*h).clone();
+        }
     }
     stripped.into_iter().next().or_else(|| pm.h1s.first().cloned()).unwrap_or_default()
+}
+
+/// Headings that are interface labels, not headlines.
+fn is_ui_text(s: &str) -> bool {
+    const UI: [&str; 12] = ["menu", "search", "navigation", "contact", "blog", "subscribe", "login", "sign", "close", "open", "skip", "cart"];
+    let k = fold_key(s);
+    word_count(s) <= 4 && k.split(' ').any(|w| UI.contains(&w))
+}
+
+/// " | " never belongs in a headline: keep the longest part
+/// ("Headline | Section", "Site | Headline").
+pub fn drop_pipe_parts(title: &str) -> String {
+    if !title.contains(" | ") {
+        return title.to_string();
+    }
+    title.split(" | ").map(str::trim).max_by_key(|p| word_count(p)).unwrap_or(title).to_string()
 }
 
 /// Credentials and roles written after a name with a comma ("Ann Lee, MD").
