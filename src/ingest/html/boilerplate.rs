@@ -100,8 +100,7 @@ pub fn clean_body(body: &str, title: &str) -> String {
             blocks.remove(0);
         }
     }
-    let mode = std::env::var("BMODE").unwrap_or_default();
-    if !mode.contains('t') {
+    {
         // Cut at a tail marker in the second half of the text.
         let total: usize = blocks.iter().map(|b| b.len()).sum();
         let mut seen = 0;
@@ -120,7 +119,7 @@ pub fn clean_body(body: &str, title: &str) -> String {
             blocks.truncate(i);
         }
     }
-    if !mode.contains('n') {
+    {
         blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !is_furniture(b));
     }
     blocks.join("\n\n")

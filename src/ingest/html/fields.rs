@@ -325,7 +325,6 @@ pub fn byline_in_segments(segments: &[&str]) -> Vec<String> {
 pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     let sites = site_names(pm);
     let not_site = |n: &String| !sites.iter().any(|s| fold_key(s) == fold_key(n));
-    let amode = std::env::var("AMODE").unwrap_or_default();
     // A visible "By ..." next to the headline or in a byline block says what
     // the reader sees; metadata is often a CMS user name.
     let visible_by = || -> Vec<String> {
@@ -345,12 +344,6 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
         }
         Vec::new()
     };
-    if amode.contains('v') {
-        let names = visible_by();
-        if !names.is_empty() {
-            return names;
-        }
-    }
     for t in pm.ld.iter().filter(|t| t.is_article()).chain(pm.ld.iter().filter(|t| !t.is_article())) {
         let names: Vec<String> = t.authors.iter().flat_map(|a| split_names_loose(a)).collect();
         if !names.is_empty() {
@@ -402,36 +395,26 @@ const DATE_META: [&str; 24] = [
 /// The publication date and whether it was inferred (from the URL) rather
 /// than stated.
 pub fn choose_date(pm: &PageMeta, title: &str, url: Option<&str>) -> (Option<Date>, bool) {
-    let mode = std::env::var("DMODE").unwrap_or_default();
-    let zone = zone_date(pm, title);
-    if mode.contains('z') {
-        if let Some(d) = zone {
-            return (Some(d), false);
-        }
+    // What the reader sees next to the headline comes first: pages often
+    // show an "Updated" date that differs from their metadata.
+    if let Some(d) = zone_date(pm, title) {
+        return (Some(d), false);
     }
-    for t in pm.ld.iter().filter(|t| t.is_article() && !mode.contains('v')) {
+    for t in pm.ld.iter().filter(|t| t.is_article()) {
         if let Some(d) = t.date_published.as_deref().or(t.date_created.as_deref()).and_then(parse_date_value) {
             return (Some(d), false);
         }
     }
-    for k in DATE_META.iter().filter(|_| !mode.contains('v')) {
+    for k in DATE_META {
         if let Some(d) = pm.meta_all(k).find_map(parse_date_value) {
-            return (Some(d), false);
-        }
-    }
-    if mode.contains('m') {
-        if let Some(d) = zone {
             return (Some(d), false);
         }
     }
     if let Some(d) = pm.published_dates.iter().find_map(|s| parse_date_value(s)) {
         return (Some(d), false);
     }
-    for t in pm.ld.iter().filter(|t| !t.is_article() && !mode.contains('w')) {
-        if let Some(d) = t.date_published.as_deref().and_then(parse_date_value) {
-            return (Some(d), false);
-        }
-    }
+    // `WebPage` JSON-LD dates are when a CMS page was created, not when an
+    // article was published; they are not used.
     if let Some(d) = pm.date_texts.iter().find_map(|s| find_date_in_text(s)) {
         return (Some(d), false);
     }
