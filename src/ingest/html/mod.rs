@@ -20,18 +20,40 @@ use super::ExtractedDoc;
 /// Extract an article from an HTML page given as raw bytes (any encoding).
 /// Never panics: a failure inside a parser gives an empty doc with a warning.
 pub fn extract_html(raw: &[u8]) -> ExtractedDoc {
-    match std::panic::catch_unwind(|| extract_html_inner(raw)) {
-        Ok(doc) => doc,
-        Err(_) => ExtractedDoc {
-            warnings: vec!["the HTML extractor failed on this page; nothing was extracted".into()],
-            ..Default::default()
+    let failed = || ExtractedDoc {
+        warnings: vec!["the HTML extractor failed on this page; nothing was extracted".into()],
+        ..Default::default()
+    };
+    // The parsers walk the tree recursively: a thread with a large stack
+    // keeps a deeply nested page from overflowing the caller's stack.
+    let owned = raw.to_vec();
+    let worker = std::thread::Builder::new()
+        .name("extract-html".into())
+        .stack_size(EXTRACT_STACK_BYTES)
+        .spawn(move || std::panic::catch_unwind(|| extract_html_inner(&owned)));
+    match worker {
+        Ok(handle) => match handle.join() {
+            Ok(Ok(doc)) => doc,
+            _ => failed(),
         },
+        // No thread to be had: run here.
+        Err(_) => std::panic::catch_unwind(|| extract_html_inner(raw)).unwrap_or_else(|_| failed()),
     }
 }
+
+const EXTRACT_STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// Pages nested deeper than this are read as plain text: no article is, and
+/// tree algorithms turn slow (and deep) on them.
+const MAX_NESTING: usize = 1000;
 
 fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     let (html, warn) = decode::decode_html(raw);
     let mut warnings: Vec<String> = warn.into_iter().collect();
+    if max_nesting(&html) > MAX_NESTING {
+        warnings.push(format!("the page nests elements more than {MAX_NESTING} deep; it was read as plain text"));
+        return plain_text_doc(&html, warnings);
+    }
     let doc = dom_query::Document::from(html.as_str());
     let pm = page::collect(&doc);
     drop(doc);
@@ -115,4 +137,56 @@ fn trim_edges(body: &str, other: &str) -> String {
         return body.to_string();
     }
     trimmed
+}
+
+/// Elements that close themselves or are closed implicitly; they do not
+/// count towards nesting.
+const NOT_NESTING: [&str; 24] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li", "dt", "dd",
+    "tr", "td", "th", "option", "param", "thead", "tbody",
+];
+
+/// An estimate of the deepest element nesting, from the tags alone.
+fn max_nesting(html: &str) -> usize {
+    static TAG: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]*?(/?)>").expect("valid regex"));
+    let mut depth: usize = 0;
+    let mut max = 0;
+    for c in TAG.captures_iter(html) {
+        let name = c[2].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_str()) || !c[3].is_empty() {
+            continue;
+        }
+        if c[1].is_empty() {
+            depth += 1;
+            max = max.max(depth);
+        } else {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    max
+}
+
+/// The page's text without tags, scripts or styles, one paragraph per line
+/// of text: the fallback for pages the tree code will not take.
+fn plain_text_doc(html: &str, warnings: Vec<String>) -> ExtractedDoc {
+    static DROP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?is)<(script|style|noscript|template|svg|iframe|object|textarea|select|head)\b.*?</\s*(?:script|style|noscript|template|svg|iframe|object|textarea|select|head)\s*>|<!--.*?-->")
+            .expect("valid regex")
+    });
+    static TAG: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(?s)<[^>]*>").expect("valid regex"));
+    static TITLE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"(?is)<title[^>]*>(.*?)</title>").expect("valid regex"));
+    let title = TITLE.captures(html).map(|c| text::clean_text(&c[1])).unwrap_or_default();
+    let stripped = DROP.replace_all(html, " ");
+    let stripped = TAG.replace_all(&stripped, "\n");
+    let body = stripped
+        .lines()
+        .map(text::clean_text)
+        .filter(|l| !l.is_empty())
+        .map(|l| markdown::escape_line_start(&markdown::escape_inline(&l)))
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    ExtractedDoc { title, body, warnings, ..Default::default() }
 }
