@@ -458,3 +458,79 @@ pub fn choose_publisher(pm: &PageMeta) -> Option<String> {
         .or_else(|| pm.meta_first(&["application-name"]).map(str::to_string))
         .filter(|s| !s.trim().is_empty())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::html::page;
+
+    fn meta_of(html: &str) -> PageMeta {
+        page::collect(&dom_query::Document::from(html))
+    }
+
+    #[test]
+    fn site_suffixes_and_prefixes() {
+        let sites = vec!["The Daily Ledger".to_string()];
+        assert_eq!(strip_site_suffix("Rail Strike Ends | The Daily Ledger", &sites), "Rail Strike Ends");
+        assert_eq!(strip_site_suffix("Rail Strike Ends - The Daily Ledger", &sites), "Rail Strike Ends");
+        assert_eq!(strip_site_suffix("The Daily Ledger \u{2013} Rail Strike Ends Today", &sites), "Rail Strike Ends Today");
+        assert_eq!(strip_site_suffix("Rail Strike Ends - News - dailyledger.com", &[]), "Rail Strike Ends - News");
+        // A dash inside a headline is not a site suffix.
+        assert_eq!(strip_site_suffix("Zero Waste - A Beginner's Guide", &sites), "Zero Waste - A Beginner's Guide");
+        assert_eq!(drop_pipe_parts("Best Movers in NYC 2025 | Top 19"), "Best Movers in NYC 2025");
+    }
+
+    #[test]
+    fn title_prefers_the_h1_that_metadata_echoes() {
+        let pm = meta_of(
+            r#"<title>Harbour Plan Approved After Long Debate | Coastal Times</title>
+            <meta property="og:site_name" content="Coastal Times">
+            <h1 class="logo"><a href="/">Coastal Times</a></h1><h1>Harbour plan approved after long debate</h1><h1>Related</h1>"#,
+        );
+        assert_eq!(choose_title(&pm), "Harbour plan approved after long debate");
+        // No h1: the metadata title without the site name.
+        let pm = meta_of(r#"<title>Harbour Plan Approved | Coastal Times</title><meta property="og:site_name" content="Coastal Times">"#);
+        assert_eq!(choose_title(&pm), "Harbour Plan Approved");
+    }
+
+    #[test]
+    fn names_from_bylines() {
+        assert_eq!(split_names("By Ann Lee and Bo Chan"), vec!["Ann Lee", "Bo Chan"]);
+        assert_eq!(split_names("Ann Lee, MD, Bo Chan & Cy Dee | March 5, 2024"), vec!["Ann Lee, MD", "Bo Chan", "Cy Dee"]);
+        assert_eq!(split_names("Written by Ann Lee, Senior Editor"), vec!["Ann Lee"]);
+        assert_eq!(split_names("Share this article"), Vec::<String>::new());
+        assert!(split_names("jdoe").is_empty());
+        assert_eq!(split_names_loose("jdoe"), vec!["jdoe"]);
+        assert_eq!(byline_in_segments(&["Updated", "By", "Ann Lee", "March 5, 2024"]), vec!["Ann Lee"]);
+        assert_eq!(byline_in_segments(&["Posted by Ann Lee on May 5, 2024"]), vec!["Ann Lee"]);
+    }
+
+    #[test]
+    fn json_ld_variants() {
+        // Top-level array, string author, author list in one string.
+        let pm = meta_of(
+            r#"<script type="application/ld+json">[{"@type":"BlogPosting","headline":"A","author":"Ann Lee and Bo Chan","datePublished":"2020-02-03"}]</script>"#,
+        );
+        assert_eq!(choose_authors(&pm, "A"), vec!["Ann Lee", "Bo Chan"]);
+        assert_eq!(choose_date(&pm, "A", None).0, Some(jiff::civil::date(2020, 2, 3)));
+        // Raw newlines inside strings are tolerated; an Organization author is not a person.
+        let pm = meta_of(
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"B\nC\",\"author\":{\"@type\":\"Organization\",\"name\":\"Acme\"}}</script><meta name=\"author\" content=\"Dee Fox\">",
+        );
+        assert_eq!(choose_authors(&pm, "B C"), vec!["Dee Fox"]);
+        // A WebPage date alone is not a publication date.
+        let pm = meta_of(r#"<script type="application/ld+json">{"@type":"WebPage","datePublished":"2019-01-01"}</script>"#);
+        assert_eq!(choose_date(&pm, "", None).0, None);
+    }
+
+    #[test]
+    fn date_next_to_the_headline_wins_over_metadata() {
+        let pm = meta_of(
+            r#"<meta property="article:published_time" content="2020-01-01T00:00:00Z">
+            <article><h1>Garden notes</h1><p><span>By Ann Lee</span> <span>Updated March 5, 2024</span></p>
+            <p>A long first paragraph of the article that mentions June 1, 2019 in passing, which is not the date of the article itself at all.</p></article>"#,
+        );
+        assert_eq!(choose_date(&pm, "Garden notes", None).0, Some(jiff::civil::date(2024, 3, 5)));
+        assert_eq!(choose_authors(&pm, "Garden notes"), vec!["Ann Lee"]);
+    }
+}

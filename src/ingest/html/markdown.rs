@@ -293,3 +293,32 @@ pub fn escape_line_start(line: &str) -> String {
         _ => t.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn structure_becomes_markdown() {
+        let md = html_to_markdown(
+            "<div><h2>Section</h2><p>One <b>two</b> <a href=\"https://x\">three</a>.</p><ul><li>a</li><li>b<ul><li>c</li></ul></li></ul>\
+             <blockquote><p>Quoted</p></blockquote><ol><li>first</li></ol><pre>let x = 1;</pre></div>",
+        );
+        assert_eq!(md, "## Section\n\nOne two three.\n\n- a\n- b\n\n  - c\n\n> Quoted\n\n1. first\n\n```\nlet x = 1;\n```");
+    }
+
+    #[test]
+    fn specials_are_escaped() {
+        assert_eq!(html_to_markdown("<p># not a heading</p>"), "\\# not a heading");
+        assert_eq!(html_to_markdown("<p>1. not a list</p>"), "1\\. not a list");
+        assert_eq!(html_to_markdown("<p>a *b* [c](d) &lt;i&gt; snake_case _x_</p>"), "a \\*b\\* \\[c\\](d) \\<i\\> snake_case \\_x\\_");
+    }
+
+    #[test]
+    fn tables_and_dropped_elements() {
+        let md = html_to_markdown(
+            "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>3</td></tr></table><script>x()</script><form><input value=v>F</form><iframe>I</iframe>",
+        );
+        assert_eq!(md, "| Name | Age |\n| --- | --- |\n| Ann | 3 |");
+    }
+}

@@ -190,3 +190,114 @@ fn plain_text_doc(html: &str, warnings: Vec<String>) -> ExtractedDoc {
         .join("\n\n");
     ExtractedDoc { title, body, warnings, ..Default::default() }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    const HOSTILE: &[u8] = include_bytes!("../../../tests/fixtures/ingest-html/hostile.html");
+    const GRAPH: &[u8] = include_bytes!("../../../tests/fixtures/ingest-html/jsonld-graph.html");
+    const META: &[u8] = include_bytes!("../../../tests/fixtures/ingest-html/meta-tags.html");
+    const CP1252: &[u8] = include_bytes!("../../../tests/fixtures/ingest-html/windows-1252.html");
+
+    /// The tags a body may produce when rendered as Markdown.
+    fn rendered_tags(md: &str) -> Vec<String> {
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(md));
+        let re = regex::Regex::new(r"<\s*/?\s*([A-Za-z][A-Za-z0-9]*)([^>]*)>").unwrap();
+        re.captures_iter(&html).map(|c| format!("{}{}", c[1].to_ascii_lowercase(), &c[2])).collect()
+    }
+
+    #[test]
+    fn hostile_page_yields_text_only() {
+        let doc = extract_html(HOSTILE);
+        assert!(doc.body.contains("city council voted on Tuesday"), "{}", doc.body);
+        assert!(doc.body.contains("Construction is expected to start next spring"));
+        for leak in [
+            "SCRIPT-LEAK", "STYLE-LEAK", "IFRAME-LEAK", "FORM-LEAK", "FORM-BUTTON-LEAK", "FORM-TEXTAREA-LEAK", "SVG-LEAK",
+            "NOSCRIPT-LEAK", "OBJECT-LEAK", "TEMPLATE-LEAK", "onclick", "onmouseover", "onerror", "steal()", "pwned",
+        ] {
+            assert!(!doc.body.contains(leak), "{leak} reached the body:\n{}", doc.body);
+        }
+        let allowed = ["p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "pre", "code", "table", "thead", "tbody", "tr", "th", "td"];
+        for tag in rendered_tags(&doc.body) {
+            let name = tag.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
+            assert!(allowed.contains(&name), "tag <{tag}> from body:\n{}", doc.body);
+            assert!(!tag.contains('='), "attribute in <{tag}>");
+        }
+        // Literal markup in the text stays visible text.
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&doc.body));
+        assert!(html.contains("&lt;script&gt;alert"), "{html}");
+        assert!(html.contains("*stars*") && html.contains("_underscores_"), "{html}");
+        assert_eq!(doc.title, "City Council Approves New Harbour Plan");
+        assert_eq!(doc.authors, vec!["Maria Lopez"]);
+        assert_eq!(doc.date, Some(date(2024, 3, 5)));
+        assert_eq!(doc.publisher.as_deref(), Some("Coastal Times"));
+    }
+
+    #[test]
+    fn json_ld_graph_with_id_references() {
+        let doc = extract_html(GRAPH);
+        assert_eq!(doc.title, "Farmers Test Drought-Resistant Wheat");
+        // Person by @id and inline Person; the Organization author is left out.
+        assert_eq!(doc.authors, vec!["Jonas Berg", "Ana Silva"]);
+        // The local date as written, not shifted to UTC; not the WebPage date.
+        assert_eq!(doc.date, Some(date(2023, 7, 14)));
+        assert!(!doc.date_inferred);
+        assert_eq!(doc.publisher.as_deref(), Some("Harvest Media Group"));
+        assert!(doc.body.contains("new variety of wheat"));
+    }
+
+    #[test]
+    fn meta_tags_only() {
+        let doc = extract_html(META);
+        assert_eq!(doc.title, "Rail Strike Ends After Deal on Pay");
+        assert_eq!(doc.authors, vec!["Priya Natarajan", "Tom O'Neill"]);
+        assert_eq!(doc.date, Some(date(2022, 11, 30)));
+        assert_eq!(doc.publisher.as_deref(), Some("The Daily Ledger"));
+    }
+
+    #[test]
+    fn windows_1252_page() {
+        let doc = extract_html(CP1252);
+        assert_eq!(doc.title, "Caf\u{e9} Owners Face \u{201c}Perfect Storm\u{201d}");
+        assert_eq!(doc.authors, vec!["Ren\u{e9}e Dubois"]);
+        assert!(doc.body.contains("na\u{ef}ve") && doc.body.contains("\u{20ac}3,000"), "{}", doc.body);
+        assert_eq!(doc.date, None, "no date on the page, none invented");
+        assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    }
+
+    #[test]
+    fn url_date_is_marked_inferred() {
+        let html = br#"<html><head><title>Notes</title><link rel="canonical" href="https://blog.example/2021/06/07/notes/"></head>
+            <body><article><h1>Notes on gardening</h1><p>Some words about the garden and what grew well this year, and what did not grow at all.</p></article></body></html>"#;
+        let doc = extract_html(html);
+        assert_eq!(doc.date, Some(date(2021, 6, 7)));
+        assert!(doc.date_inferred);
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let deep = format!("<html><body>{}<p>deep text</p></body></html>", "<div><b>".repeat(5000));
+        let inputs: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            b"<".to_vec(),
+            b"<html><head><script type=\"application/ld+json\">{\"@graph\": [[[{\"author\": {\"@id\": \"x\"}}]]], ".to_vec(),
+            vec![0xff, 0xfe, 0x00, 0x3c],
+            (0u8..=255).cycle().take(5000).collect(),
+            deep.into_bytes(),
+            "<h1>\u{1F600}\u{0301}</h1><p>By \u{16A0}\u{16A2}, 31/02/2024</p>".as_bytes().to_vec(),
+        ];
+        for input in inputs {
+            let _ = extract_html(&input);
+        }
+    }
+
+    #[test]
+    fn nesting_estimate() {
+        assert_eq!(max_nesting("<div><div><p>a<p>b</div></div>"), 2);
+        assert!(max_nesting(&"<span>".repeat(2000)) > MAX_NESTING);
+    }
+}

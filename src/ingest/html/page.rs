@@ -503,3 +503,24 @@ fn collect_authors(v: &Value, by_id: &std::collections::HashMap<String, &Value>,
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collects_meta_h1_and_zones() {
+        let doc = Document::from(
+            r#"<html><head><title> T </title><meta property="og:title" content="OG &amp;#038; more"><link rel="canonical" href="https://e.x/a"></head>
+            <body><nav><h1>Menu</h1></nav><h1>Head<br>line</h1><p>By Ann</p><footer><time datetime="2001-01-01">x</time></footer></body></html>"#,
+        );
+        let pm = collect(&doc);
+        assert_eq!(pm.title_tag.as_deref(), Some("T"));
+        assert_eq!(pm.meta_first(&["og:title"]), Some("OG & more"));
+        assert_eq!(pm.canonical.as_deref(), Some("https://e.x/a"));
+        assert!(pm.h1s.contains(&"Head line".to_string()), "{:?}", pm.h1s);
+        let z = pm.h1_zones.iter().find(|z| z.heading == "Head line").expect("zone");
+        assert!(z.after.contains("By Ann"));
+        assert!(pm.published_dates.is_empty(), "footer dates are chrome: {:?}", pm.published_dates);
+    }
+}
