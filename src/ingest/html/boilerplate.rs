@@ -54,8 +54,10 @@ fn is_furniture(block: &str) -> bool {
     // A bare dateline: the date and at most a few words ("Updated", "by").
     if words <= 6 {
         if let Some(_d) = find_date_in_text(text) {
-            let without_digits: Vec<&str> =
-                key.split(' ').filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !is_month(w)).collect();
+            let without_digits: Vec<&str> = key
+                .split(' ')
+                .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !is_month(w))
+                .collect();
             if without_digits.len() <= 2 {
                 return true;
             }
@@ -66,8 +68,30 @@ fn is_furniture(block: &str) -> bool {
 
 fn is_month(w: &str) -> bool {
     const M: [&str; 24] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
     ];
     M.contains(&w)
 }
@@ -92,7 +116,11 @@ static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
 /// Remove leftover boilerplate blocks from a Markdown body.
 pub fn clean_body(body: &str, title: &str) -> String {
     let title_key = fold_key(title);
-    let mut blocks: Vec<&str> = body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect();
+    let mut blocks: Vec<&str> = body
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .collect();
     // The headline repeated as the first block.
     if let Some(first) = blocks.first() {
         let k = fold_key(first.trim_start_matches('#'));
@@ -133,7 +161,10 @@ mod tests {
     fn drops_buttons_and_prompts_but_keeps_text() {
         let body = "First paragraph of the story.\n\nRead more\n\nShare on Facebook\n\n5 min read\n\nMarch 5, 2024\n\n$12.99\n\nThe story goes on, and we read more about it.\n\n## Pros\n\nTable of Contents";
         let out = clean_body(body, "Headline");
-        assert_eq!(out, "First paragraph of the story.\n\nThe story goes on, and we read more about it.");
+        assert_eq!(
+            out,
+            "First paragraph of the story.\n\nThe story goes on, and we read more about it."
+        );
     }
 
     #[test]

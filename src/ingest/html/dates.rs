@@ -34,7 +34,10 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 
 fn month_index(name: &str) -> Option<i8> {
     let lower = name.to_ascii_lowercase();
-    MONTHS.iter().position(|m| lower.starts_with(m)).map(|i| i as i8 + 1)
+    MONTHS
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map(|i| i as i8 + 1)
 }
 
 fn make(y: &str, m: i64, d: &str) -> Option<Date> {
@@ -75,18 +78,31 @@ pub fn find_date_in_text(s: &str) -> Option<Date> {
         }
     };
     if let Some(c) = MDY.captures(s) {
-        consider(c.get(0).map_or(0, |m| m.start()), month_index(&c[1]).and_then(|m| make(&c[3], m.into(), &c[2])));
+        consider(
+            c.get(0).map_or(0, |m| m.start()),
+            month_index(&c[1]).and_then(|m| make(&c[3], m.into(), &c[2])),
+        );
     }
     if let Some(c) = DMY.captures(s) {
-        consider(c.get(0).map_or(0, |m| m.start()), month_index(&c[2]).and_then(|m| make(&c[3], m.into(), &c[1])));
+        consider(
+            c.get(0).map_or(0, |m| m.start()),
+            month_index(&c[2]).and_then(|m| make(&c[3], m.into(), &c[1])),
+        );
     }
     if let Some(c) = ISO.captures(s) {
-        consider(c.get(0).map_or(0, |m| m.start()), c[2].parse().ok().and_then(|m| make(&c[1], m, &c[3])));
+        consider(
+            c.get(0).map_or(0, |m| m.start()),
+            c[2].parse().ok().and_then(|m| make(&c[1], m, &c[3])),
+        );
     }
     if let Some(c) = NUMERIC.captures(s) {
         let a: i64 = c[1].parse().unwrap_or(0);
         let b: i64 = c[2].parse().unwrap_or(0);
-        let d = if a > 12 { make(&c[3], b, &c[1]) } else { make(&c[3], a, &c[2]) };
+        let d = if a > 12 {
+            make(&c[3], b, &c[1])
+        } else {
+            make(&c[3], a, &c[2])
+        };
         consider(c.get(0).map_or(0, |m| m.start()), d);
     }
     best.map(|(_, d)| d)
@@ -108,7 +124,10 @@ mod tests {
 
     #[test]
     fn iso_values_keep_the_written_local_date() {
-        assert_eq!(parse_date_value("2024-03-05T23:30:00-08:00"), Some(date(2024, 3, 5)));
+        assert_eq!(
+            parse_date_value("2024-03-05T23:30:00-08:00"),
+            Some(date(2024, 3, 5))
+        );
         assert_eq!(parse_date_value("2024-03-05"), Some(date(2024, 3, 5)));
         assert_eq!(parse_date_value("20240305"), Some(date(2024, 3, 5)));
         assert_eq!(parse_date_value("2024/3/5 10:00"), Some(date(2024, 3, 5)));
@@ -116,12 +135,24 @@ mod tests {
 
     #[test]
     fn human_dates() {
-        assert_eq!(find_date_in_text("By Ann Lee | March 5th, 2024"), Some(date(2024, 3, 5)));
-        assert_eq!(find_date_in_text("Published 5 Sept. 2023, 3 min read"), Some(date(2023, 9, 5)));
-        assert_eq!(find_date_in_text("Updated: Dec 1, 2022"), Some(date(2022, 12, 1)));
+        assert_eq!(
+            find_date_in_text("By Ann Lee | March 5th, 2024"),
+            Some(date(2024, 3, 5))
+        );
+        assert_eq!(
+            find_date_in_text("Published 5 Sept. 2023, 3 min read"),
+            Some(date(2023, 9, 5))
+        );
+        assert_eq!(
+            find_date_in_text("Updated: Dec 1, 2022"),
+            Some(date(2022, 12, 1))
+        );
         assert_eq!(find_date_in_text("on 25/12/2021"), Some(date(2021, 12, 25)));
         assert_eq!(find_date_in_text("on 03/04/2021"), Some(date(2021, 3, 4)));
-        assert_eq!(parse_date_value("Tue, 05 Mar 2024 10:00:00 GMT"), Some(date(2024, 3, 5)));
+        assert_eq!(
+            parse_date_value("Tue, 05 Mar 2024 10:00:00 GMT"),
+            Some(date(2024, 3, 5))
+        );
     }
 
     #[test]
@@ -134,7 +165,10 @@ mod tests {
 
     #[test]
     fn url_dates() {
-        assert_eq!(date_in_url("https://x.com/2025/09/04/top-trends/"), Some(date(2025, 9, 4)));
+        assert_eq!(
+            date_in_url("https://x.com/2025/09/04/top-trends/"),
+            Some(date(2025, 9, 4))
+        );
         assert_eq!(date_in_url("https://x.com/blog/top-trends-2025"), None);
     }
 }

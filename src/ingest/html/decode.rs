@@ -7,12 +7,14 @@ use regex::bytes::Regex;
 use std::sync::LazyLock;
 
 static META_CHARSET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)"#).expect("valid regex")
+    Regex::new(r#"(?i)<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)"#)
+        .expect("valid regex")
 });
 
 /// XML declarations (`<?xml version="1.0" encoding="iso-8859-1"?>`) in XHTML files.
 static XML_ENCODING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_:.\-]+)"#).expect("valid regex")
+    Regex::new(r#"(?i)^\s*<\?xml[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_:.\-]+)"#)
+        .expect("valid regex")
 });
 
 /// The encoding a page declares in its first bytes, if any (labels as in the
@@ -43,7 +45,8 @@ pub fn decode_html(raw: &[u8]) -> (String, Option<String>) {
     match declared_encoding(raw) {
         Some(enc) if enc != UTF_8 => {
             let (text, had_errors) = enc.decode_without_bom_handling(raw);
-            let warn = had_errors.then(|| format!("invalid {} sequences were replaced", enc.name()));
+            let warn =
+                had_errors.then(|| format!("invalid {} sequences were replaced", enc.name()));
             (text.into_owned(), warn)
         }
         declared => match std::str::from_utf8(raw) {
@@ -56,7 +59,10 @@ pub fn decode_html(raw: &[u8]) -> (String, Option<String>) {
                 let (text, _) = WINDOWS_1252.decode_without_bom_handling(raw);
                 (
                     text.into_owned(),
-                    Some("the page declares no encoding and is not UTF-8; read as windows-1252".into()),
+                    Some(
+                        "the page declares no encoding and is not UTF-8; read as windows-1252"
+                            .into(),
+                    ),
                 )
             }
         },

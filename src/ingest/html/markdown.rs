@@ -7,13 +7,36 @@ use dom_query::{Document, NodeRef};
 
 /// Elements whose whole subtree is dropped.
 const SKIP: [&str; 26] = [
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
-    "button", "select", "option", "textarea", "svg", "math", "canvas", "video", "audio", "map", "head", "title", "meta", "link",
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+    "applet", "form", "input", "button", "select", "option", "textarea", "svg", "math", "canvas",
+    "video", "audio", "map", "head", "title", "meta", "link",
 ];
 
 const BLOCKS: [&str; 24] = [
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "figure", "figcaption", "address",
-    "details", "summary", "dl", "dt", "dd", "center", "fieldset", "hr", "body", "html", "caption", "hgroup",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "figure",
+    "figcaption",
+    "address",
+    "details",
+    "summary",
+    "dl",
+    "dt",
+    "dd",
+    "center",
+    "fieldset",
+    "hr",
+    "body",
+    "html",
+    "caption",
+    "hgroup",
 ];
 
 #[derive(Default)]
@@ -44,7 +67,9 @@ impl Writer {
 }
 
 fn name_of(n: &NodeRef) -> String {
-    n.node_name().map(|s| s.to_ascii_lowercase()).unwrap_or_default()
+    n.node_name()
+        .map(|s| s.to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 /// Convert an HTML fragment (or page) to Markdown.
@@ -80,7 +105,10 @@ fn walk(n: &NodeRef, w: &mut Writer, depth: usize) {
         return;
     }
     let name = name_of(n);
-    if SKIP.contains(&name.as_str()) || n.attr("hidden").is_some() || n.attr("aria-hidden").is_some_and(|v| v.as_ref() == "true") {
+    if SKIP.contains(&name.as_str())
+        || n.attr("hidden").is_some()
+        || n.attr("aria-hidden").is_some_and(|v| v.as_ref() == "true")
+    {
         return;
     }
     match name.as_str() {
@@ -122,7 +150,11 @@ fn walk(n: &NodeRef, w: &mut Writer, depth: usize) {
                 if inner.is_empty() {
                     continue;
                 }
-                let marker = if ordered { format!("{i}.") } else { "-".to_string() };
+                let marker = if ordered {
+                    format!("{i}.")
+                } else {
+                    "-".to_string()
+                };
                 let pad = marker.len() + 1;
                 items.push(format!("{marker} {}", indent(&inner.join("\n\n"), pad)));
                 i += 1;
@@ -135,7 +167,18 @@ fn walk(n: &NodeRef, w: &mut Writer, depth: usize) {
             w.flush();
             let inner = children_markdown(n, depth);
             if !inner.is_empty() {
-                let q = inner.join("\n\n").lines().map(|l| if l.is_empty() { ">".to_string() } else { format!("> {l}") }).collect::<Vec<_>>().join("\n");
+                let q = inner
+                    .join("\n\n")
+                    .lines()
+                    .map(|l| {
+                        if l.is_empty() {
+                            ">".to_string()
+                        } else {
+                            format!("> {l}")
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
                 w.blocks.push(q);
             }
         }
@@ -161,7 +204,8 @@ fn walk(n: &NodeRef, w: &mut Writer, depth: usize) {
             w.flush();
             let inner = children_markdown(n, depth);
             if !inner.is_empty() {
-                w.blocks.push(format!("- {}", indent(&inner.join("\n\n"), 2)));
+                w.blocks
+                    .push(format!("- {}", indent(&inner.join("\n\n"), 2)));
             }
         }
         "img" | "picture" | "source" | "track" | "wbr" => {}
@@ -219,7 +263,11 @@ fn table(n: &NodeRef, depth: usize) -> Option<String> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     for tr in n.descendants_it().filter(|d| name_of(d) == "tr") {
         // Skip rows of nested tables; they are seen through their own table.
-        if tr.ancestors_it(Some(20)).find(|a| name_of(a) == "table").is_some_and(|t| t.id != n.id) {
+        if tr
+            .ancestors_it(Some(20))
+            .find(|a| name_of(a) == "table")
+            .is_some_and(|t| t.id != n.id)
+        {
             continue;
         }
         let cells: Vec<String> = tr
@@ -237,7 +285,12 @@ fn table(n: &NodeRef, depth: usize) -> Option<String> {
     }
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     if width < 2 || rows.len() < 2 {
-        return Some(rows.into_iter().map(|r| r.join(" ")).collect::<Vec<_>>().join("\n\n"));
+        return Some(
+            rows.into_iter()
+                .map(|r| r.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n\n"),
+        );
     }
     let mut out = Vec::new();
     for (i, mut r) in rows.into_iter().enumerate() {
@@ -284,7 +337,9 @@ pub fn escape_line_start(line: &str) -> String {
         Some(c) if c.is_ascii_digit() => {
             let digits = t.chars().take_while(char::is_ascii_digit).count();
             let rest = &t[digits..];
-            if digits <= 9 && (rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")") {
+            if digits <= 9
+                && (rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")")
+            {
                 format!("{}\\{}", &t[..digits], rest)
             } else {
                 t.to_string()
@@ -309,9 +364,15 @@ mod tests {
 
     #[test]
     fn specials_are_escaped() {
-        assert_eq!(html_to_markdown("<p># not a heading</p>"), "\\# not a heading");
+        assert_eq!(
+            html_to_markdown("<p># not a heading</p>"),
+            "\\# not a heading"
+        );
         assert_eq!(html_to_markdown("<p>1. not a list</p>"), "1\\. not a list");
-        assert_eq!(html_to_markdown("<p>a *b* [c](d) &lt;i&gt; snake_case _x_</p>"), "a \\*b\\* \\[c\\](d) \\<i\\> snake_case \\_x\\_");
+        assert_eq!(
+            html_to_markdown("<p>a *b* [c](d) &lt;i&gt; snake_case _x_</p>"),
+            "a \\*b\\* \\[c\\](d) \\<i\\> snake_case \\_x\\_"
+        );
     }
 
     #[test]

@@ -51,7 +51,9 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     let (html, warn) = decode::decode_html(raw);
     let mut warnings: Vec<String> = warn.into_iter().collect();
     if max_nesting(&html) > MAX_NESTING {
-        warnings.push(format!("the page nests elements more than {MAX_NESTING} deep; it was read as plain text"));
+        warnings.push(format!(
+            "the page nests elements more than {MAX_NESTING} deep; it was read as plain text"
+        ));
         return plain_text_doc(&html, warnings);
     }
     let doc = dom_query::Document::from(html.as_str());
@@ -60,7 +62,10 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
 
     let title = fields::choose_title(&pm);
     let authors = fields::choose_authors(&pm, &title);
-    let url = pm.canonical.clone().or_else(|| pm.meta_first(&["og:url"]).map(str::to_string));
+    let url = pm
+        .canonical
+        .clone()
+        .or_else(|| pm.meta_first(&["og:url"]).map(str::to_string));
     let (date, date_inferred) = fields::choose_date(&pm, &title, url.as_deref());
     let publisher = fields::choose_publisher(&pm);
 
@@ -74,7 +79,7 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     // The content extractor is third-party code: a panic there must not lose
     // the metadata.
     let extracted = std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(&html, &opts));
-    let body = match extracted.unwrap_or_else(|_| Err(rs_trafilatura::Error::NoContent)) {
+    let body = match extracted.unwrap_or(Err(rs_trafilatura::Error::NoContent)) {
         Ok(r) => match r.content_html {
             Some(h) if !h.trim().is_empty() => markdown::html_to_markdown(&h),
             _ => r.content_text,
@@ -90,13 +95,24 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     // trims the edges of trafilatura's body to the part both agree on.
     let words = body.split_whitespace().count();
     let body = match readability_body(&html) {
-        Some(alt) if words < FALLBACK_WORDS && alt.split_whitespace().count() > words * 2 + 50 => alt,
+        Some(alt) if words < FALLBACK_WORDS && alt.split_whitespace().count() > words * 2 + 50 => {
+            alt
+        }
         Some(alt) if words >= FALLBACK_WORDS => trim_edges(&body, &alt),
         _ => body,
     };
     let body = boilerplate::clean_body(&body, &title);
 
-    ExtractedDoc { title, subtitle: None, authors, date, date_inferred, publisher, body, warnings }
+    ExtractedDoc {
+        title,
+        subtitle: None,
+        authors,
+        date,
+        date_inferred,
+        publisher,
+        body,
+        warnings,
+    }
 }
 
 /// Below this many words, a trafilatura body may be replaced by Readability's;
@@ -128,7 +144,10 @@ fn trim_edges(body: &str, other: &str) -> String {
         return body.to_string();
     }
     let start = blocks.iter().position(|b| kept(b)).unwrap_or(0);
-    let end = blocks.iter().rposition(|b| kept(b)).map_or(blocks.len(), |e| e + 1);
+    let end = blocks
+        .iter()
+        .rposition(|b| kept(b))
+        .map_or(blocks.len(), |e| e + 1);
     if start >= end {
         return body.to_string();
     }
@@ -142,14 +161,15 @@ fn trim_edges(body: &str, other: &str) -> String {
 /// Elements that close themselves or are closed implicitly; they do not
 /// count towards nesting.
 const NOT_NESTING: [&str; 24] = [
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr", "p", "li", "dt", "dd",
-    "tr", "td", "th", "option", "param", "thead", "tbody",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "param", "thead", "tbody",
 ];
 
 /// An estimate of the deepest element nesting, from the tags alone.
 fn max_nesting(html: &str) -> usize {
-    static TAG: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]*?(/?)>").expect("valid regex"));
+    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]*?(/?)>").expect("valid regex")
+    });
     let mut depth: usize = 0;
     let mut max = 0;
     for c in TAG.captures_iter(html) {
@@ -176,9 +196,13 @@ fn plain_text_doc(html: &str, warnings: Vec<String>) -> ExtractedDoc {
     });
     static TAG: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"(?s)<[^>]*>").expect("valid regex"));
-    static TITLE: std::sync::LazyLock<regex::Regex> =
-        std::sync::LazyLock::new(|| regex::Regex::new(r"(?is)<title[^>]*>(.*?)</title>").expect("valid regex"));
-    let title = TITLE.captures(html).map(|c| text::clean_text(&c[1])).unwrap_or_default();
+    static TITLE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?is)<title[^>]*>(.*?)</title>").expect("valid regex")
+    });
+    let title = TITLE
+        .captures(html)
+        .map(|c| text::clean_text(&c[1]))
+        .unwrap_or_default();
     let stripped = DROP.replace_all(html, " ");
     let stripped = TAG.replace_all(&stripped, "\n");
     let body = stripped
@@ -188,7 +212,12 @@ fn plain_text_doc(html: &str, warnings: Vec<String>) -> ExtractedDoc {
         .map(|l| markdown::escape_line_start(&markdown::escape_inline(&l)))
         .collect::<Vec<_>>()
         .join("\n\n");
-    ExtractedDoc { title, body, warnings, ..Default::default() }
+    ExtractedDoc {
+        title,
+        body,
+        warnings,
+        ..Default::default()
+    }
 }
 
 #[cfg(test)]
@@ -206,31 +235,83 @@ mod tests {
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(md));
         let re = regex::Regex::new(r"<\s*/?\s*([A-Za-z][A-Za-z0-9]*)([^>]*)>").unwrap();
-        re.captures_iter(&html).map(|c| format!("{}{}", c[1].to_ascii_lowercase(), &c[2])).collect()
+        re.captures_iter(&html)
+            .map(|c| format!("{}{}", c[1].to_ascii_lowercase(), &c[2]))
+            .collect()
     }
 
     #[test]
     fn hostile_page_yields_text_only() {
         let doc = extract_html(HOSTILE);
-        assert!(doc.body.contains("city council voted on Tuesday"), "{}", doc.body);
-        assert!(doc.body.contains("Construction is expected to start next spring"));
+        assert!(
+            doc.body.contains("city council voted on Tuesday"),
+            "{}",
+            doc.body
+        );
+        assert!(doc
+            .body
+            .contains("Construction is expected to start next spring"));
         for leak in [
-            "SCRIPT-LEAK", "STYLE-LEAK", "IFRAME-LEAK", "FORM-LEAK", "FORM-BUTTON-LEAK", "FORM-TEXTAREA-LEAK", "SVG-LEAK",
-            "NOSCRIPT-LEAK", "OBJECT-LEAK", "TEMPLATE-LEAK", "onclick", "onmouseover", "onerror", "steal()", "pwned",
+            "SCRIPT-LEAK",
+            "STYLE-LEAK",
+            "IFRAME-LEAK",
+            "FORM-LEAK",
+            "FORM-BUTTON-LEAK",
+            "FORM-TEXTAREA-LEAK",
+            "SVG-LEAK",
+            "NOSCRIPT-LEAK",
+            "OBJECT-LEAK",
+            "TEMPLATE-LEAK",
+            "onclick",
+            "onmouseover",
+            "onerror",
+            "steal()",
+            "pwned",
         ] {
-            assert!(!doc.body.contains(leak), "{leak} reached the body:\n{}", doc.body);
+            assert!(
+                !doc.body.contains(leak),
+                "{leak} reached the body:\n{}",
+                doc.body
+            );
         }
-        let allowed = ["p", "h2", "h3", "h4", "ul", "ol", "li", "blockquote", "pre", "code", "table", "thead", "tbody", "tr", "th", "td"];
+        let allowed = [
+            "p",
+            "h2",
+            "h3",
+            "h4",
+            "ul",
+            "ol",
+            "li",
+            "blockquote",
+            "pre",
+            "code",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+        ];
         for tag in rendered_tags(&doc.body) {
-            let name = tag.split(|c: char| !c.is_ascii_alphanumeric()).next().unwrap_or("");
-            assert!(allowed.contains(&name), "tag <{tag}> from body:\n{}", doc.body);
+            let name = tag
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .next()
+                .unwrap_or("");
+            assert!(
+                allowed.contains(&name),
+                "tag <{tag}> from body:\n{}",
+                doc.body
+            );
             assert!(!tag.contains('='), "attribute in <{tag}>");
         }
         // Literal markup in the text stays visible text.
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&doc.body));
         assert!(html.contains("&lt;script&gt;alert"), "{html}");
-        assert!(html.contains("*stars*") && html.contains("_underscores_"), "{html}");
+        assert!(
+            html.contains("*stars*") && html.contains("_underscores_"),
+            "{html}"
+        );
         assert_eq!(doc.title, "City Council Approves New Harbour Plan");
         assert_eq!(doc.authors, vec!["Maria Lopez"]);
         assert_eq!(doc.date, Some(date(2024, 3, 5)));
@@ -262,9 +343,16 @@ mod tests {
     #[test]
     fn windows_1252_page() {
         let doc = extract_html(CP1252);
-        assert_eq!(doc.title, "Caf\u{e9} Owners Face \u{201c}Perfect Storm\u{201d}");
+        assert_eq!(
+            doc.title,
+            "Caf\u{e9} Owners Face \u{201c}Perfect Storm\u{201d}"
+        );
         assert_eq!(doc.authors, vec!["Ren\u{e9}e Dubois"]);
-        assert!(doc.body.contains("na\u{ef}ve") && doc.body.contains("\u{20ac}3,000"), "{}", doc.body);
+        assert!(
+            doc.body.contains("na\u{ef}ve") && doc.body.contains("\u{20ac}3,000"),
+            "{}",
+            doc.body
+        );
         assert_eq!(doc.date, None, "no date on the page, none invented");
         assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
     }
@@ -280,7 +368,10 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        let deep = format!("<html><body>{}<p>deep text</p></body></html>", "<div><b>".repeat(5000));
+        let deep = format!(
+            "<html><body>{}<p>deep text</p></body></html>",
+            "<div><b>".repeat(5000)
+        );
         let inputs: Vec<Vec<u8>> = vec![
             Vec::new(),
             b"<".to_vec(),

@@ -28,11 +28,16 @@ impl LdThing {
             let t = t.to_ascii_lowercase();
             t.ends_with("article")
                 || t.contains("posting")
-                || matches!(t.as_str(), "report" | "review" | "recipe" | "howto" | "blog" | "creativework" | "guide")
+                || matches!(
+                    t.as_str(),
+                    "report" | "review" | "recipe" | "howto" | "blog" | "creativework" | "guide"
+                )
         })
     }
     pub fn is_webpage(&self) -> bool {
-        self.types.iter().any(|t| t.to_ascii_lowercase().ends_with("page"))
+        self.types
+            .iter()
+            .any(|t| t.to_ascii_lowercase().ends_with("page"))
     }
 }
 
@@ -73,16 +78,24 @@ impl PageMeta {
     /// The first non-empty content among meta keys, in the order of `keys`.
     pub fn meta_first(&self, keys: &[&str]) -> Option<&str> {
         keys.iter().find_map(|k| {
-            self.meta.iter().find(|(n, v)| n == k && !v.is_empty()).map(|(_, v)| v.as_str())
+            self.meta
+                .iter()
+                .find(|(n, v)| n == k && !v.is_empty())
+                .map(|(_, v)| v.as_str())
         })
     }
     pub fn meta_all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.meta.iter().filter(move |(n, v)| n == key && !v.is_empty()).map(|(_, v)| v.as_str())
+        self.meta
+            .iter()
+            .filter(move |(n, v)| n == key && !v.is_empty())
+            .map(|(_, v)| v.as_str())
     }
 }
 
 fn el_name(n: &NodeRef) -> String {
-    n.node_name().map(|s| s.to_ascii_lowercase()).unwrap_or_default()
+    n.node_name()
+        .map(|s| s.to_ascii_lowercase())
+        .unwrap_or_default()
 }
 
 /// Whether a node sits in a part of the page that is not the article:
@@ -97,34 +110,73 @@ fn in_chrome(n: &NodeRef) -> bool {
         if matches!(name.as_str(), "body" | "html") {
             return false;
         }
-        let class = a.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-        let id = a.attr("id").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-        class.split_whitespace().chain(std::iter::once(id.as_str())).any(is_chrome_token)
+        let class = a
+            .attr("class")
+            .map(|c| c.to_ascii_lowercase())
+            .unwrap_or_default();
+        let id = a
+            .attr("id")
+            .map(|c| c.to_ascii_lowercase())
+            .unwrap_or_default();
+        class
+            .split_whitespace()
+            .chain(std::iter::once(id.as_str()))
+            .any(is_chrome_token)
     })
 }
 
 /// A class or id naming a part of the page around the article.
 fn is_chrome_token(t: &str) -> bool {
-    const STARTS: [&str; 11] =
-        ["comment", "related", "sidebar", "footer", "recommend", "popular", "trending", "respond", "more-stories", "widget-area", "site-footer"];
-    if ["no-", "has-", "with-", "single"].iter().any(|p| t.starts_with(p)) {
+    const STARTS: [&str; 11] = [
+        "comment",
+        "related",
+        "sidebar",
+        "footer",
+        "recommend",
+        "popular",
+        "trending",
+        "respond",
+        "more-stories",
+        "widget-area",
+        "site-footer",
+    ];
+    if ["no-", "has-", "with-", "single"]
+        .iter()
+        .any(|p| t.starts_with(p))
+    {
         return false;
     }
-    !t.is_empty() && STARTS.iter().any(|s| t.starts_with(s) || t.ends_with(&format!("-{s}")) || t.ends_with(&format!("_{s}")))
+    !t.is_empty()
+        && STARTS.iter().any(|s| {
+            t.starts_with(s) || t.ends_with(&format!("-{s}")) || t.ends_with(&format!("_{s}"))
+        })
 }
 
 pub fn collect(doc: &Document) -> PageMeta {
     let mut pm = PageMeta::default();
     for n in doc.select("script").nodes() {
-        let ty = n.attr("type").map(|t| t.to_ascii_lowercase()).unwrap_or_default();
+        let ty = n
+            .attr("type")
+            .map(|t| t.to_ascii_lowercase())
+            .unwrap_or_default();
         if ty.contains("ld+json") {
             parse_json_ld(&n.text(), &mut pm);
         }
     }
-    pm.ld.sort_by_key(|t| if t.is_article() { 0 } else if t.is_webpage() { 1 } else { 2 });
+    pm.ld.sort_by_key(|t| {
+        if t.is_article() {
+            0
+        } else if t.is_webpage() {
+            1
+        } else {
+            2
+        }
+    });
 
     for n in doc.select("meta").nodes() {
-        let Some(content) = n.attr("content") else { continue };
+        let Some(content) = n.attr("content") else {
+            continue;
+        };
         let content = clean_text(&content);
         for key in ["property", "name", "itemprop"] {
             if let Some(k) = n.attr(key) {
@@ -135,12 +187,19 @@ pub fn collect(doc: &Document) -> PageMeta {
         }
     }
     for n in doc.select("link").nodes() {
-        if n.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) {
+        if n.attr("rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+        {
             pm.canonical = n.attr("href").map(|h| h.to_string());
         }
     }
     pm.h1_zones = heading_zones(doc);
-    pm.title_tag = doc.select("title").nodes().first().map(|n| clean_text(&n.text())).filter(|t| !t.is_empty());
+    pm.title_tag = doc
+        .select("title")
+        .nodes()
+        .first()
+        .map(|n| clean_text(&n.text()))
+        .filter(|t| !t.is_empty());
     for n in doc.select("h1").nodes() {
         let t = clean_text(&spaced_text(n));
         if !t.is_empty() && t.len() < 400 && !is_logo_heading(n) {
@@ -149,13 +208,28 @@ pub fn collect(doc: &Document) -> PageMeta {
     }
 
     // Publication dates marked up in the body.
-    for n in doc.select("time, [itemprop], [class*=date], [class*=Date], [class*=publish], [class*=posted]").nodes() {
+    for n in doc
+        .select("time, [itemprop], [class*=date], [class*=Date], [class*=publish], [class*=posted]")
+        .nodes()
+    {
         let name = el_name(n);
-        let itemprop = n.attr("itemprop").map(|s| s.to_ascii_lowercase()).unwrap_or_default();
-        let class = n.attr("class").map(|s| s.to_ascii_lowercase()).unwrap_or_default();
-        let modified = ["modif", "updat", "edit"].iter().any(|w| class.contains(w) || itemprop.contains(w));
+        let itemprop = n
+            .attr("itemprop")
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default();
+        let class = n
+            .attr("class")
+            .map(|s| s.to_ascii_lowercase())
+            .unwrap_or_default();
+        let modified = ["modif", "updat", "edit"]
+            .iter()
+            .any(|w| class.contains(w) || itemprop.contains(w));
         if itemprop == "datepublished" || itemprop == "datecreated" {
-            let v = n.attr("content").or_else(|| n.attr("datetime")).map(|s| s.to_string()).unwrap_or_else(|| n.text().to_string());
+            let v = n
+                .attr("content")
+                .or_else(|| n.attr("datetime"))
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| n.text().to_string());
             pm.published_dates.push(clean_text(&v));
             continue;
         }
@@ -168,8 +242,14 @@ pub fn collect(doc: &Document) -> PageMeta {
                 continue;
             }
         }
-        if (name == "time" || class.contains("date") || class.contains("publish") || class.contains("posted"))
-            && !matches!(name.as_str(), "body" | "html" | "article" | "main" | "section")
+        if (name == "time"
+            || class.contains("date")
+            || class.contains("publish")
+            || class.contains("posted"))
+            && !matches!(
+                name.as_str(),
+                "body" | "html" | "article" | "main" | "section"
+            )
         {
             let t = clean_text(&n.text());
             if !t.is_empty() && t.len() <= 80 {
@@ -224,7 +304,7 @@ fn heading_zones(doc: &Document) -> Vec<HeadingZone> {
     const LONG_TEXT: usize = 140;
     let mut texts: Vec<String> = Vec::new();
     let mut h1s: Vec<(String, usize, usize)> = Vec::new(); // heading, first text index, end index
-    // Explicit stack: (node, entering); deep pages must not overflow.
+                                                           // Explicit stack: (node, entering); deep pages must not overflow.
     let mut stack = vec![(doc.root(), true)];
     let mut open_h1: Vec<usize> = Vec::new();
     while let Some((n, entering)) = stack.pop() {
@@ -245,14 +325,36 @@ fn heading_zones(doc: &Document) -> Vec<HeadingZone> {
         let name = el_name(&n);
         if matches!(
             name.as_str(),
-            "script" | "style" | "noscript" | "template" | "svg" | "head" | "select" | "option" | "button" | "nav" | "aside" | "footer" | "form"
+            "script"
+                | "style"
+                | "noscript"
+                | "template"
+                | "svg"
+                | "head"
+                | "select"
+                | "option"
+                | "button"
+                | "nav"
+                | "aside"
+                | "footer"
+                | "form"
         ) {
             continue;
         }
         if n.is_element() && name != "h1" {
-            let class = n.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-            let role = n.attr("role").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-            if role == "navigation" || ["breadcrumb", "menu", "navbar", "related", "sidebar"].iter().any(|w| class.contains(w)) {
+            let class = n
+                .attr("class")
+                .map(|c| c.to_ascii_lowercase())
+                .unwrap_or_default();
+            let role = n
+                .attr("role")
+                .map(|c| c.to_ascii_lowercase())
+                .unwrap_or_default();
+            if role == "navigation"
+                || ["breadcrumb", "menu", "navbar", "related", "sidebar"]
+                    .iter()
+                    .any(|w| class.contains(w))
+            {
                 continue;
             }
         }
@@ -286,7 +388,11 @@ fn heading_zones(doc: &Document) -> Vec<HeadingZone> {
                 budget += t.len();
                 after.push(t.as_str());
             }
-            HeadingZone { heading, before: before.join(" \u{2029} "), after: after.join(" \u{2029} ") }
+            HeadingZone {
+                heading,
+                before: before.join(" \u{2029} "),
+                after: after.join(" \u{2029} "),
+            }
         })
         .collect()
 }
@@ -300,7 +406,10 @@ pub fn lines_text(n: &NodeRef) -> String {
             out.push_str(&d.text().replace('\n', " "));
         } else if d.is_element() {
             let name = el_name(&d);
-            if !matches!(name.as_str(), "a" | "strong" | "b" | "em" | "i" | "u" | "abbr" | "font" | "bdi") {
+            if !matches!(
+                name.as_str(),
+                "a" | "strong" | "b" | "em" | "i" | "u" | "abbr" | "font" | "bdi"
+            ) {
                 out.push('\n');
             }
         }
@@ -327,13 +436,33 @@ pub fn spaced_text(n: &NodeRef) -> String {
 
 /// A site-name heading: `<h1 class="site-title"><a href="/">`, a logo.
 fn is_logo_heading(n: &NodeRef) -> bool {
-    let class = n.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-    if ["logo", "site-title", "site-name", "brand", "masthead", "blog-title", "sitename"].iter().any(|w| class.contains(w)) {
+    let class = n
+        .attr("class")
+        .map(|c| c.to_ascii_lowercase())
+        .unwrap_or_default();
+    if [
+        "logo",
+        "site-title",
+        "site-name",
+        "brand",
+        "masthead",
+        "blog-title",
+        "sitename",
+    ]
+    .iter()
+    .any(|w| class.contains(w))
+    {
         return true;
     }
     if n.ancestors_it(Some(6)).any(|a| {
-        let c = a.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
-        c.contains("logo") || c.contains("site-title") || c.contains("site-branding") || c.contains("navbar")
+        let c = a
+            .attr("class")
+            .map(|c| c.to_ascii_lowercase())
+            .unwrap_or_default();
+        c.contains("logo")
+            || c.contains("site-title")
+            || c.contains("site-branding")
+            || c.contains("navbar")
     }) {
         return true;
     }
@@ -341,19 +470,30 @@ fn is_logo_heading(n: &NodeRef) -> bool {
         el_name(&d) == "a"
             && d.attr("href").is_some_and(|h| {
                 let h = h.trim();
-                h == "/" || h == "./" || (h.starts_with("http") && h.trim_end_matches('/').matches('/').count() == 2)
+                h == "/"
+                    || h == "./"
+                    || (h.starts_with("http") && h.trim_end_matches('/').matches('/').count() == 2)
             })
     })
 }
 
 fn parse_json_ld(raw: &str, pm: &mut PageMeta) {
-    let s = raw.trim().trim_start_matches("//<![CDATA[").trim_start_matches("<![CDATA[");
-    let s = s.trim_end().trim_end_matches("//]]>").trim_end_matches("]]>");
+    let s = raw
+        .trim()
+        .trim_start_matches("//<![CDATA[")
+        .trim_start_matches("<![CDATA[");
+    let s = s
+        .trim_end()
+        .trim_end_matches("//]]>")
+        .trim_end_matches("]]>");
     let v: Value = match serde_json::from_str(s) {
         Ok(v) => v,
         Err(_) => {
             // Raw control characters inside strings are the usual breakage.
-            let fixed: String = s.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+            let fixed: String = s
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
             match serde_json::from_str(&fixed) {
                 Ok(v) => v,
                 Err(_) => return,
@@ -366,7 +506,11 @@ fn parse_json_ld(raw: &str, pm: &mut PageMeta) {
     walk(&v, &by_id, pm, 0);
 }
 
-fn index_ids<'a>(v: &'a Value, by_id: &mut std::collections::HashMap<String, &'a Value>, depth: usize) {
+fn index_ids<'a>(
+    v: &'a Value,
+    by_id: &mut std::collections::HashMap<String, &'a Value>,
+    depth: usize,
+) {
     if depth > 12 {
         return;
     }
@@ -387,7 +531,10 @@ fn index_ids<'a>(v: &'a Value, by_id: &mut std::collections::HashMap<String, &'a
 fn types_of(v: &Value) -> Vec<String> {
     match v.get("@type") {
         Some(Value::String(s)) => vec![s.clone()],
-        Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect(),
         _ => vec![],
     }
 }
@@ -417,11 +564,21 @@ fn str_of(v: Option<&Value>) -> Option<String> {
 fn is_org_type(types: &[String]) -> bool {
     types.iter().any(|t| {
         let t = t.to_ascii_lowercase();
-        t.contains("organization") || t.contains("organisation") || t == "corporation" || t == "newsmediaorganization" || t == "website" || t.contains("business")
+        t.contains("organization")
+            || t.contains("organisation")
+            || t == "corporation"
+            || t == "newsmediaorganization"
+            || t == "website"
+            || t.contains("business")
     })
 }
 
-fn walk(v: &Value, by_id: &std::collections::HashMap<String, &Value>, pm: &mut PageMeta, depth: usize) {
+fn walk(
+    v: &Value,
+    by_id: &std::collections::HashMap<String, &Value>,
+    pm: &mut PageMeta,
+    depth: usize,
+) {
     if depth > 8 {
         return;
     }
@@ -436,8 +593,19 @@ fn walk(v: &Value, by_id: &std::collections::HashMap<String, &Value>, pm: &mut P
             }
             let thing_like = types.iter().any(|t| {
                 let l = t.to_ascii_lowercase();
-                !matches!(l.as_str(), "person" | "imageobject" | "breadcrumblist" | "listitem" | "searchaction" | "website" | "videoobject" | "faqpage" | "question" | "answer")
-                    && !is_org_type(std::slice::from_ref(t))
+                !matches!(
+                    l.as_str(),
+                    "person"
+                        | "imageobject"
+                        | "breadcrumblist"
+                        | "listitem"
+                        | "searchaction"
+                        | "website"
+                        | "videoobject"
+                        | "faqpage"
+                        | "question"
+                        | "answer"
+                ) && !is_org_type(std::slice::from_ref(t))
             });
             if thing_like {
                 let mut t = LdThing {
@@ -453,12 +621,22 @@ fn walk(v: &Value, by_id: &std::collections::HashMap<String, &Value>, pm: &mut P
                 }
                 if let Some(p) = o.get("publisher") {
                     let p = resolve(p, by_id);
-                    let p = if let Value::Array(a) = p { a.first().unwrap_or(p) } else { p };
+                    let p = if let Value::Array(a) = p {
+                        a.first().unwrap_or(p)
+                    } else {
+                        p
+                    };
                     t.publisher = str_of(p.get("name")).or_else(|| p.as_str().map(clean_text));
                 }
                 pm.ld.push(t);
             }
-            for key in ["@graph", "mainEntity", "mainEntityOfPage", "hasPart", "itemListElement"] {
+            for key in [
+                "@graph",
+                "mainEntity",
+                "mainEntityOfPage",
+                "hasPart",
+                "itemListElement",
+            ] {
                 if let Some(x) = o.get(key) {
                     if x.is_object() || x.is_array() {
                         walk(x, by_id, pm, depth + 1);
@@ -470,13 +648,20 @@ fn walk(v: &Value, by_id: &std::collections::HashMap<String, &Value>, pm: &mut P
     }
 }
 
-fn collect_authors(v: &Value, by_id: &std::collections::HashMap<String, &Value>, t: &mut LdThing, depth: usize) {
+fn collect_authors(
+    v: &Value,
+    by_id: &std::collections::HashMap<String, &Value>,
+    t: &mut LdThing,
+    depth: usize,
+) {
     if depth > 4 {
         return;
     }
     let v = resolve(v, by_id);
     match v {
-        Value::Array(a) => a.iter().for_each(|x| collect_authors(x, by_id, t, depth + 1)),
+        Value::Array(a) => a
+            .iter()
+            .for_each(|x| collect_authors(x, by_id, t, depth + 1)),
         Value::String(s) => {
             let s = clean_text(s);
             if !s.is_empty() && !s.starts_with("http") {
@@ -519,8 +704,16 @@ mod tests {
         assert_eq!(pm.meta_first(&["og:title"]), Some("OG & more"));
         assert_eq!(pm.canonical.as_deref(), Some("https://e.x/a"));
         assert!(pm.h1s.contains(&"Head line".to_string()), "{:?}", pm.h1s);
-        let z = pm.h1_zones.iter().find(|z| z.heading == "Head line").expect("zone");
+        let z = pm
+            .h1_zones
+            .iter()
+            .find(|z| z.heading == "Head line")
+            .expect("zone");
         assert!(z.after.contains("By Ann"));
-        assert!(pm.published_dates.is_empty(), "footer dates are chrome: {:?}", pm.published_dates);
+        assert!(
+            pm.published_dates.is_empty(),
+            "footer dates are chrome: {:?}",
+            pm.published_dates
+        );
     }
 }

@@ -6,7 +6,11 @@ use unicode_normalization::UnicodeNormalization;
 /// Decode HTML entities that survived parsing (double-encoded attributes
 /// such as `&amp;#038;` or `&#39;` inside JSON-LD) and collapse whitespace.
 pub fn clean_text(s: &str) -> String {
-    let decoded = if s.contains('&') { decode_entities(s) } else { s.to_string() };
+    let decoded = if s.contains('&') {
+        decode_entities(s)
+    } else {
+        s.to_string()
+    };
     collapse_ws(&decoded)
 }
 
@@ -116,14 +120,20 @@ mod tests {
 
     #[test]
     fn entities_and_spaces() {
-        assert_eq!(clean_text("  M&#038;A\u{a0} Roundup &amp; more &bogus; "), "M&A Roundup & more &bogus;");
+        assert_eq!(
+            clean_text("  M&#038;A\u{a0} Roundup &amp; more &bogus; "),
+            "M&A Roundup & more &bogus;"
+        );
         assert_eq!(clean_text("It&#39;s &#x2014; fine"), "It's \u{2014} fine");
         assert_eq!(clean_text("a & b"), "a & b");
     }
 
     #[test]
     fn fold_keys_ignore_case_quotes_and_punctuation() {
-        assert_eq!(fold_key("Don\u{2019}t Stop: Now!"), fold_key("dont stop now"));
+        assert_eq!(
+            fold_key("Don\u{2019}t Stop: Now!"),
+            fold_key("dont stop now")
+        );
         assert_ne!(fold_key("Top 10"), fold_key("Top 11"));
     }
 }
