@@ -678,6 +678,10 @@ pub fn choose_date(pm: &PageMeta, title: &str, url: Option<&str>) -> (Option<Dat
     if let Some(d) = pm.date_texts.iter().find_map(|s| find_date_in_text(s)) {
         return (Some(d), false);
     }
+    // A byline block often carries the date: "Ann Lee | March 5, 2024".
+    if let Some(d) = pm.bylines.iter().find_map(|s| find_date_in_text(s)) {
+        return (Some(d), false);
+    }
     if let Some(d) = url.and_then(date_in_url) {
         return (Some(d), true);
     }
