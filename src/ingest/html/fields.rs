@@ -334,25 +334,29 @@ fn clean_name_with(raw: &str, need_capital: bool) -> Option<String> {
     if let Some(pos) = s.find(" in ") {
         s.truncate(pos);
     }
-    let s = s.trim_matches(|c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                ',' | '|'
-                    | ':'
-                    | '-'
-                    | '\u{2013}'
-                    | '\u{2014}'
-                    | '.'
-                    | '@'
-                    | '\u{b7}'
-                    | '"'
-                    | '\u{201c}'
-                    | '\u{201d}'
-                    | '('
-                    | ')'
-            )
-    });
+    let balanced = s.contains('(');
+    let mut s = s
+        .trim_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(c, ',' | '|' | ':' | '-' | '\u{2013}' | '\u{2014}' | '.' | '@' | '\u{b7}' | '"' | '\u{201c}' | '\u{201d}' | '(')
+                || (c == ')' && !balanced)
+        })
+        .to_string();
+    // Buttons that end up beside the name: "Ann Lee Share", "Ann Lee Follow".
+    for tail in [" Share", " Follow", " Email", " More", " Twitter", " LinkedIn", " Facebook"] {
+        if let Some(stripped) = s.strip_suffix(tail) {
+            s = stripped.to_string();
+        }
+    }
+    // The same name repeated by responsive layouts: "Ann Lee Ann Lee".
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for n in 1..=words.len() / 2 {
+        if words.len() % n == 0 && words.chunks(n).all(|c| c == &words[..n]) {
+            s = words[..n].join(" ");
+            break;
+        }
+    }
+    let s = s.as_str();
     if s.is_empty()
         || s.len() > 60
         || s.contains("http")
@@ -406,23 +410,19 @@ pub fn split_names_loose(raw: &str) -> Vec<String> {
 
 fn split_names_with(raw: &str, need_capital: bool) -> Vec<String> {
     let s = clean_text(raw);
-    // Stop at what follows the names in a byline.
-    let cut = [
-        "|",
-        "\u{2022}",
-        "\u{b7}",
-        " on ",
-        " Updated",
-        " Published",
-        " Posted",
-        " Last updated",
-        "\n",
-    ]
-    .iter()
-    .filter_map(|m| s.find(m))
-    .filter(|&i| i > 0)
-    .min()
-    .unwrap_or(s.len());
+    // Stop at what follows the names in a byline: a reviewer, a date label.
+    let lower = s.to_lowercase();
+    let cut = ["|", "\u{2022}", "\u{b7}", " on ", "\n"]
+        .iter()
+        .filter_map(|m| s.find(m))
+        .chain(
+            ["last updated", "updated", "published", "posted on", "reviewed by", "medically reviewed", "fact checked", "fact-checked", "edited by"]
+                .iter()
+                .filter_map(|m| lower.find(m)),
+        )
+        .filter(|&i| i > 0 && s.is_char_boundary(i))
+        .min()
+        .unwrap_or(s.len());
     let s = &s[..cut];
     let mut out: Vec<String> = Vec::new();
     for chunk in s
