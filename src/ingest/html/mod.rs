@@ -95,9 +95,7 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     // trims the edges of trafilatura's body to the part both agree on.
     let words = body.split_whitespace().count();
     let body = match readability_body(&html) {
-        Some(alt) if words < FALLBACK_WORDS && alt.split_whitespace().count() > words * 2 + 50 => {
-            alt
-        }
+        Some(alt) if alt.split_whitespace().count() > words * 2 + 50 => alt,
         Some(alt) if words >= FALLBACK_WORDS => trim_edges(&body, &alt),
         _ => body,
     };
