@@ -71,6 +71,8 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
 
     let opts = rs_trafilatura::Options {
         include_tables: true,
+        // Precision mode drops more of the page around the article.
+        favor_precision: true,
         // Seeds are articles: skipping the page-type classifier saves a
         // quarter of the time and loses nothing on article pages.
         page_type: Some(rs_trafilatura::page_type::PageType::Article),
