@@ -79,18 +79,12 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
         ..Default::default()
     };
     // The content extractor is third-party code: a panic there must not lose
-    // the metadata.
-    let extracted = std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(&html, &opts));
-    let body = match extracted.unwrap_or(Err(rs_trafilatura::Error::NoContent)) {
-        Ok(r) => match r.content_html {
-            Some(h) if !h.trim().is_empty() => markdown::html_to_markdown(&h),
-            _ => r.content_text,
-        },
-        Err(e) => {
-            warnings.push(format!("no main content found: {e}"));
-            String::new()
-        }
-    };
+    // the metadata. Precision mode can keep nothing on thin pages; then the
+    // default mode gets a try.
+    let mut body = trafilatura_body(&html, &opts);
+    if body.trim().is_empty() {
+        body = trafilatura_body(&html, &rs_trafilatura::Options { favor_precision: false, ..opts.clone() });
+    }
     // trafilatura sometimes settles on a side block ("Related posts") and
     // misses the article, and sometimes runs on past its end. Readability
     // gives a second opinion: it replaces a body it far outgrows, else it
@@ -102,6 +96,9 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
         _ => body,
     };
     let body = boilerplate::clean_body(&body, &title);
+    if body.trim().is_empty() {
+        warnings.push("no main content found on the page".into());
+    }
 
     ExtractedDoc {
         title,
@@ -118,6 +115,18 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
 /// Below this many words, a trafilatura body may be replaced by Readability's;
 /// above it, its edges are trimmed to what Readability also kept.
 const FALLBACK_WORDS: usize = 600;
+
+/// trafilatura's main content as Markdown (empty when it finds none).
+fn trafilatura_body(html: &str, opts: &rs_trafilatura::Options) -> String {
+    let extracted = std::panic::catch_unwind(|| rs_trafilatura::extract_with_options(html, opts));
+    match extracted {
+        Ok(Ok(r)) => match r.content_html {
+            Some(h) if !h.trim().is_empty() => markdown::html_to_markdown(&h),
+            _ => r.content_text,
+        },
+        _ => String::new(),
+    }
+}
 
 fn readability_body(html: &str) -> Option<String> {
     let parsed = std::panic::catch_unwind(|| {
