@@ -338,12 +338,34 @@ fn clean_name_with(raw: &str, need_capital: bool) -> Option<String> {
     let mut s = s
         .trim_matches(|c: char| {
             c.is_whitespace()
-                || matches!(c, ',' | '|' | ':' | '-' | '\u{2013}' | '\u{2014}' | '.' | '@' | '\u{b7}' | '"' | '\u{201c}' | '\u{201d}' | '(')
+                || matches!(
+                    c,
+                    ',' | '|'
+                        | ':'
+                        | '-'
+                        | '\u{2013}'
+                        | '\u{2014}'
+                        | '.'
+                        | '@'
+                        | '\u{b7}'
+                        | '"'
+                        | '\u{201c}'
+                        | '\u{201d}'
+                        | '('
+                )
                 || (c == ')' && !balanced)
         })
         .to_string();
     // Buttons that end up beside the name: "Ann Lee Share", "Ann Lee Follow".
-    for tail in [" Share", " Follow", " Email", " More", " Twitter", " LinkedIn", " Facebook"] {
+    for tail in [
+        " Share",
+        " Follow",
+        " Email",
+        " More",
+        " Twitter",
+        " LinkedIn",
+        " Facebook",
+    ] {
         if let Some(stripped) = s.strip_suffix(tail) {
             s = stripped.to_string();
         }
@@ -351,7 +373,7 @@ fn clean_name_with(raw: &str, need_capital: bool) -> Option<String> {
     // The same name repeated by responsive layouts: "Ann Lee Ann Lee".
     let words: Vec<&str> = s.split_whitespace().collect();
     for n in 1..=words.len() / 2 {
-        if words.len() % n == 0 && words.chunks(n).all(|c| c == &words[..n]) {
+        if words.len().is_multiple_of(n) && words.chunks(n).all(|c| c == &words[..n]) {
             s = words[..n].join(" ");
             break;
         }
@@ -416,9 +438,19 @@ fn split_names_with(raw: &str, need_capital: bool) -> Vec<String> {
         .iter()
         .filter_map(|m| s.find(m))
         .chain(
-            ["last updated", "updated", "published", "posted on", "reviewed by", "medically reviewed", "fact checked", "fact-checked", "edited by"]
-                .iter()
-                .filter_map(|m| lower.find(m)),
+            [
+                "last updated",
+                "updated",
+                "published",
+                "posted on",
+                "reviewed by",
+                "medically reviewed",
+                "fact checked",
+                "fact-checked",
+                "edited by",
+            ]
+            .iter()
+            .filter_map(|m| lower.find(m)),
         )
         .filter(|&i| i > 0 && s.is_char_boundary(i))
         .min()
@@ -438,7 +470,14 @@ fn split_names_with(raw: &str, need_capital: bool) -> Vec<String> {
                 if let Some(last) = out.last_mut() {
                     if !part.trim().is_empty() {
                         last.push_str(", ");
-                        last.push_str(part.trim());
+                        let c = part.trim();
+                        // "DVM." at a sentence end, but "Ph.D." stays.
+                        let c = if c.matches('.').count() == 1 {
+                            c.trim_end_matches('.')
+                        } else {
+                            c
+                        };
+                        last.push_str(c);
                     }
                 }
                 continue;
@@ -803,6 +842,20 @@ mod tests {
         assert_eq!(
             byline_in_segments(&["Posted by Ann Lee on May 5, 2024"]),
             vec!["Ann Lee"]
+        );
+        assert_eq!(
+            split_names("By Ann Lee, DVM. Reviewed by Bo Chan, DVM"),
+            vec!["Ann Lee, DVM"]
+        );
+        assert_eq!(split_names("Ann Lee Ann Lee Ann Lee"), vec!["Ann Lee"]);
+        assert_eq!(split_names("Sam O'Brien Share"), vec!["Sam O'Brien"]);
+        assert_eq!(
+            split_names("Jean-Luc Aufranc (CNXSoft)"),
+            vec!["Jean-Luc Aufranc (CNXSoft)"]
+        );
+        assert_eq!(
+            split_names("Written By:Cazzy MagennisLast Updated:August 1, 2025"),
+            vec!["Cazzy Magennis"]
         );
     }
 

@@ -83,7 +83,13 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     // default mode gets a try.
     let mut body = trafilatura_body(&html, &opts);
     if body.trim().is_empty() {
-        body = trafilatura_body(&html, &rs_trafilatura::Options { favor_precision: false, ..opts.clone() });
+        body = trafilatura_body(
+            &html,
+            &rs_trafilatura::Options {
+                favor_precision: false,
+                ..opts.clone()
+            },
+        );
     }
     // trafilatura sometimes settles on a side block ("Related posts") and
     // misses the article, and sometimes runs on past its end. Readability
