@@ -1,11 +1,22 @@
 //! Saved HTML pages: main content and metadata (JSON-LD, OpenGraph, meta
 //! tags, `<time>`, bylines).
 //!
-//! The main content is found by `rs-trafilatura` (a port of trafilatura);
-//! what is ours: decoding, metadata from what the page states about itself
-//! (`page` collects, `fields` chooses), Markdown from the content tree
-//! (`markdown`) and a last pass over the body for leftover boilerplate
-//! (`boilerplate`).
+//! The main content is found by `rs-trafilatura` (a port of trafilatura,
+//! precision mode), with `dom_smoothie` (a Readability port) as a second
+//! opinion: it replaces a body it far outgrows and trims the edges of a
+//! long one to what both kept. What is ours: decoding (`decode`), metadata
+//! from what the page states about itself (`page` collects, `fields`
+//! chooses; `dates`, `text` are shareable string helpers), Markdown from the
+//! content tree (`markdown`, text only) and a last pass over the body for
+//! leftover furniture (`boilerplate`).
+//!
+//! Order of evidence: title = the visible `<h1>` the metadata echoes, else
+//! a lone `<h1>`, else og:title / JSON-LD headline / `<title>` without the
+//! site name; authors = JSON-LD people, citation/author meta, a visible
+//! "By ..." line; date = the date written next to the headline, then
+//! JSON-LD article `datePublished`, `article:published_time` and kin,
+//! `<time>`/microdata, dated elements and bylines, last the URL (marked
+//! `date_inferred`). A date is never made up.
 
 pub mod boilerplate;
 pub mod dates;
