@@ -16,8 +16,17 @@ fn clean_build(p: &Project) -> BTreeMap<String, Vec<u8>> {
         if !from.exists() {
             continue;
         }
-        for e in walkdir::WalkDir::new(&from).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
-            let rel = e.path().strip_prefix(p.dir.path()).unwrap().to_string_lossy().into_owned();
+        for e in walkdir::WalkDir::new(&from)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+        {
+            let rel = e
+                .path()
+                .strip_prefix(p.dir.path())
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
             q.write(&rel, &std::fs::read_to_string(e.path()).unwrap());
         }
     }
@@ -36,7 +45,11 @@ fn assert_same_as_clean(p: &Project, step: &str) {
     let clean = clean_build(p);
     let only_inc: Vec<_> = inc.keys().filter(|k| !clean.contains_key(*k)).collect();
     let only_clean: Vec<_> = clean.keys().filter(|k| !inc.contains_key(*k)).collect();
-    let differ: Vec<_> = inc.iter().filter(|(k, v)| clean.get(*k).is_some_and(|c| c != *v)).map(|(k, _)| k).collect();
+    let differ: Vec<_> = inc
+        .iter()
+        .filter(|(k, v)| clean.get(*k).is_some_and(|c| c != *v))
+        .map(|(k, _)| k)
+        .collect();
     assert!(
         only_inc.is_empty() && only_clean.is_empty() && differ.is_empty(),
         "{step}: incremental differs from clean: extra {only_inc:?}, missing {only_clean:?}, different {differ:?}"
@@ -51,7 +64,11 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
     assert_same_as_clean(&p, "first rebuild");
 
     // edit an article
-    let first = std::fs::read_dir(p.path("content/articles")).unwrap().map(|e| e.unwrap().path()).min().unwrap();
+    let first = std::fs::read_dir(p.path("content/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .min()
+        .unwrap();
     let rel = first.strip_prefix(p.dir.path()).unwrap().to_string_lossy().into_owned();
     let mut text = p.read(&rel);
     text.push_str("\nOn 3 March 2017, Turkish police in Konya detained a new suspect.\n");
@@ -60,7 +77,11 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
     assert_same_as_clean(&p, "edit");
     let after = files(&p);
     let changed = after.iter().filter(|(k, v)| before.get(*k) != Some(*v)).count();
-    assert!(changed < after.len() / 2, "only what changed is rewritten ({changed} of {})", after.len());
+    assert!(
+        changed < after.len() / 2,
+        "only what changed is rewritten ({changed} of {})",
+        after.len()
+    );
 
     // add an article
     p.write(
@@ -75,7 +96,10 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
     assert!(!p.exists("site/articles/added/index.html"), "its page is gone");
 
     // rename an entity through the registry
-    p.write("content/entities/islamic-state.md", "---\nname: Islamic State\ntype: organization\naliases: [IS, ISIS, ISIL, Daesh]\n---\n");
+    p.write(
+        "content/entities/islamic-state.md",
+        "---\nname: Islamic State\ntype: organization\naliases: [IS, ISIS, ISIL, Daesh]\n---\n",
+    );
     assert_same_as_clean(&p, "registry entry");
     p.write(
         "content/entities/islamic-state.md",
@@ -84,7 +108,10 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
     assert_same_as_clean(&p, "rename an entity");
 
     // change a template
-    p.write("templates/404.html", "{% extends \"base.html\" %}{% block main %}<p>Lost?</p>{% endblock main %}");
+    p.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<p>Lost?</p>{% endblock main %}",
+    );
     assert_same_as_clean(&p, "template");
 }
 
@@ -94,7 +121,10 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     p.run(&["build"]).success();
     let good = files(&p);
     let mut n = 0;
-    for e in walkdir::WalkDir::new(p.path(".dossier-cache")).into_iter().filter_map(Result::ok) {
+    for e in walkdir::WalkDir::new(p.path(".dossier-cache"))
+        .into_iter()
+        .filter_map(Result::ok)
+    {
         if e.file_type().is_file() {
             let mut b = std::fs::read(e.path()).unwrap();
             let last = b.len() - 1;

@@ -1,0 +1,171 @@
+//! A last pass over the Markdown body: short blocks that are page furniture
+//! rather than article (buttons, share and newsletter prompts, "Read more",
+//! "Table of contents", bare datelines and numbers) and a repeated headline
+//! at the top. Only whole short blocks are dropped, never words inside text.
+
+use super::dates::find_date_in_text;
+use super::text::fold_key;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Whole-block patterns (on the folded text: lower case, letters, digits
+/// and single spaces).
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+        (?:book|buy|shop|order|subscribe|sign\ up|register|enroll|donate|download|apply|join|start|try\ it|try)(?:\ now|\ today|\ here|\ free)?
+        | (?:learn|read|see|view|show|load|discover|find\ out|explore)\ (?:more|all|less|the\ (?:full\ )?(?:review|rating|story|article|post)|full\ review|details|article|review|deal|deals|plans|pricing|price|prices|on\ \w+|at\ \w+|in\ list)
+        | (?:continue\ reading|keep\ reading|read\ next|up\ next|next\ article|previous\ article|next\ post|previous\ post|older\ posts|newer\ posts)
+        | (?:buy|view|see|shop|check)\ (?:it\ )?(?:on|at|from)\ \w+(?:\ \w+)?
+        | (?:see|check)\ (?:the\ )?(?:latest\ )?(?:price|prices|deal|deals|availability)(?:\ (?:on|at)\ \w+)?
+        | (?:check\ \w+\ price|see\ price\ at\ \w+|best\ prices\ today|where\ to\ buy|view\ deal|visit\ (?:website|site|store)|jump\ to\ (?:review|recipe|section)|to\ the\ review)
+        | (?:get\ (?:a\ )?(?:quote|demo|started|in\ touch|the\ app|your\ free\ \w+)|contact\ us|call\ (?:us\ )?(?:now|today)|website\ call)
+        | (?:table\ of\ contents|contents|in\ this\ article|on\ this\ page|jump\ to|skip\ to\ content|back\ to\ top|back\ to\ \w+|go\ back|return\ to\ \w+)
+        | (?:share|share\ this|share\ this\ (?:article|post|story|page)|share\ on\ \w+|tweet|pin\ it|email|print|copy\ link|link\ copied|follow\ us(?:\ on\ \w+)?)
+        | (?:related|related\ (?:articles|posts|stories|content|reading|topics)|recommended(?:\ for\ you)?|you\ may\ also\ like|more\ (?:from|on|in)\ \w+(?:\ \w+)?|popular\ posts|trending|latest\ (?:posts|articles|news))
+        | (?:about\ the\ author|written\ by|posted\ by|author|authors|tags|tagged|categories|category|filed\ under|topics|advertisement|sponsored|ad)
+        | (?:\d+\ (?:min|mins|minute|minutes)\ (?:read|to\ read|reading\ time)|reading\ time\ \d+\ (?:min|mins|minutes)|\d+\ (?:comments?|likes?|shares?|views?))
+        | (?:leave\ a\ (?:comment|reply)|comments?|no\ comments(?:\ yet)?|add\ comment|post\ comment|reply)
+        | (?:loading|loading\ \w+(?:\ \w+){0,4}|please\ wait)
+        | (?:newsletter|sign\ up\ for\ (?:our|the)\ newsletter|subscribe\ to\ (?:our|the)\ newsletter|join\ our\ (?:newsletter|mailing\ list))
+        | (?:pros|cons|pros\ and\ cons|what\ we\ like|what\ we\ don\ t\ like|key\ specs|specifications|overall\ score|rating|our\ rating|score)
+        )$",
+    )
+    .expect("valid regex")
+});
+
+fn is_furniture(block: &str) -> bool {
+    let text = block.trim_start_matches(['#', '>', '-', '*', ' ']);
+    let key = fold_key(&text.replace('\\', ""));
+    if key.is_empty() {
+        return true;
+    }
+    let words = key.split(' ').count();
+    if words > 8 {
+        return false;
+    }
+    // No letters at all: prices, scores, counters.
+    if !key.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    if FURNITURE.is_match(&key) {
+        return true;
+    }
+    // A bare dateline: the date and at most a few words ("Updated", "by").
+    if words <= 6 {
+        if let Some(_d) = find_date_in_text(text) {
+            let without_digits: Vec<&str> = key
+                .split(' ')
+                .filter(|w| !w.chars().all(|c| c.is_ascii_digit()) && !is_month(w))
+                .collect();
+            if without_digits.len() <= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn is_month(w: &str) -> bool {
+    const M: [&str; 24] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ];
+    M.contains(&w)
+}
+
+/// Headings and lines after which a page has left the article: related
+/// posts, comments, author boxes, newsletter prompts.
+static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)^(?:
+        related(?:\ (?:articles?|posts?|stories|content|reading|news|guides|resources|topics))?
+        | (?:you\ (?:may|might)\ also\ (?:like|enjoy|be\ interested\ in)|recommended(?:\ (?:for\ you|articles|posts|reading))?|read\ (?:next|more|also)|more\ (?:stories|articles|posts|news|to\ read)(?:\ from\ \w+(?:\ \w+)?)?|more\ from\ \w+(?:\ \w+){0,3})
+        | (?:popular|trending|latest|recent)\ (?:posts|articles|stories|news|now)
+        | (?:\d+\ )?(?:comments?|responses?|replies)(?:\ \d+)?
+        | leave\ a\ (?:comment|reply)|join\ the\ (?:conversation|discussion)|add\ a\ comment
+        | (?:sign\ up\ for|subscribe\ to)\ (?:our|the)\ newsletter|newsletter\ sign\ up|get\ (?:our|the)\ newsletter
+        | share\ (?:this|this\ (?:article|post|story))|share\ on\ \w+
+        )$",
+    )
+    .expect("valid regex")
+});
+
+/// Remove leftover boilerplate blocks from a Markdown body.
+pub fn clean_body(body: &str, title: &str) -> String {
+    let title_key = fold_key(title);
+    let mut blocks: Vec<&str> = body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect();
+    // The headline repeated as the first block.
+    if let Some(first) = blocks.first() {
+        let k = fold_key(first.trim_start_matches('#'));
+        if !k.is_empty() && k == title_key {
+            blocks.remove(0);
+        }
+    }
+    {
+        // Cut at a tail marker in the second half of the text.
+        let total: usize = blocks.iter().map(|b| b.len()).sum();
+        let mut seen = 0;
+        let mut cut = None;
+        for (i, b) in blocks.iter().enumerate() {
+            if seen * 2 > total {
+                let key = fold_key(b.trim_start_matches(['#', ' ']));
+                if key.split(' ').count() <= 8 && TAIL_MARKER.is_match(&key) {
+                    cut = Some(i);
+                    break;
+                }
+            }
+            seen += b.len();
+        }
+        if let Some(i) = cut {
+            blocks.truncate(i);
+        }
+    }
+    {
+        blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !is_furniture(b));
+    }
+    blocks.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_buttons_and_prompts_but_keeps_text() {
+        let body = "First paragraph of the story.\n\nRead more\n\nShare on Facebook\n\n5 min read\n\nMarch 5, 2024\n\n$12.99\n\nThe story goes on, and we read more about it.\n\n## Pros\n\nTable of Contents";
+        let out = clean_body(body, "Headline");
+        assert_eq!(
+            out,
+            "First paragraph of the story.\n\nThe story goes on, and we read more about it."
+        );
+    }
+
+    #[test]
+    fn drops_repeated_headline_only_at_the_top() {
+        let out = clean_body("## The Headline\n\nText.\n\nThe Headline", "The headline");
+        assert_eq!(out, "Text.\n\nThe Headline");
+    }
+}

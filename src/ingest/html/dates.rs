@@ -1,0 +1,162 @@
+//! Date strings as pages write them: ISO 8601 in metadata, "March 5, 2024"
+//! or "5 March 2024" in bylines. Pure functions over strings, meant to be
+//! shared with the text extractor.
+
+use jiff::civil::Date;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})(?:\b|T)").expect("valid regex"));
+static COMPACT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^((?:19|20)\d\d)(\d\d)(\d\d)(?:\d{6})?$").expect("valid regex"));
+const MONTH_RE: &str = r"(jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)";
+static MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+    ))
+    .expect("valid regex")
+});
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{MONTH_RE},?\s+((?:19|20)\d\d)\b"
+    ))
+    .expect("valid regex")
+});
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b").expect("valid regex"));
+
+fn month_index(name: &str) -> Option<i8> {
+    let lower = name.to_ascii_lowercase();
+    MONTHS.iter().position(|m| lower.starts_with(m)).map(|i| i as i8 + 1)
+}
+
+fn make(y: &str, m: i64, d: &str) -> Option<Date> {
+    let y: i16 = y.parse().ok()?;
+    let d: i8 = d.parse().ok()?;
+    if !(1990..=2100).contains(&y) {
+        return None;
+    }
+    Date::new(y, i8::try_from(m).ok()?, d).ok()
+}
+
+/// A date in a machine-readable value (JSON-LD, `<meta>`, `<time datetime>`):
+/// ISO 8601 first (the local date as written, no time-zone conversion), then
+/// the forms a human writes.
+pub fn parse_date_value(s: &str) -> Option<Date> {
+    let s = s.trim();
+    if let Some(c) = COMPACT.captures(s) {
+        return make(&c[1], c[2].parse().ok()?, &c[3]);
+    }
+    if let Some(c) = ISO.captures(s) {
+        if c.get(0).map(|m| m.start()) == Some(0) || s.len() < 40 {
+            return make(&c[1], c[2].parse().ok()?, &c[3]);
+        }
+    }
+    find_date_in_text(s)
+}
+
+/// The first date written out in a short piece of text, such as a byline
+/// ("By Ann Lee, March 5, 2024") or a dateline ("5 March 2024 | 3 min read").
+/// Numeric dates are read month first unless the first number is over 12.
+pub fn find_date_in_text(s: &str) -> Option<Date> {
+    let mut best: Option<(usize, Date)> = None;
+    let mut consider = |pos: usize, d: Option<Date>| {
+        if let Some(d) = d {
+            if best.is_none_or(|(p, _)| pos < p) {
+                best = Some((pos, d));
+            }
+        }
+    };
+    if let Some(c) = MDY.captures(s) {
+        consider(
+            c.get(0).map_or(0, |m| m.start()),
+            month_index(&c[1]).and_then(|m| make(&c[3], m.into(), &c[2])),
+        );
+    }
+    if let Some(c) = DMY.captures(s) {
+        consider(
+            c.get(0).map_or(0, |m| m.start()),
+            month_index(&c[2]).and_then(|m| make(&c[3], m.into(), &c[1])),
+        );
+    }
+    if let Some(c) = ISO.captures(s) {
+        consider(
+            c.get(0).map_or(0, |m| m.start()),
+            c[2].parse().ok().and_then(|m| make(&c[1], m, &c[3])),
+        );
+    }
+    if let Some(c) = NUMERIC.captures(s) {
+        let a: i64 = c[1].parse().unwrap_or(0);
+        let b: i64 = c[2].parse().unwrap_or(0);
+        let d = if a > 12 {
+            make(&c[3], b, &c[1])
+        } else {
+            make(&c[3], a, &c[2])
+        };
+        consider(c.get(0).map_or(0, |m| m.start()), d);
+    }
+    best.map(|(_, d)| d)
+}
+
+/// A date in a URL path such as `/2024/03/05/slug` or `/2024-03-05-slug`.
+pub fn date_in_url(url: &str) -> Option<Date> {
+    static URL_DATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").expect("valid regex"));
+    let c = URL_DATE.captures(url)?;
+    make(&c[1], c[2].parse().ok()?, &c[3])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn iso_values_keep_the_written_local_date() {
+        assert_eq!(parse_date_value("2024-03-05T23:30:00-08:00"), Some(date(2024, 3, 5)));
+        assert_eq!(parse_date_value("2024-03-05"), Some(date(2024, 3, 5)));
+        assert_eq!(parse_date_value("20240305"), Some(date(2024, 3, 5)));
+        assert_eq!(parse_date_value("2024/3/5 10:00"), Some(date(2024, 3, 5)));
+    }
+
+    #[test]
+    fn human_dates() {
+        assert_eq!(
+            find_date_in_text("By Ann Lee | March 5th, 2024"),
+            Some(date(2024, 3, 5))
+        );
+        assert_eq!(
+            find_date_in_text("Published 5 Sept. 2023, 3 min read"),
+            Some(date(2023, 9, 5))
+        );
+        assert_eq!(find_date_in_text("Updated: Dec 1, 2022"), Some(date(2022, 12, 1)));
+        assert_eq!(find_date_in_text("on 25/12/2021"), Some(date(2021, 12, 25)));
+        assert_eq!(find_date_in_text("on 03/04/2021"), Some(date(2021, 3, 4)));
+        assert_eq!(
+            parse_date_value("Tue, 05 Mar 2024 10:00:00 GMT"),
+            Some(date(2024, 3, 5))
+        );
+    }
+
+    #[test]
+    fn rejects_non_dates() {
+        assert_eq!(find_date_in_text("Top 10 tips for 2024"), None);
+        assert_eq!(parse_date_value("2024-02-30"), None);
+        assert_eq!(parse_date_value("May 2024"), None);
+        assert_eq!(find_date_in_text("call 555 12 2024"), None);
+    }
+
+    #[test]
+    fn url_dates() {
+        assert_eq!(
+            date_in_url("https://x.com/2025/09/04/top-trends/"),
+            Some(date(2025, 9, 4))
+        );
+        assert_eq!(date_in_url("https://x.com/blog/top-trends-2025"), None);
+    }
+}

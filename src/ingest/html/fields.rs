@@ -1,0 +1,844 @@
+//! Choosing the title, authors, date and publisher among what a page
+//! states about itself (`page::PageMeta`). The string helpers here (site
+//! suffixes, byline names) are pure and meant to be shared.
+
+use super::dates::{date_in_url, find_date_in_text, parse_date_value};
+use super::page::PageMeta;
+use super::text::{clean_text, fold_key, word_count};
+use jiff::civil::Date;
+
+const SEPARATORS: [&str; 10] = [
+    " | ",
+    " - ",
+    " \u{2013} ",
+    " \u{2014} ",
+    " :: ",
+    " \u{bb} ",
+    " \u{b7} ",
+    " \u{2022} ",
+    " / ",
+    " || ",
+];
+
+/// Names the site goes by: og:site_name, JSON-LD WebSite and publisher names.
+pub fn site_names(pm: &PageMeta) -> Vec<String> {
+    let mut v: Vec<String> = Vec::new();
+    for k in [
+        "og:site_name",
+        "application-name",
+        "apple-mobile-web-app-title",
+        "twitter:site",
+    ] {
+        if let Some(s) = pm.meta_first(&[k]) {
+            v.push(s.trim_start_matches('@').to_string());
+        }
+    }
+    v.extend(pm.ld_site_names.iter().cloned());
+    v.extend(pm.ld.iter().filter_map(|t| t.publisher.clone()));
+    v.retain(|s| !s.trim().is_empty());
+    v
+}
+
+fn is_site_like(part: &str, sites: &[String]) -> bool {
+    let k = fold_key(part);
+    if k.is_empty() {
+        return true;
+    }
+    let squashed: String = k.chars().filter(|c| !c.is_whitespace()).collect();
+    sites.iter().any(|s| {
+        let sk = fold_key(s);
+        let ss: String = sk.chars().filter(|c| !c.is_whitespace()).collect();
+        !sk.is_empty()
+            && (sk == k || ss == squashed || (ss.len() >= 4 && (squashed.contains(&ss) || ss.contains(&squashed))))
+    }) || squashed.ends_with("com") && !part.contains(' ')
+}
+
+/// Remove a site name before or after a separator: "Headline | Site",
+/// "Site - Headline", "Headline - Section - Site". Without a known site
+/// name, a short last part after " | " is taken to be one.
+pub fn strip_site_suffix(title: &str, sites: &[String]) -> String {
+    let mut t = title.trim().to_string();
+    for _ in 0..3 {
+        let mut changed = false;
+        for sep in SEPARATORS {
+            if let Some(pos) = t.rfind(sep) {
+                let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+                if word_count(head) >= 2
+                    && (is_site_like(tail, sites)
+                        || (sep == " | " && word_count(tail) <= 4 && word_count(head) >= 3 && sites.is_empty()))
+                {
+                    t = head.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+            if let Some(pos) = t.find(sep) {
+                let (head, tail) = (&t[..pos], &t[pos + sep.len()..]);
+                if word_count(tail) >= 2 && is_site_like(head, sites) {
+                    t = tail.trim().to_string();
+                    changed = true;
+                    break;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    t
+}
+
+/// The headline: the visible `<h1>` that agrees with the page's metadata
+/// titles, else the first `<h1>` that is not the site's name, else the
+/// metadata title without its site suffix.
+pub fn choose_title(pm: &PageMeta) -> String {
+    drop_pipe_parts(&choose_title_raw(pm))
+}
+
+fn choose_title_raw(pm: &PageMeta) -> String {
+    let sites = site_names(pm);
+    let mut cands: Vec<String> = pm
+        .ld
+        .iter()
+        .filter(|t| t.is_article())
+        .filter_map(|t| t.headline.clone())
+        .collect();
+    for k in [
+        "og:title",
+        "twitter:title",
+        "citation_title",
+        "dc.title",
+        "parsely-title",
+        "sailthru.title",
+    ] {
+        if let Some(s) = pm.meta_first(&[k]) {
+            cands.push(s.to_string());
+        }
+    }
+    if let Some(t) = &pm.title_tag {
+        cands.push(t.clone());
+    }
+    cands.retain(|c| !c.trim().is_empty());
+    let stripped: Vec<String> = cands.iter().map(|c| strip_site_suffix(c, &sites)).collect();
+
+    // Parts of metadata titles after a separator are site or section names.
+    let mut site_parts = sites.clone();
+    for c in &cands {
+        for sep in SEPARATORS {
+            if let Some(pos) = c.rfind(sep) {
+                site_parts.push(c[pos + sep.len()..].to_string());
+            }
+        }
+    }
+    let h1s: Vec<&String> = pm
+        .h1s
+        .iter()
+        .filter(|h| {
+            let k = fold_key(h);
+            !k.is_empty() && !site_parts.iter().any(|s| fold_key(s) == k) && !is_site_like(h, &sites)
+        })
+        .collect();
+    for h in &h1s {
+        let kh = fold_key(h);
+        let agrees = cands.iter().chain(stripped.iter()).any(|c| {
+            let kc = fold_key(c);
+            (kc.contains(&kh) && kh.len() * 2 >= kc.len())
+                || (!kc.is_empty() && kh.contains(&kc) && kc.len() * 2 >= kh.len())
+        });
+        if agrees {
+            return (*h).clone();
+        }
+    }
+    // A lone headline that the metadata does not echo is still what the
+    // reader sees; among several, none can be trusted over the metadata.
+    if h1s.len() == 1 || stripped.is_empty() {
+        if let Some(h) = h1s
+            .iter()
+            .find(|h| word_count(h) >= 2 && h.len() <= 250 && !is_ui_text(h))
+        {
+            return (*h).clone();
+        }
+    }
+    stripped
+        .into_iter()
+        .next()
+        .or_else(|| pm.h1s.first().cloned())
+        .unwrap_or_default()
+}
+
+/// Headings that are interface labels, not headlines.
+fn is_ui_text(s: &str) -> bool {
+    const UI: [&str; 12] = [
+        "menu",
+        "search",
+        "navigation",
+        "contact",
+        "blog",
+        "subscribe",
+        "login",
+        "sign",
+        "close",
+        "open",
+        "skip",
+        "cart",
+    ];
+    let k = fold_key(s);
+    word_count(s) <= 4 && k.split(' ').any(|w| UI.contains(&w))
+}
+
+/// " | " never belongs in a headline: keep the longest part
+/// ("Headline | Section", "Site | Headline").
+pub fn drop_pipe_parts(title: &str) -> String {
+    if !title.contains(" | ") {
+        return title.to_string();
+    }
+    title
+        .split(" | ")
+        .map(str::trim)
+        .max_by_key(|p| word_count(p))
+        .unwrap_or(title)
+        .to_string()
+}
+
+/// Credentials and roles written after a name with a comma ("Ann Lee, MD").
+fn is_credential(part: &str) -> bool {
+    let p = part.trim().trim_end_matches('.');
+    if p.is_empty() {
+        return true;
+    }
+    let letters: String = p.chars().filter(|c| c.is_alphabetic()).collect();
+    (letters.len() <= 6
+        && letters.chars().filter(|c| c.is_uppercase()).count() * 2 >= letters.len().max(1)
+        && !p.contains(' '))
+        || ["phd", "ph d", "md", "jr", "sr", "ii", "iii"].contains(&fold_key(p).as_str())
+}
+
+/// Job titles written after a name ("Ann Lee, Senior Editor").
+fn is_role(part: &str) -> bool {
+    const ROLES: [&str; 24] = [
+        "expert",
+        "editor",
+        "writer",
+        "founder",
+        "cofounder",
+        "director",
+        "manager",
+        "officer",
+        "ceo",
+        "cto",
+        "coordinator",
+        "specialist",
+        "consultant",
+        "attorney",
+        "professor",
+        "contributor",
+        "reporter",
+        "correspondent",
+        "analyst",
+        "president",
+        "head",
+        "lead",
+        "strategist",
+        "author",
+    ];
+    fold_key(part).split(' ').any(|w| ROLES.contains(&w))
+}
+
+/// Words that show a byline text is not a person's name.
+const NOT_NAME: [&str; 37] = [
+    "by",
+    "written",
+    "from",
+    "insights",
+    "home",
+    "privacy",
+    "the",
+    "sat",
+    "sun",
+    "staff",
+    "team",
+    "editor",
+    "editors",
+    "editorial",
+    "admin",
+    "contributor",
+    "contributors",
+    "guest",
+    "newsroom",
+    "desk",
+    "updated",
+    "published",
+    "posted",
+    "min",
+    "read",
+    "share",
+    "comments",
+    "follow",
+    "subscribe",
+    "view",
+    "all",
+    "posts",
+    "articles",
+    "about",
+    "author",
+    "reviewed",
+    "more",
+];
+
+/// Clean one name: drop "By", "Written by", trailing role text. A name must
+/// start with a capital letter.
+pub fn clean_name(raw: &str) -> Option<String> {
+    clean_name_with(raw, true)
+}
+
+/// Like `clean_name` but accepts lower-case user names ("jdoe"), for
+/// structured metadata where the field is known to name the author.
+pub fn clean_name_loose(raw: &str) -> Option<String> {
+    clean_name_with(raw, false)
+}
+
+fn clean_name_with(raw: &str, need_capital: bool) -> Option<String> {
+    let mut s = clean_text(raw);
+    for p in [
+        "written by",
+        "posted by",
+        "authored by",
+        "reviewed by",
+        "article by",
+        "story by",
+        "words by",
+        "by:",
+        "by ",
+        "author:",
+        "authors:",
+        "author ",
+    ] {
+        if s.len() > p.len() && s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)) {
+            s = s[p.len()..].trim().to_string();
+        }
+    }
+    // "Recipe by Ann Lee", "Text by Ann Lee".
+    if let Some(pos) = s.to_lowercase().rfind(" by ") {
+        if s.is_char_boundary(pos + 4) {
+            s = s[pos + 4..].to_string();
+        }
+    }
+    // "Ann Lee in Gardening".
+    if let Some(pos) = s.find(" in ") {
+        s.truncate(pos);
+    }
+    let balanced = s.contains('(');
+    let mut s = s
+        .trim_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ',' | '|'
+                        | ':'
+                        | '-'
+                        | '\u{2013}'
+                        | '\u{2014}'
+                        | '.'
+                        | '@'
+                        | '\u{b7}'
+                        | '"'
+                        | '\u{201c}'
+                        | '\u{201d}'
+                        | '('
+                )
+                || (c == ')' && !balanced)
+        })
+        .to_string();
+    // Buttons that end up beside the name: "Ann Lee Share", "Ann Lee Follow".
+    for tail in [
+        " Share",
+        " Follow",
+        " Email",
+        " More",
+        " Twitter",
+        " LinkedIn",
+        " Facebook",
+    ] {
+        if let Some(stripped) = s.strip_suffix(tail) {
+            s = stripped.to_string();
+        }
+    }
+    // The same name repeated by responsive layouts: "Ann Lee Ann Lee".
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for n in 1..=words.len() / 2 {
+        if words.len().is_multiple_of(n) && words.chunks(n).all(|c| c == &words[..n]) {
+            s = words[..n].join(" ");
+            break;
+        }
+    }
+    let s = s.as_str();
+    if s.is_empty() || s.len() > 60 || s.contains("http") || s.contains('@') || s.contains('/') || s.contains('{') {
+        return None;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    if s.chars().filter(|c| c.is_ascii_digit()).count() > 0 {
+        return None;
+    }
+    let key = fold_key(s);
+    if key.split(' ').any(|w| NOT_NAME.contains(&w))
+        && words.len() > 1
+        && !words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    if words.len() == 1 && NOT_NAME.contains(&key.as_str()) {
+        return None;
+    }
+    // A name starts with a capital (or is all one script without case).
+    if need_capital
+        && !words[0]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_lowercase())
+    {
+        return None;
+    }
+    Some(s.to_string())
+}
+
+/// Split a byline into names: "Ann Lee and Bo Chan", "Ann Lee, Bo Chan &
+/// Cy Dee"; credentials after a comma stay with their name.
+pub fn split_names(raw: &str) -> Vec<String> {
+    split_names_with(raw, true)
+}
+
+/// `split_names` for structured metadata (lower-case user names allowed).
+pub fn split_names_loose(raw: &str) -> Vec<String> {
+    split_names_with(raw, false)
+}
+
+fn split_names_with(raw: &str, need_capital: bool) -> Vec<String> {
+    let s = clean_text(raw);
+    // Stop at what follows the names in a byline: a reviewer, a date label.
+    let lower = s.to_lowercase();
+    let cut = ["|", "\u{2022}", "\u{b7}", " on ", "\n"]
+        .iter()
+        .filter_map(|m| s.find(m))
+        .chain(
+            [
+                "last updated",
+                "updated",
+                "published",
+                "posted on",
+                "reviewed by",
+                "medically reviewed",
+                "fact checked",
+                "fact-checked",
+                "edited by",
+            ]
+            .iter()
+            .filter_map(|m| lower.find(m)),
+        )
+        .filter(|&i| i > 0 && s.is_char_boundary(i))
+        .min()
+        .unwrap_or(s.len());
+    let s = &s[..cut];
+    let mut out: Vec<String> = Vec::new();
+    for chunk in s.split(" and ").flat_map(|c| c.split(" & ")).flat_map(|c| c.split(';')) {
+        for part in chunk.split(',') {
+            if is_role(part) {
+                continue;
+            }
+            if is_credential(part) && !out.is_empty() {
+                if let Some(last) = out.last_mut() {
+                    if !part.trim().is_empty() {
+                        last.push_str(", ");
+                        let c = part.trim();
+                        // "DVM." at a sentence end, but "Ph.D." stays.
+                        let c = if c.matches('.').count() == 1 {
+                            c.trim_end_matches('.')
+                        } else {
+                            c
+                        };
+                        last.push_str(c);
+                    }
+                }
+                continue;
+            }
+            if let Some(n) = clean_name_with(part, need_capital) {
+                out.push(n);
+            }
+        }
+    }
+    dedup_names(out)
+}
+
+fn dedup_names(v: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in v {
+        let k = fold_key(&n);
+        if !k.is_empty() && !out.iter().any(|o| fold_key(o) == k) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+const BY_PREFIXES: [&str; 12] = [
+    "written by",
+    "posted by",
+    "authored by",
+    "published by",
+    "article by",
+    "story by",
+    "words by",
+    "text by",
+    "by:",
+    "by",
+    "author:",
+    "authors:",
+];
+
+/// Names after "By" in the short texts around a headline (segments as in
+/// `HeadingZone`): "By \u{2029} Ann Lee", "Posted by Ann Lee on May 5".
+pub fn byline_in_segments(segments: &[&str]) -> Vec<String> {
+    for (i, seg) in segments.iter().enumerate() {
+        let seg = seg.trim();
+        let lower = seg.to_lowercase();
+        for p in BY_PREFIXES.iter().chain(["author", "authors"].iter()) {
+            let rest = if lower == *p || lower == format!("{p}:") {
+                // The name is in the next segments: "By", "Ann Lee", ",", "Bo Chan".
+                let mut parts = Vec::new();
+                for next in segments.iter().skip(i + 1).take(5) {
+                    let n = next.trim();
+                    if find_date_in_text(n).is_some() || n == "|" || n == "\u{2022}" || n == "\u{b7}" {
+                        break;
+                    }
+                    parts.push(n);
+                }
+                parts.join(" ")
+            } else if p.len() > 3 && lower.starts_with(&format!("{p} ")) || lower.starts_with("by ") && *p == "by" {
+                seg.get(p.len()..).unwrap_or("").to_string()
+            } else if let Some(pos) = lower.find(" by ").filter(|_| *p == "by" && seg.len() < 120) {
+                // "Posted by Ann Lee on ...", "Recipe by Ann Lee"
+                seg.get(pos + 4..).unwrap_or("").to_string()
+            } else {
+                continue;
+            };
+            let names: Vec<String> = split_names(&rest);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Authors (people): JSON-LD, then author meta tags, then visible bylines.
+pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
+    let sites = site_names(pm);
+    let not_site = |n: &String| !sites.iter().any(|s| fold_key(s) == fold_key(n));
+    // A visible "By ..." next to the headline or in a byline block says what
+    // the reader sees; metadata is often a CMS user name.
+    let visible_by = || -> Vec<String> {
+        if let Some(z) = zone_for(pm, title) {
+            let after: Vec<&str> = z.after.split('\u{2029}').collect();
+            let names: Vec<String> = byline_in_segments(&after).into_iter().filter(not_site).collect();
+            if !names.is_empty() {
+                return names;
+            }
+        }
+        for b in &pm.bylines {
+            let lines: Vec<&str> = b.lines().collect();
+            let names: Vec<String> = byline_in_segments(&lines).into_iter().filter(not_site).collect();
+            if !names.is_empty() {
+                return names;
+            }
+        }
+        Vec::new()
+    };
+    for t in pm
+        .ld
+        .iter()
+        .filter(|t| t.is_article())
+        .chain(pm.ld.iter().filter(|t| !t.is_article()))
+    {
+        let names: Vec<String> = t.authors.iter().flat_map(|a| split_names_loose(a)).collect();
+        if !names.is_empty() {
+            return dedup_names(names);
+        }
+    }
+    let citation: Vec<String> = pm.meta_all("citation_author").filter_map(clean_name_loose).collect();
+    if !citation.is_empty() {
+        return dedup_names(citation);
+    }
+    for k in [
+        "author",
+        "article:author",
+        "article_author",
+        "parsely-author",
+        "sailthru.author",
+        "dc.creator",
+        "dcterms.creator",
+        "byl",
+        "cxenseparse:author",
+    ] {
+        let names: Vec<String> = pm
+            .meta_all(k)
+            .filter(|v| !v.starts_with("http"))
+            .flat_map(split_names_loose)
+            .collect();
+        if !names.is_empty() {
+            return dedup_names(names);
+        }
+    }
+    // "Written by" in the Twitter card labels (WordPress / Yoast).
+    for i in 1..=4 {
+        if pm
+            .meta_first(&[&format!("twitter:label{i}")])
+            .is_some_and(|l| l.eq_ignore_ascii_case("written by"))
+        {
+            if let Some(v) = pm.meta_first(&[&format!("twitter:data{i}")]) {
+                let names: Vec<String> = split_names_loose(v);
+                if !names.is_empty() {
+                    return names;
+                }
+            }
+        }
+    }
+    let names = visible_by();
+    if !names.is_empty() {
+        return names;
+    }
+    for b in &pm.bylines {
+        let mut names: Vec<String> = b
+            .lines()
+            .find_map(|l| Some(split_names(l)).filter(|v| !v.is_empty()))
+            .unwrap_or_default();
+        names.retain(not_site);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+const DATE_META: [&str; 24] = [
+    "article:published_time",
+    "og:article:published_time",
+    "article.published",
+    "published_time",
+    "datepublished",
+    "date_published",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "pubdate",
+    "publication_date",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.issued",
+    "dcterms.created",
+    "parsely-pub-date",
+    "sailthru.date",
+    "article:published",
+    "date",
+    "og:published_time",
+];
+
+/// The publication date and whether it was inferred (from the URL) rather
+/// than stated.
+pub fn choose_date(pm: &PageMeta, title: &str, url: Option<&str>) -> (Option<Date>, bool) {
+    // What the reader sees next to the headline comes first: pages often
+    // show an "Updated" date that differs from their metadata.
+    if let Some(d) = zone_date(pm, title) {
+        return (Some(d), false);
+    }
+    for t in pm.ld.iter().filter(|t| t.is_article()) {
+        if let Some(d) = t
+            .date_published
+            .as_deref()
+            .or(t.date_created.as_deref())
+            .and_then(parse_date_value)
+        {
+            return (Some(d), false);
+        }
+    }
+    for k in DATE_META {
+        if let Some(d) = pm.meta_all(k).find_map(parse_date_value) {
+            return (Some(d), false);
+        }
+    }
+    if let Some(d) = pm.published_dates.iter().find_map(|s| parse_date_value(s)) {
+        return (Some(d), false);
+    }
+    // `WebPage` JSON-LD dates are when a CMS page was created, not when an
+    // article was published; they are not used.
+    if let Some(d) = pm.date_texts.iter().find_map(|s| find_date_in_text(s)) {
+        return (Some(d), false);
+    }
+    // A byline block often carries the date: "Ann Lee | March 5, 2024".
+    if let Some(d) = pm.bylines.iter().find_map(|s| find_date_in_text(s)) {
+        return (Some(d), false);
+    }
+    if let Some(d) = url.and_then(date_in_url) {
+        return (Some(d), true);
+    }
+    (None, false)
+}
+
+/// A date written next to the headline: the first one after it (a
+/// byline or dateline), else the last one before it.
+pub fn zone_date(pm: &PageMeta, title: &str) -> Option<Date> {
+    let zone = zone_for(pm, title)?;
+    if let Some(d) = zone.after.split('\u{2029}').find_map(find_date_in_text) {
+        return Some(d);
+    }
+    zone.before.split('\u{2029}').rev().find_map(find_date_in_text)
+}
+
+/// The zone around the `<h1>` that carries the chosen title.
+pub fn zone_for<'a>(pm: &'a PageMeta, title: &str) -> Option<&'a super::page::HeadingZone> {
+    let tk = fold_key(title);
+    pm.h1_zones.iter().find(|z| fold_key(&z.heading) == tk).or_else(|| {
+        pm.h1_zones.iter().find(|z| {
+            let hk = fold_key(&z.heading);
+            !tk.is_empty() && !hk.is_empty() && (hk.contains(&tk) || tk.contains(&hk))
+        })
+    })
+}
+
+/// The publisher: og:site_name, else the JSON-LD publisher or WebSite name.
+pub fn choose_publisher(pm: &PageMeta) -> Option<String> {
+    pm.meta_first(&["og:site_name"])
+        .map(str::to_string)
+        .or_else(|| pm.ld.iter().find_map(|t| t.publisher.clone()))
+        .or_else(|| pm.ld_site_names.first().cloned())
+        .or_else(|| pm.meta_first(&["application-name"]).map(str::to_string))
+        .filter(|s| !s.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::html::page;
+
+    fn meta_of(html: &str) -> PageMeta {
+        page::collect(&dom_query::Document::from(html))
+    }
+
+    #[test]
+    fn site_suffixes_and_prefixes() {
+        let sites = vec!["The Daily Ledger".to_string()];
+        assert_eq!(
+            strip_site_suffix("Rail Strike Ends | The Daily Ledger", &sites),
+            "Rail Strike Ends"
+        );
+        assert_eq!(
+            strip_site_suffix("Rail Strike Ends - The Daily Ledger", &sites),
+            "Rail Strike Ends"
+        );
+        assert_eq!(
+            strip_site_suffix("The Daily Ledger \u{2013} Rail Strike Ends Today", &sites),
+            "Rail Strike Ends Today"
+        );
+        assert_eq!(
+            strip_site_suffix("Rail Strike Ends - News - dailyledger.com", &[]),
+            "Rail Strike Ends - News"
+        );
+        // A dash inside a headline is not a site suffix.
+        assert_eq!(
+            strip_site_suffix("Zero Waste - A Beginner's Guide", &sites),
+            "Zero Waste - A Beginner's Guide"
+        );
+        assert_eq!(
+            drop_pipe_parts("Best Movers in NYC 2025 | Top 19"),
+            "Best Movers in NYC 2025"
+        );
+    }
+
+    #[test]
+    fn title_prefers_the_h1_that_metadata_echoes() {
+        let pm = meta_of(
+            r#"<title>Harbour Plan Approved After Long Debate | Coastal Times</title>
+            <meta property="og:site_name" content="Coastal Times">
+            <h1 class="logo"><a href="/">Coastal Times</a></h1><h1>Harbour plan approved after long debate</h1><h1>Related</h1>"#,
+        );
+        assert_eq!(choose_title(&pm), "Harbour plan approved after long debate");
+        // No h1: the metadata title without the site name.
+        let pm = meta_of(
+            r#"<title>Harbour Plan Approved | Coastal Times</title><meta property="og:site_name" content="Coastal Times">"#,
+        );
+        assert_eq!(choose_title(&pm), "Harbour Plan Approved");
+    }
+
+    #[test]
+    fn names_from_bylines() {
+        assert_eq!(split_names("By Ann Lee and Bo Chan"), vec!["Ann Lee", "Bo Chan"]);
+        assert_eq!(
+            split_names("Ann Lee, MD, Bo Chan & Cy Dee | March 5, 2024"),
+            vec!["Ann Lee, MD", "Bo Chan", "Cy Dee"]
+        );
+        assert_eq!(split_names("Written by Ann Lee, Senior Editor"), vec!["Ann Lee"]);
+        assert_eq!(split_names("Share this article"), Vec::<String>::new());
+        assert!(split_names("jdoe").is_empty());
+        assert_eq!(split_names_loose("jdoe"), vec!["jdoe"]);
+        assert_eq!(
+            byline_in_segments(&["Updated", "By", "Ann Lee", "March 5, 2024"]),
+            vec!["Ann Lee"]
+        );
+        assert_eq!(
+            byline_in_segments(&["Posted by Ann Lee on May 5, 2024"]),
+            vec!["Ann Lee"]
+        );
+        assert_eq!(
+            split_names("By Ann Lee, DVM. Reviewed by Bo Chan, DVM"),
+            vec!["Ann Lee, DVM"]
+        );
+        assert_eq!(split_names("Ann Lee Ann Lee Ann Lee"), vec!["Ann Lee"]);
+        assert_eq!(split_names("Sam O'Brien Share"), vec!["Sam O'Brien"]);
+        assert_eq!(
+            split_names("Jean-Luc Aufranc (CNXSoft)"),
+            vec!["Jean-Luc Aufranc (CNXSoft)"]
+        );
+        assert_eq!(
+            split_names("Written By:Cazzy MagennisLast Updated:August 1, 2025"),
+            vec!["Cazzy Magennis"]
+        );
+    }
+
+    #[test]
+    fn json_ld_variants() {
+        // Top-level array, string author, author list in one string.
+        let pm = meta_of(
+            r#"<script type="application/ld+json">[{"@type":"BlogPosting","headline":"A","author":"Ann Lee and Bo Chan","datePublished":"2020-02-03"}]</script>"#,
+        );
+        assert_eq!(choose_authors(&pm, "A"), vec!["Ann Lee", "Bo Chan"]);
+        assert_eq!(choose_date(&pm, "A", None).0, Some(jiff::civil::date(2020, 2, 3)));
+        // Raw newlines inside strings are tolerated; an Organization author is not a person.
+        let pm = meta_of(
+            "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"B\nC\",\"author\":{\"@type\":\"Organization\",\"name\":\"Acme\"}}</script><meta name=\"author\" content=\"Dee Fox\">",
+        );
+        assert_eq!(choose_authors(&pm, "B C"), vec!["Dee Fox"]);
+        // A WebPage date alone is not a publication date.
+        let pm =
+            meta_of(r#"<script type="application/ld+json">{"@type":"WebPage","datePublished":"2019-01-01"}</script>"#);
+        assert_eq!(choose_date(&pm, "", None).0, None);
+    }
+
+    #[test]
+    fn date_next_to_the_headline_wins_over_metadata() {
+        let pm = meta_of(
+            r#"<meta property="article:published_time" content="2020-01-01T00:00:00Z">
+            <article><h1>Garden notes</h1><p><span>By Ann Lee</span> <span>Updated March 5, 2024</span></p>
+            <p>A long first paragraph of the article that mentions June 1, 2019 in passing, which is not the date of the article itself at all.</p></article>"#,
+        );
+        assert_eq!(
+            choose_date(&pm, "Garden notes", None).0,
+            Some(jiff::civil::date(2024, 3, 5))
+        );
+        assert_eq!(choose_authors(&pm, "Garden notes"), vec!["Ann Lee"]);
+    }
+}
