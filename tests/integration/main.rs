@@ -9,3 +9,4 @@ mod extract;
 mod incremental;
 mod robustness;
 mod serve;
+mod timeline;
