@@ -381,9 +381,8 @@ fn entities(root: PathBuf, action: Option<EntitiesAction>) -> i32 {
                 .entities
                 .values()
                 .map(|e| {
-                    let m = site.mentions.get(&e.id).map_or(&[][..], Vec::as_slice);
-                    let arts: std::collections::BTreeSet<usize> = m.iter().map(|x| x.article).collect();
-                    (arts.len(), m.len(), e)
+                    let mentions = site.mentions.get(&e.id).map_or(0, Vec::len);
+                    (site.article_count(&e.id), mentions, e)
                 })
                 .collect();
             rows.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)).then_with(|| a.2.id.cmp(&b.2.id)));

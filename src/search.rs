@@ -114,12 +114,7 @@ pub fn index(site: &Site) -> Result<Vec<Output>, String> {
     }
     for e in site.entities.entities.values() {
         let id = docs.len() as u32;
-        let articles = site.mentions.get(&e.id).map_or(0, |m| {
-            let mut a: Vec<usize> = m.iter().map(|x| x.article).collect();
-            a.sort_unstable();
-            a.dedup();
-            a.len()
-        });
+        let articles = site.article_count(&e.id);
         // names weigh most; a popular entity outranks a rare namesake
         add(id, &e.name, 40 + articles.min(40) as u32);
         for alias in &e.aliases {

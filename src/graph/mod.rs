@@ -149,6 +149,24 @@ impl Site {
     }
 }
 
+impl Site {
+    /// How many articles mention an entity.
+    pub fn article_count(&self, id: &EntityId) -> usize {
+        // mentions are grouped by article (sorted by reading order)
+        self.mentions.get(id).map_or(0, |m| {
+            let mut n = 0;
+            let mut last = usize::MAX;
+            for x in m {
+                if x.article != last {
+                    n += 1;
+                    last = x.article;
+                }
+            }
+            n
+        })
+    }
+}
+
 /// A name found in the articles that the registry does not hold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {

@@ -104,15 +104,7 @@ pub fn site_graph(site: &Site) -> SiteGraph {
         .entities
         .entities
         .keys()
-        .map(|id| {
-            let n = site.mentions.get(id).map_or(0, |m| {
-                let mut a: Vec<usize> = m.iter().map(|x| x.article).collect();
-                a.sort_unstable();
-                a.dedup();
-                a.len()
-            });
-            (n, id)
-        })
+        .map(|id| (site.article_count(id), id))
         .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     ranked.truncate(GRAPH_NODES);

@@ -698,6 +698,16 @@ struct EntityPage<'a> {
     events: Vec<EventView>,
     /// Inline SVG of the neighbourhood (built here, names escaped).
     graph_svg: Option<String>,
+    /// Whether the entity has its own Atom feed.
+    feed: bool,
+}
+
+/// Feeds are for following: people and organisations that recur (in two
+/// articles or more). A feed for every name mentioned once would double the
+/// page count of a large site for nothing anyone follows.
+fn has_feed(kind: crate::model::EntityKind, articles: usize) -> bool {
+    use crate::model::EntityKind::*;
+    matches!(kind, Person | Organization | Other) && articles >= 2
 }
 
 #[derive(Serialize)]
@@ -884,13 +894,7 @@ impl Renderer<'_> {
         // the index of entities, grouped by type
         let mut by_kind: BTreeMap<crate::model::EntityKind, Vec<EntityRef>> = BTreeMap::new();
         for e in &ents {
-            let articles = self.site.mentions.get(&e.id).map_or(0, |m| {
-                let mut a: Vec<usize> = m.iter().map(|x| x.article).collect();
-                a.dedup();
-                a.sort();
-                a.dedup();
-                a.len()
-            });
+            let articles = self.site.article_count(&e.id);
             by_kind.entry(e.kind).or_default().push(EntityRef {
                 name: e.name.clone(),
                 kind: e.kind.as_str(),
@@ -988,9 +992,13 @@ impl Renderer<'_> {
                 .unwrap_or_default(),
             events: events.iter().map(|ev| self.event_view(ev, &root)).collect(),
             graph_svg: graph::neighbourhood_svg(self.site, &e.id, &root),
+            feed: has_feed(e.kind, self.site.article_count(&e.id)),
             articles,
         };
         let mut out = vec![self.page("entity.html", &path, "entity", &page)];
+        if !page.feed {
+            return out;
+        }
         // a feed per entity: follow a person or an organisation
         let mut seen = BTreeSet::new();
         let entries: Vec<FeedEntry> = mentions
