@@ -131,3 +131,42 @@ fn serve_reports_a_taken_port() {
     r.fails_with(2);
     assert!(r.stderr().contains(&format!("127.0.0.1:{port}")), "{}", r.stderr());
 }
+
+#[test]
+fn serve_survives_files_that_vanish_mid_build() {
+    let p = Project::fixture("basic");
+    let port = free_port();
+    let mut server = Server(
+        Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["serve", "--port", &port.to_string()])
+            .current_dir(p.dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let start = Instant::now();
+    while get(port, "/").is_none() {
+        assert!(start.elapsed() < Duration::from_secs(30), "server did not start");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // files appear and vanish while builds run
+    for i in 0..40 {
+        let rel = format!("content/articles/flicker-{}.md", i % 3);
+        p.write(&rel, &format!("---\ntitle: Flicker {i}\n---\n\nText {i}.\n"));
+        std::thread::sleep(Duration::from_millis(15));
+        let _ = std::fs::remove_file(p.path(&rel));
+        let _ = std::fs::remove_dir_all(p.path("content/entities"));
+        std::fs::create_dir_all(p.path("content/entities")).unwrap();
+    }
+    assert!(server.0.try_wait().unwrap().is_none(), "the server is still running");
+    // and it still rebuilds and serves
+    wait_event(port, "reload", || {
+        let mut t = p.read("content/articles/second.md");
+        t.push_str("\nAfter the storm.\n");
+        p.write("content/articles/second.md", &t);
+    });
+    let (code, body) = get(port, "/articles/second/").unwrap();
+    assert_eq!(code, 200);
+    assert!(body.contains("After the storm."));
+}
