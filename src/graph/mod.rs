@@ -86,8 +86,13 @@ impl Site {
 
         let mut mentions: BTreeMap<EntityId, Vec<MentionRef>> = BTreeMap::new();
         let mut article_entities = vec![BTreeMap::new(); articles.len()];
-        // co-occurrence: shared sentences weigh 3, shared articles 1
-        let mut pair: BTreeMap<(EntityId, EntityId), usize> = BTreeMap::new();
+        // co-occurrence: shared sentences weigh 3, shared articles 1. Counted
+        // on entity numbers (ids sort like their numbers), not on cloned ids:
+        // an article naming 50 entities makes 1,225 pairs.
+        let ids: Vec<&EntityId> = index.entities.keys().collect();
+        let number: std::collections::HashMap<&EntityId, u32> =
+            ids.iter().enumerate().map(|(i, id)| (*id, i as u32)).collect();
+        let mut pair: std::collections::HashMap<(u32, u32), usize> = std::collections::HashMap::new();
         for (ai, an) in analyses.iter().enumerate() {
             let local = &local_entities[ai];
             let mut by_sentence: BTreeMap<usize, Vec<&EntityId>> = BTreeMap::new();
@@ -102,33 +107,45 @@ impl Site {
                 *article_entities[ai].entry(id.clone()).or_insert(0) += 1;
                 by_sentence.entry(m.sentence).or_default().push(id);
             }
-            for ids in by_sentence.values_mut() {
-                ids.sort();
-                ids.dedup();
-                for (i, a) in ids.iter().enumerate() {
-                    for b in &ids[i + 1..] {
-                        *pair.entry(((*a).clone(), (*b).clone())).or_insert(0) += 3;
+            let mut count_pairs = |nums: &[u32], w: usize| {
+                for (i, a) in nums.iter().enumerate() {
+                    for b in &nums[i + 1..] {
+                        *pair.entry((*a, *b)).or_insert(0) += w;
                     }
                 }
+            };
+            for in_sentence in by_sentence.values() {
+                let mut nums: Vec<u32> = in_sentence.iter().filter_map(|id| number.get(id).copied()).collect();
+                nums.sort_unstable();
+                nums.dedup();
+                count_pairs(&nums, 3);
             }
-            let ids: Vec<&EntityId> = article_entities[ai].keys().collect();
-            for (i, a) in ids.iter().enumerate() {
-                for b in &ids[i + 1..] {
-                    *pair.entry(((*a).clone(), (*b).clone())).or_insert(0) += 1;
-                }
-            }
+            let nums: Vec<u32> = article_entities[ai]
+                .keys()
+                .filter_map(|id| number.get(id).copied())
+                .collect();
+            count_pairs(&nums, 1);
         }
         for list in mentions.values_mut() {
             list.sort_by_key(|m| (rank[m.article], m.sentence, m.start));
         }
-        let mut related: BTreeMap<EntityId, Vec<(EntityId, usize)>> = BTreeMap::new();
+        let mut by_number: Vec<Vec<(u32, usize)>> = vec![Vec::new(); ids.len()];
         for ((a, b), w) in pair {
-            related.entry(a.clone()).or_default().push((b.clone(), w));
-            related.entry(b).or_default().push((a, w));
+            by_number[a as usize].push((b, w));
+            by_number[b as usize].push((a, w));
         }
-        for list in related.values_mut() {
-            list.sort_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
+        let mut related: BTreeMap<EntityId, Vec<(EntityId, usize)>> = BTreeMap::new();
+        for (a, mut list) in by_number.into_iter().enumerate() {
+            if list.is_empty() {
+                continue;
+            }
+            // strongest first; ties by id, which numbers follow
+            list.sort_unstable_by(|x, y| y.1.cmp(&x.1).then_with(|| x.0.cmp(&y.0)));
             list.truncate(RELATED);
+            related.insert(
+                ids[a].clone(),
+                list.into_iter().map(|(b, w)| (ids[b as usize].clone(), w)).collect(),
+            );
         }
 
         let timeline = timeline::build(&articles, &analyses, &local_entities, &index, registry, &mut diags);
