@@ -698,16 +698,6 @@ struct EntityPage<'a> {
     events: Vec<EventView>,
     /// Inline SVG of the neighbourhood (built here, names escaped).
     graph_svg: Option<String>,
-    /// Whether the entity has its own Atom feed.
-    feed: bool,
-}
-
-/// Feeds are for following: people and organisations that recur (in two
-/// articles or more). A feed for every name mentioned once would double the
-/// page count of a large site for nothing anyone follows.
-fn has_feed(kind: crate::model::EntityKind, articles: usize) -> bool {
-    use crate::model::EntityKind::*;
-    matches!(kind, Person | Organization | Other) && articles >= 2
 }
 
 #[derive(Serialize)]
@@ -992,13 +982,9 @@ impl Renderer<'_> {
                 .unwrap_or_default(),
             events: events.iter().map(|ev| self.event_view(ev, &root)).collect(),
             graph_svg: graph::neighbourhood_svg(self.site, &e.id, &root),
-            feed: has_feed(e.kind, self.site.article_count(&e.id)),
             articles,
         };
         let mut out = vec![self.page("entity.html", &path, "entity", &page)];
-        if !page.feed {
-            return out;
-        }
         // a feed per entity: follow a person or an organisation
         let mut seen = BTreeSet::new();
         let entries: Vec<FeedEntry> = mentions
