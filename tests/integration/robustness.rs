@@ -313,3 +313,33 @@ fn killed_build_leaves_previous_site_complete() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// A page the HTML fuzzer found: its extraction keeps markup as text, which
+/// must stay text all the way to the site.
+#[test]
+fn fuzz_regression_markup_as_text_stays_text() {
+    let p = Project::empty();
+    let bytes =
+        std::fs::read(crate::harness::repo().join("tests/fixtures/ingest-html/fuzz-regression-1.html")).unwrap();
+    std::fs::create_dir_all(p.path("seeds")).unwrap();
+    std::fs::write(p.path("seeds/page.html"), bytes).unwrap();
+    p.run(&["build"]).success();
+    for (path, bytes) in p.site_files() {
+        if !path.starts_with("articles/") {
+            continue;
+        }
+        let t = String::from_utf8_lossy(&bytes).to_lowercase();
+        // (the theme's own <script> and search <form> are expected)
+        for bad in [
+            "<script>document",
+            "<iframe",
+            " onclick=\"",
+            " onmouseover=\"",
+            "href=\"javascript:",
+            "<base ",
+            "<form action=\"javascript",
+        ] {
+            assert!(!t.contains(bad), "{path} carries {bad}");
+        }
+    }
+}
