@@ -268,18 +268,13 @@ struct EntityGroup {
 
 #[derive(Serialize)]
 struct ArticlePage<'a> {
+    /// The fields a list shows (title, byline, date, summary, url).
+    #[serde(flatten)]
+    card: ArticleCard<'a>,
     id: &'a str,
     permalink: String,
-    title: &'a str,
-    subtitle: Option<&'a str>,
-    authors: &'a [String],
-    date: Option<String>,
-    date_display: Option<String>,
-    date_inferred: bool,
-    publisher: Option<&'a str>,
     source_file: Option<&'a str>,
     tags: &'a [String],
-    summary: String,
     body: String,
     headings: Vec<HeadingView<'a>>,
     entity_groups: Vec<EntityGroup>,
@@ -364,18 +359,15 @@ impl Renderer<'_> {
                 .map(|id| format!("{root}entities/{id}/"))
         });
         let page = ArticlePage {
+            // the page's meta description is shorter than a list's summary
+            card: ArticleCard {
+                summary: a.meta.summary.clone().unwrap_or_else(|| an.summary(200)),
+                ..self.card(i)
+            },
             id: a.id.as_str(),
             permalink: self.site.config.absolute_url(&article_url(a)),
-            title: &a.meta.title,
-            subtitle: a.meta.subtitle.as_deref(),
-            authors: &a.meta.authors,
-            date: a.meta.date.map(|d| d.to_string()),
-            date_display: a.meta.date.map(display_date),
-            date_inferred: a.meta.date_inferred,
-            publisher: a.meta.publisher.as_deref(),
             source_file: a.meta.source_file.as_deref(),
             tags: &a.meta.tags,
-            summary: a.meta.summary.clone().unwrap_or_else(|| an.summary(200)),
             body,
             headings: an
                 .headings

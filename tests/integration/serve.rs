@@ -62,11 +62,10 @@ fn wait_event(port: u16, name: &str, during: impl FnOnce()) -> String {
     panic!("no `{name}` event");
 }
 
-#[test]
-fn serve_builds_reloads_and_recovers_from_errors() {
-    let p = Project::fixture("basic");
+/// Start `dossier serve` on a free port and wait until it answers.
+fn start(p: &Project) -> (Server, u16) {
     let port = free_port();
-    let _server = Server(
+    let server = Server(
         Command::new(env!("CARGO_BIN_EXE_dossier"))
             .args(["serve", "--port", &port.to_string()])
             .current_dir(p.dir.path())
@@ -76,13 +75,18 @@ fn serve_builds_reloads_and_recovers_from_errors() {
             .unwrap(),
     );
     let start = Instant::now();
-    let (code, body) = loop {
-        if let Some(r) = get(port, "/") {
-            break r;
-        }
+    while get(port, "/").is_none() {
         assert!(start.elapsed() < Duration::from_secs(30), "server did not start");
         std::thread::sleep(Duration::from_millis(100));
-    };
+    }
+    (server, port)
+}
+
+#[test]
+fn serve_builds_reloads_and_recovers_from_errors() {
+    let p = Project::fixture("basic");
+    let (_server, port) = start(&p);
+    let (code, body) = get(port, "/").unwrap();
     assert_eq!(code, 200);
     assert!(body.contains("/__dossier/reload.js"), "reload script injected");
     assert!(
@@ -135,21 +139,7 @@ fn serve_reports_a_taken_port() {
 #[test]
 fn serve_survives_files_that_vanish_mid_build() {
     let p = Project::fixture("basic");
-    let port = free_port();
-    let mut server = Server(
-        Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .args(["serve", "--port", &port.to_string()])
-            .current_dir(p.dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let start = Instant::now();
-    while get(port, "/").is_none() {
-        assert!(start.elapsed() < Duration::from_secs(30), "server did not start");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    let (mut server, port) = start(&p);
     // files appear and vanish while builds run
     for i in 0..40 {
         let rel = format!("content/articles/flicker-{}.md", i % 3);
