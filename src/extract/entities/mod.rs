@@ -1234,7 +1234,8 @@ fn assemble(
     }
     for &(x, y) in &slashes {
         if let (Some(a), Some(b)) = (node_of[x], node_of[y]) {
-            let alone = |n: usize| total[&n] - in_slash.get(&n).copied().unwrap_or(0);
+            // saturating: in "A/B/C" the middle name sits in two pairs but is one mention
+            let alone = |n: usize| total[&n].saturating_sub(in_slash.get(&n).copied().unwrap_or(0));
             // "UK/EU" are alternatives, not one thing
             if (alone(a) == 0 || alone(b) == 0) && !key_gaz[a] && !key_gaz[b] {
                 uf.union(a, b);

@@ -431,3 +431,12 @@ fn cues_carry_over_and() {
         assert!(f.strong, "{name}");
     }
 }
+
+/// Fuzz finding: in a chain "A/B/C" the middle name sits in two slash pairs
+/// but is one mention; counting it twice underflowed.
+#[test]
+fn slash_chains_do_not_underflow() {
+    for text in ["UUUU/UUUU/UUU/UUUU/f-f-f", "o Q d;;;;;;Zl/ZZ/ZZ....", "b-sGG\0GGG\0GG/GG/GG?", "The YPG/YPG/YPG fought."] {
+        let _ = find(&[text]);
+    }
+}
