@@ -217,8 +217,9 @@ fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>, timin
         Ok(r) => {
             print_diagnostics(&r.warnings);
             if timings {
-                for (stage, secs) in &r.stages {
-                    eprintln!("  {stage:<8} {secs:>7.3}s");
+                for (stage, secs, rss) in &r.stages {
+                    let rss = rss.map(|m| format!("  {m:>6} MB resident")).unwrap_or_default();
+                    eprintln!("  {stage:<8} {secs:>7.3}s{rss}");
                 }
             }
             if !r.undated.is_empty() {
@@ -303,7 +304,7 @@ fn check(root: PathBuf, strict: bool, format: crate::check::Format) -> i32 {
         Ok((site, theme)) => {
             let mut d = report.warnings;
             d.extend(crate::check::content_rules(&site));
-            match crate::render::render_site(&site, &theme) {
+            match crate::render::render_all(&site, &theme) {
                 Ok(outputs) => d.extend(crate::check::links(&outputs)),
                 Err(errs) => d.extend(errs),
             }

@@ -2,7 +2,11 @@
 //! directory beside it, which replaces `site/` only when everything was
 //! written, so a failed or killed build leaves the previous site complete.
 
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// One file of the site, by its path relative to the site root.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,126 +40,345 @@ pub struct WriteStats {
     pub removed: usize,
 }
 
-/// Write the site into `dir`.
+/// Write a whole site at once (see [`SiteWriter`]).
+pub fn write_site(dir: &Path, outputs: &[Output]) -> std::io::Result<WriteStats> {
+    let w = SiteWriter::create(dir, None)?;
+    for o in outputs {
+        w.put(o.clone());
+    }
+    w.finish()
+}
+
+/// What the last build wrote, so the next one can tell unchanged pages by
+/// a hash instead of reading them back. Trusted for a page only while the
+/// file on disk still has the size and mtime recorded here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PageRecord {
+    hash: [u8; 16],
+    len: u64,
+    mtime_ns: i128,
+}
+
+const MANIFEST_HEADER: &str = "dossier-site-manifest-1";
+
+fn page_hash(bytes: &[u8]) -> [u8; 16] {
+    use sha2::Digest;
+    let d = sha2::Sha256::digest(bytes);
+    let mut h = [0; 16];
+    h.copy_from_slice(&d[..16]);
+    h
+}
+
+fn mtime_ns(m: &std::fs::Metadata) -> i128 {
+    m.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128)
+}
+
+fn hex(h: &[u8]) -> String {
+    h.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Read a manifest written for `dir`; anything odd means no manifest.
+fn read_manifest(file: &Path, dir: &Path) -> Option<HashMap<String, PageRecord>> {
+    let text = std::fs::read_to_string(file).ok()?;
+    let mut lines = text.lines();
+    let header = lines.next()?;
+    if header != format!("{MANIFEST_HEADER}\t{}", dir.display()) {
+        return None;
+    }
+    let mut map = HashMap::new();
+    for line in lines {
+        let mut f = line.splitn(4, '\t');
+        let (h, len, mtime, path) = (f.next()?, f.next()?, f.next()?, f.next()?);
+        if h.len() != 32 || !is_safe_site_path(path) {
+            return None;
+        }
+        let mut hash = [0u8; 16];
+        for (i, b) in hash.iter_mut().enumerate() {
+            *b = u8::from_str_radix(h.get(2 * i..2 * i + 2)?, 16).ok()?;
+        }
+        let rec = PageRecord {
+            hash,
+            len: len.parse().ok()?,
+            mtime_ns: mtime.parse().ok()?,
+        };
+        map.insert(path.to_string(), rec);
+    }
+    Some(map)
+}
+
+enum Mode {
+    /// No site yet: pages go straight into the staging tree, renamed at the end.
+    Fresh { made_dirs: Mutex<HashSet<PathBuf>> },
+    /// A site exists: changed pages are staged flat and moved in at the end.
+    Update {
+        manifest: Option<HashMap<String, PageRecord>>,
+    },
+}
+
+#[derive(Default)]
+struct Written {
+    /// Every page of this build: path, record, and its staged name if it changed.
+    pages: Vec<(String, PageRecord, Option<usize>)>,
+    error: Option<std::io::Error>,
+}
+
+/// The only writer of `site/`, fed page by page while rendering goes on
+/// (so a build never holds the whole site in memory).
 ///
 /// A first build writes everything into a temporary sibling and renames it
-/// into place. Later builds compare each page with what is there, write
-/// only the pages whose bytes changed into a staging folder beside `dir`,
-/// then move them in, one rename each, and remove pages that are gone. So
-/// every page in `dir` is always whole, unchanged pages keep their files
-/// (and mtimes: deploy tools and browsers see what really changed), and
-/// nothing is deleted wholesale (deleting tens of thousands of files is
-/// what makes clean rebuilds slow on many disks).
-pub fn write_site(dir: &Path, outputs: &[Output]) -> std::io::Result<WriteStats> {
-    use rayon::prelude::*;
-    for o in outputs {
+/// into place. Later builds write only the pages whose bytes changed into a
+/// staging folder beside `dir`, then move them in, one rename each, and
+/// remove pages that are gone. So every page in `dir` is always whole,
+/// unchanged pages keep their files (and mtimes: deploy tools and browsers
+/// see what really changed), and nothing is deleted wholesale (deleting tens
+/// of thousands of files is what makes clean rebuilds slow on many disks).
+/// Nothing reaches `dir` before [`SiteWriter::finish`]; dropping the writer
+/// unfinished (a render error) leaves `dir` as it was.
+pub struct SiteWriter {
+    dir: PathBuf,
+    staging: PathBuf,
+    manifest_file: Option<PathBuf>,
+    mode: Mode,
+    next: AtomicUsize,
+    written: Mutex<Written>,
+    finished: bool,
+}
+
+impl SiteWriter {
+    /// Prepare to write the site in `dir`. `manifest_file` (in the cache)
+    /// remembers what was written, to skip reading pages back next time.
+    pub fn create(dir: &Path, manifest_file: Option<PathBuf>) -> std::io::Result<SiteWriter> {
+        let parent = dir
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::create_dir_all(parent)?;
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "site".into());
+        let staging_prefix = format!(".{name}.tmp-");
+        // Leftovers of a killed build: finish its moves first (its pages are
+        // complete), then clear it. The caller holds the project lock.
+        if let Ok(entries) = std::fs::read_dir(parent) {
+            for e in entries.flatten() {
+                if e.file_name().to_string_lossy().starts_with(&staging_prefix) && e.path().is_dir() {
+                    if dir.is_dir() {
+                        let _ = replay_journal(&e.path(), dir);
+                    }
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
+        }
+        let staging = parent.join(format!("{staging_prefix}{}", std::process::id()));
+        std::fs::create_dir_all(&staging)?;
+        let mode = if dir.is_dir() {
+            Mode::Update {
+                manifest: manifest_file.as_deref().and_then(|f| read_manifest(f, dir)),
+            }
+        } else {
+            Mode::Fresh {
+                made_dirs: Mutex::new(HashSet::new()),
+            }
+        };
+        Ok(SiteWriter {
+            dir: dir.to_path_buf(),
+            staging,
+            manifest_file,
+            mode,
+            next: AtomicUsize::new(0),
+            written: Mutex::new(Written::default()),
+            finished: false,
+        })
+    }
+
+    /// Add one page. Safe to call from many threads; an I/O error is kept
+    /// and reported by [`SiteWriter::finish`].
+    pub fn put(&self, o: Output) {
+        let result = self.put_inner(&o);
+        let mut w = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        match result {
+            Ok((rec, staged)) => w.pages.push((o.path, rec, staged)),
+            Err(e) => {
+                if w.error.is_none() {
+                    w.error = Some(e);
+                }
+            }
+        }
+    }
+
+    fn put_inner(&self, o: &Output) -> std::io::Result<(PageRecord, Option<usize>)> {
         if !is_safe_site_path(&o.path) {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
                 format!("refusing to write outside the site: {:?}", o.path),
             ));
         }
-    }
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)?;
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "site".into());
-    let staging_prefix = format!(".{name}.tmp-");
-    // Leftovers of a killed build: finish its moves first (its pages are
-    // complete), then clear it. The caller holds the project lock.
-    if let Ok(entries) = std::fs::read_dir(parent) {
-        for e in entries.flatten() {
-            if e.file_name().to_string_lossy().starts_with(&staging_prefix) && e.path().is_dir() {
-                if dir.is_dir() {
-                    let _ = replay_journal(&e.path(), dir);
+        let hash = page_hash(&o.bytes);
+        let write = |path: &Path| -> std::io::Result<PageRecord> {
+            let mut f = std::fs::File::create(path)?;
+            f.write_all(&o.bytes)?;
+            Ok(PageRecord {
+                hash,
+                len: o.bytes.len() as u64,
+                mtime_ns: mtime_ns(&f.metadata()?),
+            })
+        };
+        match &self.mode {
+            Mode::Fresh { made_dirs } => {
+                let path = self.staging.join(&o.path);
+                if let Some(p) = path.parent() {
+                    let known = made_dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(p);
+                    if !known {
+                        std::fs::create_dir_all(p)?;
+                        made_dirs
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .insert(p.to_path_buf());
+                    }
                 }
-                let _ = std::fs::remove_dir_all(e.path());
+                Ok((write(&path)?, None))
+            }
+            Mode::Update { manifest } => {
+                let target = self.dir.join(&o.path);
+                let meta = std::fs::symlink_metadata(&target).ok().filter(|m| m.is_file());
+                if let Some(m) = &meta {
+                    let on_disk = PageRecord {
+                        hash,
+                        len: m.len(),
+                        mtime_ns: mtime_ns(m),
+                    };
+                    // the manifest vouches for the file while size and mtime match
+                    if manifest.as_ref().and_then(|mf| mf.get(&o.path)) == Some(&on_disk) {
+                        return Ok((on_disk, None));
+                    }
+                    if m.len() == o.bytes.len() as u64 && std::fs::read(&target).is_ok_and(|b| b == o.bytes) {
+                        return Ok((on_disk, None));
+                    }
+                }
+                let n = self.next.fetch_add(1, Ordering::Relaxed);
+                Ok((write(&self.staging.join(n.to_string()))?, Some(n)))
             }
         }
     }
-    let staging = parent.join(format!("{staging_prefix}{}", std::process::id()));
-    std::fs::create_dir_all(&staging)?;
 
-    if !dir.is_dir() {
-        let result = (|| {
-            let mut dirs: Vec<PathBuf> = outputs
-                .iter()
-                .filter_map(|o| Path::new(&o.path).parent().map(|p| staging.join(p)))
-                .collect();
-            dirs.sort();
-            dirs.dedup();
-            for d in &dirs {
-                std::fs::create_dir_all(d)?;
-            }
-            outputs
-                .par_iter()
-                .try_for_each(|o| std::fs::write(staging.join(&o.path), &o.bytes))
-        })();
-        if let Err(e) = result {
-            let _ = std::fs::remove_dir_all(&staging);
+    /// Move everything into place, remove pages that are gone, and
+    /// remember what was written.
+    pub fn finish(mut self) -> std::io::Result<WriteStats> {
+        self.finished = true;
+        let result = self.finish_inner();
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+        result
+    }
+
+    fn finish_inner(&mut self) -> std::io::Result<WriteStats> {
+        let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
+        if let Some(e) = written.error {
             return Err(e);
         }
-        std::fs::rename(&staging, dir)?;
-        return Ok(WriteStats {
-            written: outputs.len(),
-            ..WriteStats::default()
-        });
-    }
-
-    // Which pages changed? Same size and same bytes means unchanged.
-    let changed: Vec<usize> = outputs
-        .par_iter()
-        .enumerate()
-        .filter(|(_, o)| {
-            let target = dir.join(&o.path);
-            match std::fs::metadata(&target) {
-                Ok(m) if m.is_file() && m.len() == o.bytes.len() as u64 => {
-                    std::fs::read(&target).map_or(true, |b| b != o.bytes)
-                }
-                _ => true,
+        let mut pages = written.pages;
+        pages.sort_by(|a, b| a.0.cmp(&b.0));
+        if let Some(w) = pages.windows(2).find(|w| w[0].0 == w[1].0) {
+            return Err(std::io::Error::other(format!(
+                "two pages claim the same path: {}",
+                w[0].0
+            )));
+        }
+        let mut stats = WriteStats::default();
+        match &self.mode {
+            Mode::Fresh { .. } => {
+                std::fs::rename(&self.staging, &self.dir)?;
+                stats.written = pages.len();
             }
-        })
-        .map(|(i, _)| i)
-        .collect();
-    // Stage them flat (one folder to clean up), with a journal of moves.
-    let staged = changed
-        .par_iter()
-        .try_for_each(|&i| std::fs::write(staging.join(i.to_string()), &outputs[i].bytes));
-    if let Err(e) = staged {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(e);
+            Mode::Update { manifest } => {
+                let journal: String = pages
+                    .iter()
+                    .filter_map(|(path, _, n)| n.map(|n| format!("{n}\t{path}\n")))
+                    .collect();
+                stats.written = pages.iter().filter(|p| p.2.is_some()).count();
+                stats.unchanged = pages.len() - stats.written;
+                // the journal appears whole (rename) or not at all
+                std::fs::write(self.staging.join("journal.tmp"), journal)?;
+                std::fs::rename(self.staging.join("journal.tmp"), self.staging.join("journal"))?;
+                replay_journal(&self.staging, &self.dir)?;
+                // the moves keep the staged files' mtimes, so the records hold
+                stats.removed = remove_stale(&self.dir, &pages, manifest.as_ref())?;
+                std::fs::remove_dir_all(&self.staging)?;
+            }
+        }
+        if let Some(file) = &self.manifest_file {
+            let mut text = format!("{MANIFEST_HEADER}\t{}\n", self.dir.display());
+            for (path, r, _) in &pages {
+                text.push_str(&format!("{}\t{}\t{}\t{path}\n", hex(&r.hash), r.len, r.mtime_ns));
+            }
+            // a lost manifest only costs reading pages back next time
+            if let Some(p) = file.parent() {
+                let _ = std::fs::create_dir_all(p);
+            }
+            let tmp = file.with_extension("tmp");
+            if std::fs::write(&tmp, text).is_ok() {
+                let _ = std::fs::rename(&tmp, file);
+            }
+        }
+        Ok(stats)
     }
-    let journal: String = changed.iter().map(|&i| format!("{i}\t{}\n", outputs[i].path)).collect();
-    std::fs::write(staging.join("journal.tmp"), journal)?;
-    std::fs::rename(staging.join("journal.tmp"), staging.join("journal"))?;
-    replay_journal(&staging, dir)?;
+}
 
-    // Remove pages that are no longer part of the site.
-    let keep: std::collections::BTreeSet<&str> = outputs.iter().map(|o| o.path.as_str()).collect();
+impl Drop for SiteWriter {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = std::fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// Remove the files of `dir` that are not among `pages`. With a manifest,
+/// only the pages it lists are candidates; without, the whole tree is walked.
+fn remove_stale(
+    dir: &Path,
+    pages: &[(String, PageRecord, Option<usize>)],
+    manifest: Option<&HashMap<String, PageRecord>>,
+) -> std::io::Result<usize> {
+    let keep: HashSet<&str> = pages.iter().map(|p| p.0.as_str()).collect();
     let mut removed = 0;
-    let mut dirs = Vec::new();
-    for e in walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .min_depth(1)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let rel = e
-            .path()
-            .strip_prefix(dir)
-            .unwrap_or(e.path())
-            .to_string_lossy()
-            .replace('\\', "/");
-        if e.file_type().is_dir() {
-            dirs.push(e.into_path());
-        } else if !keep.contains(rel.as_str()) {
-            std::fs::remove_file(e.path())?;
-            removed += 1;
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    if let Some(m) = manifest {
+        let mut gone: Vec<&String> = m.keys().filter(|p| !keep.contains(p.as_str())).collect();
+        gone.sort();
+        for p in gone {
+            let f = dir.join(p);
+            if std::fs::symlink_metadata(&f).is_ok_and(|m| m.is_file()) {
+                std::fs::remove_file(&f)?;
+                removed += 1;
+                dirs.extend(f.ancestors().skip(1).take_while(|a| *a != dir).map(Path::to_path_buf));
+            }
+        }
+        dirs.sort();
+        dirs.dedup();
+    } else {
+        for e in walkdir::WalkDir::new(dir)
+            .follow_links(false)
+            .min_depth(1)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap_or(e.path())
+                .to_string_lossy()
+                .replace('\\', "/");
+            if e.file_type().is_dir() {
+                dirs.push(e.into_path());
+            } else if !keep.contains(rel.as_str()) {
+                std::fs::remove_file(e.path())?;
+                removed += 1;
+            }
         }
     }
     if removed > 0 {
@@ -164,12 +387,7 @@ pub fn write_site(dir: &Path, outputs: &[Output]) -> std::io::Result<WriteStats>
             let _ = std::fs::remove_dir(d);
         }
     }
-    std::fs::remove_dir_all(&staging)?;
-    Ok(WriteStats {
-        written: changed.len(),
-        unchanged: outputs.len() - changed.len(),
-        removed,
-    })
+    Ok(removed)
 }
 
 /// Move staged pages into `dir` as the journal lists them. Idempotent: a

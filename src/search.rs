@@ -30,15 +30,40 @@ const STOP: &[&str] = &[
     "who", "all", "one", "into", "about", "after", "other", "some", "them", "these", "what", "when", "so", "if",
 ];
 
+fn is_stop(w: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+    SET.contains(w)
+}
+
 /// Fold a text into index words: ASCII, lower case, letters and digits.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .filter_map(|w| {
-            let f = deunicode::deunicode(w).to_ascii_lowercase();
-            let f: String = f.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-            (f.len() >= 2 && f.len() <= 40 && !STOP.contains(&f.as_str())).then_some(f)
+            // most words are ASCII already: skip the transliteration
+            let f: String = if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                deunicode::deunicode(w)
+                    .to_ascii_lowercase()
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric())
+                    .collect()
+            };
+            (f.len() >= 2 && f.len() <= 40 && !is_stop(&f)).then_some(f)
         })
+}
+
+/// The weighted words of one document, each once with its summed score.
+fn doc_terms(fields: &[(&str, u32)]) -> Vec<(String, u32)> {
+    let mut m: HashMap<String, u32> = HashMap::new();
+    for (text, weight) in fields {
+        for w in words(text) {
+            *m.entry(w).or_insert(0) += weight;
+        }
+    }
+    m.into_iter().collect()
 }
 
 #[derive(Serialize)]
@@ -77,25 +102,21 @@ fn short(s: &str, max: usize) -> String {
 /// A word and its postings.
 type Entry<'a> = (&'a String, &'a Vec<u32>);
 
-/// Build the index files.
-pub fn index(site: &Site) -> Result<Vec<Output>, String> {
+/// Build the index files, handing each to `emit`.
+pub fn index(site: &Site, emit: &(dyn Fn(Output) + Sync)) -> Result<(), String> {
+    use rayon::prelude::*;
     let mut docs: Vec<Doc> = Vec::new();
-    // word -> doc -> score
-    let mut postings: HashMap<String, HashMap<u32, u32>> = HashMap::new();
-    let mut add = |doc: u32, text: &str, weight: u32| {
-        for w in words(text) {
-            *postings.entry(w).or_default().entry(doc).or_insert(0) += weight;
-        }
-    };
+    // the text of each document, tokenised in parallel below
+    let mut texts: Vec<Vec<(&str, u32)>> = Vec::new();
     for &i in &site.chronological {
         let (a, an) = (&site.articles[i], &site.analyses[i]);
-        let id = docs.len() as u32;
-        add(id, &a.meta.title, 20);
-        add(id, a.meta.subtitle.as_deref().unwrap_or(""), 5);
-        add(id, &a.meta.authors.join(" "), 10);
-        for s in &an.sentences {
-            add(id, s, 1);
-        }
+        let mut fields = vec![
+            (a.meta.title.as_str(), 20),
+            (a.meta.subtitle.as_deref().unwrap_or(""), 5),
+        ];
+        fields.extend(a.meta.authors.iter().map(|s| (s.as_str(), 10)));
+        fields.extend(an.sentences.iter().map(|s| (s.as_str(), 1)));
+        texts.push(fields);
         let date = a
             .meta
             .date
@@ -113,13 +134,11 @@ pub fn index(site: &Site) -> Result<Vec<Output>, String> {
         });
     }
     for e in site.entities.entities.values() {
-        let id = docs.len() as u32;
         let articles = site.article_count(&e.id);
         // names weigh most; a popular entity outranks a rare namesake
-        add(id, &e.name, 40 + articles.min(40) as u32);
-        for alias in &e.aliases {
-            add(id, alias, 30);
-        }
+        let mut fields = vec![(e.name.as_str(), 40 + articles.min(40) as u32)];
+        fields.extend(e.aliases.iter().map(|a| (a.as_str(), 30)));
+        texts.push(fields);
         let mut s = e
             .registry
             .as_ref()
@@ -136,11 +155,27 @@ pub fn index(site: &Site) -> Result<Vec<Output>, String> {
             s: short(&s, 160),
         });
     }
+    // word -> [(doc, score)], docs in order; tokenised a slice at a time
+    // so the words of every document are never all held at once
+    let mut postings: HashMap<String, Vec<(u32, u32)>> = HashMap::new();
+    for (n, slice) in texts.chunks(512).enumerate() {
+        let terms: Vec<Vec<(String, u32)>> = slice.par_iter().map(|f| doc_terms(f)).collect();
+        for (i, list) in terms.into_iter().enumerate() {
+            let doc = (n * 512 + i) as u32;
+            for (w, score) in list {
+                match postings.get_mut(&w) {
+                    Some(p) => p.push((doc, score)),
+                    None => {
+                        postings.insert(w, vec![(doc, score)]);
+                    }
+                }
+            }
+        }
+    }
 
     // best postings per word, as a flat [doc, score, doc, score, ...] list
     let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (w, p) in postings {
-        let mut list: Vec<(u32, u32)> = p.into_iter().collect();
+    for (w, mut list) in postings {
         list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         list.truncate(MAX_POSTINGS);
         words.insert(w, list.into_iter().flat_map(|(d, s)| [d, s]).collect());
@@ -187,17 +222,16 @@ pub fn index(site: &Site) -> Result<Vec<Output>, String> {
         }
     }
 
-    let mut out = Vec::new();
     let mut keys: Vec<String> = shards.keys().cloned().collect();
     keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     for (k, m) in &shards {
-        out.push(Output::new(
+        emit(Output::new(
             format!("{DIR}/w/{k}.json"),
             serde_json::to_vec(m).map_err(|e| e.to_string())?,
         ));
     }
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
-        out.push(Output::new(
+        emit(Output::new(
             format!("{DIR}/d/{n}.json"),
             serde_json::to_vec(chunk).map_err(|e| e.to_string())?,
         ));
@@ -208,11 +242,11 @@ pub fn index(site: &Site) -> Result<Vec<Output>, String> {
         chunk: CHUNK,
         shards: keys,
     };
-    out.push(Output::new(
+    emit(Output::new(
         format!("{DIR}/meta.json"),
         serde_json::to_vec(&meta).map_err(|e| e.to_string())?,
     ));
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -31,8 +31,9 @@ pub struct BuildReport {
     pub seconds: f64,
     /// Articles whose extraction came from the cache.
     pub cache_hits: usize,
-    /// Seconds per stage, in order.
-    pub stages: Vec<(&'static str, f64)>,
+    /// Seconds per stage, in order, with the resident memory at its end
+    /// (in MB, where the platform tells).
+    pub stages: Vec<(&'static str, f64, Option<u64>)>,
 }
 
 #[derive(Debug)]
@@ -90,24 +91,43 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
         let ing = crate::ingest::ingest(project, false)?;
         report.warnings.extend(ing.diagnostics);
         report.ingested = ing.written;
-        report.stages.push(("ingest", clock.elapsed().as_secs_f64()));
+        report
+            .stages
+            .push(("ingest", clock.elapsed().as_secs_f64(), resident_mb()));
     }
 
     let (site, theme) = assemble(project, opts, &mut report)?;
 
+    // pages go to the writer as they are rendered: nothing reaches the
+    // site before `finish`, and an error drops the writer, which cleans up
+    let manifest = opts
+        .cache
+        .then(|| project.root.join(".dossier-cache").join("site-manifest"));
+    let writer = crate::output::SiteWriter::create(&project.output, manifest)?;
+    let pages = std::sync::atomic::AtomicUsize::new(0);
+    let emit = |o: crate::output::Output| {
+        pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        writer.put(o);
+    };
     clock = Instant::now();
-    let mut outputs = crate::render::render_site(&site, &theme).map_err(BuildError::Content)?;
-    report.stages.push(("render", clock.elapsed().as_secs_f64()));
+    crate::render::render_site(&site, &theme, &emit).map_err(BuildError::Content)?;
+    report
+        .stages
+        .push(("render", clock.elapsed().as_secs_f64(), resident_mb()));
 
     clock = Instant::now();
-    outputs.extend(crate::search::index(&site).map_err(BuildError::Io)?);
-    report.stages.push(("search", clock.elapsed().as_secs_f64()));
+    crate::search::index(&site, &emit).map_err(BuildError::Io)?;
+    report
+        .stages
+        .push(("search", clock.elapsed().as_secs_f64(), resident_mb()));
 
     clock = Instant::now();
-    let stats = crate::output::write_site(&project.output, &outputs)?;
-    report.pages = outputs.len();
+    let stats = writer.finish()?;
+    report.pages = pages.into_inner();
     report.written = stats.written;
-    report.stages.push(("write", clock.elapsed().as_secs_f64()));
+    report
+        .stages
+        .push(("write", clock.elapsed().as_secs_f64(), resident_mb()));
     report.seconds = start.elapsed().as_secs_f64();
     Ok(report)
 }
@@ -131,7 +151,9 @@ pub fn assemble(
         content.config.base_url = if b.ends_with('/') { b.clone() } else { format!("{b}/") };
     }
     let theme = crate::render::Theme::load(project, &content.config).map_err(BuildError::Content)?;
-    report.stages.push(("load", clock.elapsed().as_secs_f64()));
+    report
+        .stages
+        .push(("load", clock.elapsed().as_secs_f64(), resident_mb()));
 
     clock = Instant::now();
     let progress = progress_bar(opts.progress, content.articles.len());
@@ -139,12 +161,14 @@ pub fn assemble(
     let allow = content.config.allow_raw_html;
     let lexicon = crate::extract::entities::Lexicon::new(&content.registry, &content.config.entities);
     let fingerprint = lexicon_fingerprint(&content.registry, &content.config.entities, allow);
+    let bodies = crate::extract::bodies::BodyStore::new(content.articles.len());
     let results: Vec<(crate::extract::Analysis, Option<String>, bool)> = {
         use rayon::prelude::*;
         content
             .articles
-            .par_iter()
-            .map(|a| {
+            .par_iter_mut()
+            .enumerate()
+            .map(|(i, a)| {
                 let key = cache.as_ref().map(|_| {
                     let date = a.meta.date.map(|d| d.to_string()).unwrap_or_default();
                     let input = format!("{date}\n{}\n{}", a.meta.date_inferred, a.body);
@@ -159,13 +183,16 @@ pub fn assemble(
                     _ => None,
                 };
                 let hit = cached.is_some();
-                let r = cached.unwrap_or_else(|| {
+                let mut r = cached.unwrap_or_else(|| {
                     let r = crate::extract::analyse(a, allow, &lexicon);
                     if let (Some(c), Some(k)) = (&cache, &key) {
                         c.put(k, &r);
                     }
                     r
                 });
+                bodies.put(i, std::mem::take(&mut r.html));
+                // every later stage reads the analysis, never the Markdown
+                a.body = String::new();
                 if let Some(p) = &progress {
                     p.inc(1);
                 }
@@ -175,6 +202,19 @@ pub fn assemble(
     };
     if let Some(p) = progress {
         p.finish_and_clear();
+    }
+    if let Some(c) = cache {
+        for w in &c.warnings {
+            report.warnings.push(Diagnostic {
+                severity: crate::model::Severity::Warning,
+                file: None,
+                line: None,
+                column: None,
+                message: w.clone(),
+                hint: None,
+            });
+        }
+        c.finish();
     }
     let mut analyses = Vec::with_capacity(results.len());
     for (r, w, hit) in results {
@@ -191,7 +231,9 @@ pub fn assemble(
         report.cache_hits += usize::from(hit);
         analyses.push(r);
     }
-    report.stages.push(("extract", clock.elapsed().as_secs_f64()));
+    report
+        .stages
+        .push(("extract", clock.elapsed().as_secs_f64(), resident_mb()));
 
     clock = Instant::now();
     report.undated = content
@@ -201,13 +243,16 @@ pub fn assemble(
         .map(|a| a.file.clone())
         .collect();
     report.articles = content.articles.len();
-    let (site, graph_diags) = crate::graph::Site::build(content.config, content.articles, analyses, &content.registry);
+    let (site, graph_diags) =
+        crate::graph::Site::build(content.config, content.articles, analyses, bodies, &content.registry);
     let (errors, warnings): (Vec<_>, Vec<_>) = graph_diags.into_iter().partition(Diagnostic::is_error);
     report.warnings.extend(warnings);
     if !errors.is_empty() {
         return Err(BuildError::Content(errors));
     }
-    report.stages.push(("graph", clock.elapsed().as_secs_f64()));
+    report
+        .stages
+        .push(("graph", clock.elapsed().as_secs_f64(), resident_mb()));
     Ok((site, theme))
 }
 
@@ -236,4 +281,12 @@ fn lexicon_fingerprint(
         s.push_str(&format!("{}\t{:?}\n", r.id, r.meta));
     }
     crate::ingest::sha256_hex(s.as_bytes())
+}
+
+/// The process's resident memory in MB (Linux), for `--timings`.
+fn resident_mb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024)
 }

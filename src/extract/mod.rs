@@ -2,6 +2,7 @@
 //! and date expressions in its sentences. Sees one article at a time, so it
 //! runs in parallel and caches.
 
+pub mod bodies;
 pub mod dates;
 pub mod entities;
 pub mod markdown;
@@ -10,7 +11,7 @@ pub mod sentences;
 use crate::model::Article;
 
 /// Everything the later stages need from one article.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// Body HTML with `<dossier-m>` markers (see [`markdown::resolve_mentions`]).
     pub html: String,

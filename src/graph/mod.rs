@@ -6,6 +6,7 @@ pub mod entities;
 pub mod timeline;
 
 use crate::config::Config;
+use crate::extract::bodies::BodyStore;
 use crate::extract::Analysis;
 use crate::model::{Article, Diagnostic, EntityId, RegistryEntry};
 use entities::EntityIndex;
@@ -28,8 +29,11 @@ pub struct Site {
     pub config: Config,
     /// Sorted by id.
     pub articles: Vec<Article>,
-    /// `analyses[i]` belongs to `articles[i]`.
+    /// `analyses[i]` belongs to `articles[i]`. Their `html` is empty: the
+    /// bodies are in `bodies`.
     pub analyses: Vec<Analysis>,
+    /// The rendered body of each article, by index.
+    pub bodies: BodyStore,
     /// Article indices newest first; undated ones last, by title.
     pub chronological: Vec<usize>,
     /// Position of each article in `chronological`.
@@ -45,6 +49,8 @@ pub struct Site {
     pub related: BTreeMap<EntityId, Vec<(EntityId, usize)>>,
     /// Sorted by date, then article.
     pub timeline: Vec<Event>,
+    /// Per entity: the positions in `timeline` of the events it takes part in.
+    pub events_by_entity: BTreeMap<EntityId, Vec<usize>>,
 }
 
 /// How many related entities to keep per entity.
@@ -55,6 +61,7 @@ impl Site {
         config: Config,
         articles: Vec<Article>,
         analyses: Vec<Analysis>,
+        bodies: BodyStore,
         registry: &[RegistryEntry],
     ) -> (Site, Vec<Diagnostic>) {
         let mut chronological: Vec<usize> = (0..articles.len()).collect();
@@ -149,10 +156,21 @@ impl Site {
         }
 
         let timeline = timeline::build(&articles, &analyses, &local_entities, &index, registry, &mut diags);
+        let mut events_by_entity: BTreeMap<EntityId, Vec<usize>> = BTreeMap::new();
+        for (i, ev) in timeline.iter().enumerate() {
+            for id in &ev.entities {
+                let list = events_by_entity.entry(id.clone()).or_default();
+                // an event may list an entity twice; keep each position once
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
         let site = Site {
             config,
             articles,
             analyses,
+            bodies,
             chronological,
             rank,
             entities: index,
@@ -161,6 +179,7 @@ impl Site {
             article_entities,
             related,
             timeline,
+            events_by_entity,
         };
         (site, diags)
     }

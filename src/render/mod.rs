@@ -10,6 +10,7 @@ use crate::project::Project;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 pub mod graph;
 
@@ -351,7 +352,7 @@ impl Renderer<'_> {
         let path = format!("{}index.html", article_url(a));
         let root = root_for(&path);
         let local = &self.site.local_entities[i];
-        let body = crate::extract::markdown::resolve_mentions(&an.html, |n| {
+        let body = crate::extract::markdown::resolve_mentions(&self.site.bodies.get(i), |n| {
             local
                 .get(n)
                 .cloned()
@@ -428,9 +429,51 @@ struct ArticleRecord<'a> {
     entities: Vec<String>,
 }
 
-/// Render every page of the site.
-pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagnostic>> {
+/// Where rendered pages go, as they are made: the site writer in a build,
+/// a list in `check`. Keeps the paths for the sitemap and the errors for
+/// the end, so no page is held longer than it takes to write it.
+struct Sink<'a> {
+    emit: &'a (dyn Fn(Output) + Sync),
+    pages: Mutex<Vec<String>>,
+    errors: Mutex<Vec<Diagnostic>>,
+}
+
+impl Sink<'_> {
+    fn take(&self, r: Result<Output, Diagnostic>) {
+        match r {
+            Ok(o) => {
+                if o.path.ends_with("index.html") {
+                    self.pages
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(o.path.clone());
+                }
+                (self.emit)(o);
+            }
+            Err(d) => self.errors.lock().unwrap_or_else(|e| e.into_inner()).push(d),
+        }
+    }
+}
+
+/// Render every page of the site into a list (for `check`).
+pub fn render_all(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagnostic>> {
+    let list = Mutex::new(Vec::new());
+    render_site(site, theme, &|o| list.lock().unwrap_or_else(|e| e.into_inner()).push(o))?;
+    let mut v = list.into_inner().unwrap_or_else(|e| e.into_inner());
+    v.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(v)
+}
+
+/// Render every page of the site, handing each to `emit` as soon as it is
+/// made (from several threads). On errors, what was emitted must be
+/// discarded; the site writer does that when it is not finished.
+pub fn render_site(site: &Site, theme: &Theme, emit: &(dyn Fn(Output) + Sync)) -> Result<(), Vec<Diagnostic>> {
     use rayon::prelude::*;
+    let sink = Sink {
+        emit,
+        pages: Mutex::new(Vec::new()),
+        errors: Mutex::new(Vec::new()),
+    };
     let c = &site.config;
     let r = Renderer {
         theme,
@@ -445,15 +488,16 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
             has_timeline: !site.timeline.is_empty(),
         },
     };
-    let mut results: Vec<Result<Output, Diagnostic>> =
-        (0..site.articles.len()).into_par_iter().map(|i| r.article(i)).collect();
+    (0..site.articles.len())
+        .into_par_iter()
+        .for_each(|i| sink.take(r.article(i)));
 
     let cards: Vec<ArticleCard> = site.chronological.iter().map(|&i| r.card(i)).collect();
-    results.push(r.index(&cards));
-    results.extend(r.entity_pages());
-    results.extend(r.timeline_pages());
-    results.push(r.page("404.html", "404.html", "page", &()));
-    results.push(r.page("search.html", "search/index.html", "page", &()));
+    sink.take(r.index(&cards));
+    r.entity_pages(&sink);
+    r.timeline_pages(&sink);
+    sink.take(r.page("404.html", "404.html", "page", &()));
+    sink.take(r.page("search.html", "search/index.html", "page", &()));
     let site_graph = graph::site_graph(site);
     if !site_graph.nodes.is_empty() {
         #[derive(Serialize)]
@@ -476,8 +520,8 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
             shown: site_graph.nodes.len(),
             total: site.entities.entities.len(),
         };
-        results.push(r.page("graph.html", "graph/index.html", "graph", &page));
-        results.push(Ok(Output::new("data/graph.json", json(&site_graph))));
+        sink.take(r.page("graph.html", "graph/index.html", "graph", &page));
+        sink.take(Ok(Output::new("data/graph.json", json(&site_graph))));
     }
 
     let feed_entries = site
@@ -492,7 +536,7 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
                 updated: rfc3339(a.meta.date),
                 authors: a.meta.authors.clone(),
                 summary: site.analyses[i].summary(280),
-                content: crate::extract::markdown::resolve_mentions(&site.analyses[i].html, |_| None),
+                content: crate::extract::markdown::resolve_mentions(&site.bodies.get(i), |_| None),
             }
         })
         .collect::<Vec<_>>();
@@ -505,16 +549,8 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
         author: c.author.clone().unwrap_or_else(|| c.title.clone()),
         entries: feed_entries,
     };
-    results.push(r.page("atom.xml", "atom.xml", "feed", &feed));
-
-    let mut outputs = Vec::with_capacity(results.len() + 8);
-    let mut diags = Vec::new();
-    for res in results {
-        match res {
-            Ok(o) => outputs.push(o),
-            Err(d) => diags.push(d),
-        }
-    }
+    sink.take(r.page("atom.xml", "atom.xml", "feed", &feed));
+    let mut diags = std::mem::take(&mut *sink.errors.lock().unwrap_or_else(|e| e.into_inner()));
     if !diags.is_empty() {
         diags.sort_by(|a, b| a.message.cmp(&b.message));
         diags.dedup();
@@ -538,35 +574,35 @@ pub fn render_site(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagno
             entities: site.article_entities[i].keys().map(|id| id.to_string()).collect(),
         })
         .collect();
-    outputs.push(Output::new("data/articles.json", json(&records)));
-    outputs.push(Output::new("data/entities.json", json(&r.entity_records())));
-    outputs.push(Output::new("data/timeline.json", json(&r.timeline_records())));
-    outputs.push(Output::new("data/entities.ftm.json", r.ftm_lines()));
+    sink.take(Ok(Output::new("data/articles.json", json(&records))));
+    sink.take(Ok(Output::new("data/entities.json", json(&r.entity_records()))));
+    sink.take(Ok(Output::new("data/timeline.json", json(&r.timeline_records()))));
+    sink.take(Ok(Output::new("data/entities.ftm.json", r.ftm_lines())));
     if site
         .timeline
         .iter()
         .any(|e| matches!(e.date, crate::model::EventDate::Day(_)))
     {
-        outputs.push(Output::new("data/timeline.ics", r.ics()));
+        sink.take(Ok(Output::new("data/timeline.ics", r.ics())));
     }
     for (old, new) in &site.entities.redirects {
         if !site.entities.entities.contains_key(old) {
-            outputs.push(Output::new(
+            sink.take(Ok(Output::new(
                 format!("entities/{old}/index.html"),
                 redirect_page(&format!("../{new}/")),
-            ));
+            )));
         }
     }
-    outputs.push(Output::new("sitemap.xml", sitemap(site, &outputs)));
-    outputs.push(Output::new(
+    let pages = std::mem::take(&mut *sink.pages.lock().unwrap_or_else(|e| e.into_inner()));
+    sink.take(Ok(Output::new("sitemap.xml", sitemap(site, &pages))));
+    sink.take(Ok(Output::new(
         "robots.txt",
         format!("User-agent: *\nAllow: /\nSitemap: {}\n", c.absolute_url("sitemap.xml")),
-    ));
+    )));
     for (path, bytes) in &theme.statics {
-        outputs.push(Output::new(path.clone(), bytes.clone()));
+        sink.take(Ok(Output::new(path.clone(), bytes.clone())));
     }
-    outputs.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(outputs)
+    Ok(())
 }
 
 pub fn json(v: &impl Serialize) -> Vec<u8> {
@@ -575,16 +611,13 @@ pub fn json(v: &impl Serialize) -> Vec<u8> {
     b
 }
 
-fn sitemap(site: &Site, outputs: &[Output]) -> String {
+/// `pages`: every `index.html` path.
+fn sitemap(site: &Site, pages: &[String]) -> String {
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let mut paths: Vec<&str> = outputs
-        .iter()
-        .filter(|o| o.path.ends_with("index.html"))
-        .map(|o| o.path.trim_end_matches("index.html"))
-        .collect();
-    paths.sort();
+    let mut paths: Vec<&str> = pages.iter().map(|p| p.trim_end_matches("index.html")).collect();
+    paths.sort_unstable();
     for p in paths {
         let url = crate::extract::markdown::escape(&site.config.absolute_url(p));
         s.push_str(&format!("  <url><loc>{url}</loc></url>\n"));
@@ -869,10 +902,14 @@ impl Renderer<'_> {
         Ok(Output::new("index.html", html))
     }
 
-    fn entity_pages(&self) -> Vec<Result<Output, Diagnostic>> {
+    fn entity_pages(&self, sink: &Sink) {
         use rayon::prelude::*;
         let ents: Vec<_> = self.site.entities.entities.values().collect();
-        let mut out: Vec<Result<Output, Diagnostic>> = ents.par_iter().flat_map_iter(|e| self.entity_page(e)).collect();
+        ents.par_iter().for_each(|e| {
+            for page in self.entity_page(e) {
+                sink.take(page);
+            }
+        });
         // the index of entities, grouped by type
         let mut by_kind: BTreeMap<crate::model::EntityKind, Vec<EntityRef>> = BTreeMap::new();
         for e in &ents {
@@ -901,9 +938,8 @@ impl Renderer<'_> {
             })
             .collect();
         if !groups.is_empty() {
-            out.push(self.page("entities.html", "entities/index.html", "groups", &groups));
+            sink.take(self.page("entities.html", "entities/index.html", "groups", &groups));
         }
-        out
     }
 
     fn entity_page(&self, e: &crate::graph::entities::Entity) -> Vec<Result<Output, Diagnostic>> {
@@ -938,10 +974,10 @@ impl Renderer<'_> {
         }
         let events: Vec<&crate::graph::timeline::Event> = self
             .site
-            .timeline
-            .iter()
-            .filter(|ev| ev.entities.contains(&e.id))
-            .collect();
+            .events_by_entity
+            .get(&e.id)
+            .map(|v| v.iter().map(|&i| &self.site.timeline[i]).collect())
+            .unwrap_or_default();
         let dated: Vec<crate::model::EventDate> = events.iter().map(|ev| ev.date).collect();
         let notes = e.registry.as_ref().filter(|r| !r.notes.trim().is_empty()).map(|r| {
             let parsed = crate::extract::markdown::parse(&r.notes);
@@ -1017,10 +1053,11 @@ impl Renderer<'_> {
         out
     }
 
-    fn timeline_pages(&self) -> Vec<Result<Output, Diagnostic>> {
+    fn timeline_pages(&self, sink: &Sink) {
+        use rayon::prelude::*;
         let events = &self.site.timeline;
         if events.is_empty() {
-            return Vec::new();
+            return;
         }
         let mut used: BTreeSet<&crate::model::EntityId> = BTreeSet::new();
         for e in events {
@@ -1067,7 +1104,8 @@ impl Renderer<'_> {
                 entities: options,
                 months: months(&all, "../"),
             };
-            return vec![self.page("timeline.html", "timeline/index.html", "timeline", &page)];
+            sink.take(self.page("timeline.html", "timeline/index.html", "timeline", &page));
+            return;
         }
         let mut by_year: BTreeMap<i16, Vec<&crate::graph::timeline::Event>> = BTreeMap::new();
         for e in &all {
@@ -1082,16 +1120,16 @@ impl Renderer<'_> {
                 count: v.len(),
             })
             .collect();
-        let mut out = Vec::new();
-        for (y, evs) in &by_year {
+        let by_year_list: Vec<_> = by_year.iter().collect();
+        by_year_list.par_iter().for_each(|(y, evs)| {
             let page = TimelinePage {
                 title: format!("Timeline: {y}"),
                 years: Vec::new(),
                 entities: Vec::new(),
                 months: months(evs, "../../"),
             };
-            out.push(self.page("timeline.html", &format!("timeline/{y}/index.html"), "timeline", &page));
-        }
+            sink.take(self.page("timeline.html", &format!("timeline/{y}/index.html"), "timeline", &page));
+        });
         let latest = by_year.values().next_back().cloned().unwrap_or_default();
         let page = TimelinePage {
             title: "Timeline".into(),
@@ -1099,8 +1137,7 @@ impl Renderer<'_> {
             entities: options,
             months: months(&latest, "../"),
         };
-        out.push(self.page("timeline.html", "timeline/index.html", "timeline", &page));
-        out
+        sink.take(self.page("timeline.html", "timeline/index.html", "timeline", &page));
     }
 
     fn entity_records(&self) -> Vec<EntityRecord<'_>> {

@@ -60,7 +60,7 @@ fn assert_same_as_clean(p: &Project, step: &str) {
 fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
     let p = Project::sample();
     p.run(&["build"]).success();
-    assert!(p.exists(".dossier-cache/extract"), "the cache is written");
+    assert!(p.exists(".dossier-cache/extract.pack"), "the cache is written");
     assert_same_as_clean(&p, "first rebuild");
 
     // edit an article
@@ -137,5 +137,22 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     let r = p.run(&["build"]);
     r.success();
     assert!(r.stderr().contains("corrupt or from another version"), "{}", r.stderr());
+    assert_eq!(good, files(&p));
+}
+
+/// The site manifest in the cache lets a rebuild skip reading pages back;
+/// it must never hide a page someone changed or deleted by hand.
+#[test]
+fn pages_changed_or_deleted_by_hand_are_restored() {
+    let p = Project::fixture("basic");
+    p.run(&["build"]).success();
+    let good = files(&p);
+    let index = p.path("site/index.html");
+    let same_size = "x".repeat(std::fs::metadata(&index).unwrap().len() as usize);
+    std::fs::write(&index, same_size).unwrap();
+    std::fs::remove_file(p.path("site/404.html")).unwrap();
+    let r = p.run(&["build"]);
+    r.success();
+    assert!(r.stdout().contains("(2 changed)"), "{}", r.stdout());
     assert_eq!(good, files(&p));
 }

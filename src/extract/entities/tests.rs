@@ -436,7 +436,12 @@ fn cues_carry_over_and() {
 /// but is one mention; counting it twice underflowed.
 #[test]
 fn slash_chains_do_not_underflow() {
-    for text in ["UUUU/UUUU/UUU/UUUU/f-f-f", "o Q d;;;;;;Zl/ZZ/ZZ....", "b-sGG\0GGG\0GG/GG/GG?", "The YPG/YPG/YPG fought."] {
+    for text in [
+        "UUUU/UUUU/UUU/UUUU/f-f-f",
+        "o Q d;;;;;;Zl/ZZ/ZZ....",
+        "b-sGG\0GGG\0GG/GG/GG?",
+        "The YPG/YPG/YPG fought.",
+    ] {
         let _ = find(&[text]);
     }
 }
