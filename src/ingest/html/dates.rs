@@ -87,10 +87,16 @@ pub fn label_of(before: &str) -> DateLabel {
         let words: Vec<&str> = lower.split_whitespace().collect();
         words[words.len().saturating_sub(4)..].join(" ")
     };
-    const UPDATE: [&str; 7] = ["updated", "update", "modified", "reviewed", "revised", "refreshed", "edited"];
-    let is_update = tail
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| UPDATE.contains(&w));
+    const UPDATE: [&str; 7] = [
+        "updated",
+        "update",
+        "modified",
+        "reviewed",
+        "revised",
+        "refreshed",
+        "edited",
+    ];
+    let is_update = tail.split(|c: char| !c.is_alphanumeric()).any(|w| UPDATE.contains(&w));
     if is_update {
         DateLabel::Updated
     } else {
@@ -196,13 +202,19 @@ mod tests {
     #[test]
     fn date_labels() {
         let l = |s: &str, prev: Option<&str>| find_labelled_date(s, prev).map(|(_, l)| l);
-        assert_eq!(l("Updated on June 18, 2025 at 12:35 PM", None), Some(DateLabel::Updated));
+        assert_eq!(
+            l("Updated on June 18, 2025 at 12:35 PM", None),
+            Some(DateLabel::Updated)
+        );
         assert_eq!(l("Last Updated: Dec 17, 2025", None), Some(DateLabel::Updated));
         assert_eq!(l("November 18, 2025", Some("Updated on")), Some(DateLabel::Updated));
         assert_eq!(l("Date Last Reviewed: April 5, 2025", None), Some(DateLabel::Updated));
         assert_eq!(l("By Ann Lee | March 5, 2024", None), Some(DateLabel::Published));
         assert_eq!(l("March 5, 2024", Some("Ann Lee")), Some(DateLabel::Published));
-        assert_eq!(l("Published March 5, 2024, updated May 1, 2024", None), Some(DateLabel::Published));
+        assert_eq!(
+            l("Published March 5, 2024, updated May 1, 2024", None),
+            Some(DateLabel::Published)
+        );
         assert_eq!(l("no date", None), None);
     }
 

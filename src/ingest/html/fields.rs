@@ -215,7 +215,14 @@ fn is_credential(part: &str) -> bool {
 
 /// Job titles written after a name ("Ann Lee, Senior Editor").
 fn is_role(part: &str) -> bool {
-    const ROLES: [&str; 24] = [
+    const ROLES: [&str; 31] = [
+        "architect",
+        "engineer",
+        "developer",
+        "designer",
+        "researcher",
+        "scientist",
+        "chief",
         "expert",
         "editor",
         "writer",
@@ -515,7 +522,10 @@ pub fn byline_in_segments(segments: &[&str]) -> Vec<String> {
                     parts.push(n);
                 }
                 parts.join(" ")
-            } else if p.len() > 3 && lower.starts_with(&format!("{p} ")) || lower.starts_with("by ") && *p == "by" {
+            } else if p.len() > 3 && lower.starts_with(&format!("{p} "))
+                || lower.starts_with("by ") && *p == "by"
+                || p.ends_with(':') && lower.starts_with(p)
+            {
                 seg.get(p.len()..).unwrap_or("").to_string()
             } else if let Some(pos) = lower.find(" by ").filter(|_| *p == "by" && seg.len() < 120) {
                 // "Posted by Ann Lee on ...", "Recipe by Ann Lee"
@@ -538,10 +548,13 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     let not_site = |n: &String| !sites.iter().any(|s| fold_key(s) == fold_key(n));
     // A visible "By ..." next to the headline or in a byline block says what
     // the reader sees; metadata is often a CMS user name.
+    let mut site_author: Vec<String> = Vec::new();
     let visible_by = || -> Vec<String> {
         if let Some(z) = zone_for(pm, title) {
             let after: Vec<&str> = z.after.split('\u{2029}').collect();
-            let names: Vec<String> = byline_in_segments(&after).into_iter().filter(not_site).collect();
+            // "By ASU Online" next to the headline names the author even
+            // when it is the site's own name.
+            let names: Vec<String> = byline_in_segments(&after);
             if !names.is_empty() {
                 return names;
             }
@@ -561,9 +574,16 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
         .filter(|t| t.is_article())
         .chain(pm.ld.iter().filter(|t| !t.is_article()))
     {
-        let names: Vec<String> = t.authors.iter().flat_map(|a| split_names_loose(a)).collect();
+        // A site that lists itself as the author ("author": "USA TODAY")
+        // says less than a byline that names a person; it is kept for the
+        // end (on a personal site, the site's name is its author's).
+        let all: Vec<String> = t.authors.iter().flat_map(|a| split_names_loose(a)).collect();
+        let names: Vec<String> = all.iter().filter(|n| not_site(n)).cloned().collect();
         if !names.is_empty() {
             return dedup_names(names);
+        }
+        if site_author.is_empty() {
+            site_author = dedup_names(all);
         }
     }
     let citation: Vec<String> = pm.meta_all("citation_author").filter_map(clean_name_loose).collect();
@@ -618,7 +638,57 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
             return names;
         }
     }
-    Vec::new()
+    if let Some(z) = zone_for(pm, title) {
+        let after: Vec<&str> = z.after.split('\u{2029}').collect();
+        if let Some(n) = dateline_name(&after) {
+            return vec![n];
+        }
+    }
+    site_author
+}
+
+/// A name written just before the date under a headline, with no "By":
+/// "Ann Lee \u{2029} March 5, 2024", "Ann Lee \u{2029} Senior Editor \u{2029}
+/// Updated May 1, 2024", "Ann Lee \u{2029} in \u{2029} Gardening \u{2029} Dec 10".
+/// Only among the first few short texts after the headline, and only a
+/// name of two to four capitalised words.
+pub fn dateline_name(segments: &[&str]) -> Option<String> {
+    static DAY_MONTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?$")
+            .expect("valid regex")
+    });
+    let is_date = |s: &str| find_date_in_text(s).is_some() || DAY_MONTH.is_match(s.trim());
+    let segs: Vec<&str> = segments
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .take(6)
+        .collect();
+    for (i, seg) in segs.iter().enumerate() {
+        if is_date(seg) {
+            return None;
+        }
+        let words: Vec<&str> = seg.split_whitespace().collect();
+        let capitalised = words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "van" | "von" | "de" | "da" | "del" | "der" | "le" | "la")
+        });
+        if !(2..=4).contains(&words.len()) || !capitalised || seg.len() > 40 {
+            continue;
+        }
+        // The date follows at once, or after a role or a "in Section" of short texts.
+        let follows = segs[i + 1..].iter().take(3).position(|s| is_date(s));
+        let between_short = follows.is_some_and(|k| segs[i + 1..i + 1 + k].iter().all(|s| s.len() <= 40));
+        if !between_short {
+            continue;
+        }
+        if let Some(n) = clean_name(seg) {
+            if !is_role(&n) {
+                return Some(n);
+            }
+        }
+    }
+    None
 }
 
 const DATE_META: [&str; 24] = [
@@ -707,7 +777,9 @@ fn stated_published(pm: &PageMeta) -> Option<Date> {
         let lines: Vec<&str> = s.lines().collect();
         lines.iter().enumerate().find_map(|(i, l)| {
             let prev = i.checked_sub(1).map(|j| lines[j]);
-            find_labelled_date(l, prev).filter(|(_, lab)| *lab == DateLabel::Published).map(|(d, _)| d)
+            find_labelled_date(l, prev)
+                .filter(|(_, lab)| *lab == DateLabel::Published)
+                .map(|(d, _)| d)
         })
     };
     if let Some(d) = pm.date_texts.iter().find_map(published_in) {
@@ -854,6 +926,20 @@ mod tests {
         assert_eq!(
             split_names("Jean-Luc Aufranc (CNXSoft)"),
             vec!["Jean-Luc Aufranc (CNXSoft)"]
+        );
+        assert_eq!(byline_in_segments(&["by: Ann Lee, Dec 17, 2025"]), vec!["Ann Lee"]);
+        assert_eq!(
+            dateline_name(&["Ann Lee", "Senior Editor", "Updated May 1, 2024"]),
+            Some("Ann Lee".into())
+        );
+        assert_eq!(
+            dateline_name(&["Ann Lee", "in", "Gardening", "Dec 10"]),
+            Some("Ann Lee".into())
+        );
+        assert_eq!(dateline_name(&["March 5, 2024", "Ann Lee"]), None);
+        assert_eq!(
+            dateline_name(&["Ann Lee wrote a long sentence here about gardens", "March 5, 2024"]),
+            None
         );
         assert_eq!(
             split_names("Written By:Cazzy MagennisLast Updated:August 1, 2025"),

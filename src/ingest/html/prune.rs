@@ -72,9 +72,12 @@ pub fn strip_inert(html: &str) -> String {
         let kind = [Inert::Script, Inert::Style, Inert::Svg, Inert::Title, Inert::Textarea]
             .into_iter()
             .find(|k| {
-            let n = k.name();
-            starts_with_ci(rest, n) && rest.get(n.len()).is_some_and(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
-        });
+                let n = k.name();
+                starts_with_ci(rest, n)
+                    && rest
+                        .get(n.len())
+                        .is_some_and(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
+            });
         let Some(kind) = kind else {
             i = p + 1;
             continue;
