@@ -64,6 +64,62 @@ pub fn parse_date_value(s: &str) -> Option<Date> {
 /// ("By Ann Lee, March 5, 2024") or a dateline ("5 March 2024 | 3 min read").
 /// Numeric dates are read month first unless the first number is over 12.
 pub fn find_date_in_text(s: &str) -> Option<Date> {
+    find_date_at(s).map(|(_, d)| d)
+}
+
+/// What a label before a date says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateLabel {
+    /// "Published", "Posted", or no label.
+    Published,
+    /// "Updated", "Last modified", "Reviewed": when the page last changed,
+    /// which is not when it was published.
+    Updated,
+}
+
+/// Whether the text written just before a date labels it as an update
+/// ("Last updated:", "Updated on", "Date last reviewed", "Modified").
+/// Only the last few words count: "Published May 1 · Updated May 3" gives
+/// a published first date.
+pub fn label_of(before: &str) -> DateLabel {
+    let lower = before.to_lowercase();
+    let tail: String = {
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        words[words.len().saturating_sub(4)..].join(" ")
+    };
+    const UPDATE: [&str; 7] = [
+        "updated",
+        "update",
+        "modified",
+        "reviewed",
+        "revised",
+        "refreshed",
+        "edited",
+    ];
+    let is_update = tail.split(|c: char| !c.is_alphanumeric()).any(|w| UPDATE.contains(&w));
+    if is_update {
+        DateLabel::Updated
+    } else {
+        DateLabel::Published
+    }
+}
+
+/// The first date in `s` with what its label says it is; the label is the
+/// text before the date in `s`, else (when the date opens `s`) `prev`, the
+/// segment before it ("Updated on" \u{2029} "May 3, 2024").
+pub fn find_labelled_date(s: &str, prev: Option<&str>) -> Option<(Date, DateLabel)> {
+    let (pos, d) = find_date_at(s)?;
+    let before = s[..pos].trim();
+    let label = if before.chars().any(char::is_alphanumeric) {
+        label_of(before)
+    } else {
+        prev.map_or(DateLabel::Published, label_of)
+    };
+    Some((d, label))
+}
+
+/// The first date written out in `s`, with its byte offset.
+fn find_date_at(s: &str) -> Option<(usize, Date)> {
     let mut best: Option<(usize, Date)> = None;
     let mut consider = |pos: usize, d: Option<Date>| {
         if let Some(d) = d {
@@ -100,7 +156,7 @@ pub fn find_date_in_text(s: &str) -> Option<Date> {
         };
         consider(c.get(0).map_or(0, |m| m.start()), d);
     }
-    best.map(|(_, d)| d)
+    best
 }
 
 /// A date in a URL path such as `/2024/03/05/slug` or `/2024-03-05-slug`.
@@ -141,6 +197,25 @@ mod tests {
             parse_date_value("Tue, 05 Mar 2024 10:00:00 GMT"),
             Some(date(2024, 3, 5))
         );
+    }
+
+    #[test]
+    fn date_labels() {
+        let l = |s: &str, prev: Option<&str>| find_labelled_date(s, prev).map(|(_, l)| l);
+        assert_eq!(
+            l("Updated on June 18, 2025 at 12:35 PM", None),
+            Some(DateLabel::Updated)
+        );
+        assert_eq!(l("Last Updated: Dec 17, 2025", None), Some(DateLabel::Updated));
+        assert_eq!(l("November 18, 2025", Some("Updated on")), Some(DateLabel::Updated));
+        assert_eq!(l("Date Last Reviewed: April 5, 2025", None), Some(DateLabel::Updated));
+        assert_eq!(l("By Ann Lee | March 5, 2024", None), Some(DateLabel::Published));
+        assert_eq!(l("March 5, 2024", Some("Ann Lee")), Some(DateLabel::Published));
+        assert_eq!(
+            l("Published March 5, 2024, updated May 1, 2024", None),
+            Some(DateLabel::Published)
+        );
+        assert_eq!(l("no date", None), None);
     }
 
     #[test]

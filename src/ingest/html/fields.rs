@@ -2,7 +2,7 @@
 //! states about itself (`page::PageMeta`). The string helpers here (site
 //! suffixes, byline names) are pure and meant to be shared.
 
-use super::dates::{date_in_url, find_date_in_text, parse_date_value};
+use super::dates::{date_in_url, find_date_in_text, find_labelled_date, parse_date_value, DateLabel};
 use super::page::PageMeta;
 use super::text::{clean_text, fold_key, word_count};
 use jiff::civil::Date;
@@ -215,7 +215,14 @@ fn is_credential(part: &str) -> bool {
 
 /// Job titles written after a name ("Ann Lee, Senior Editor").
 fn is_role(part: &str) -> bool {
-    const ROLES: [&str; 24] = [
+    const ROLES: [&str; 31] = [
+        "architect",
+        "engineer",
+        "developer",
+        "designer",
+        "researcher",
+        "scientist",
+        "chief",
         "expert",
         "editor",
         "writer",
@@ -515,7 +522,10 @@ pub fn byline_in_segments(segments: &[&str]) -> Vec<String> {
                     parts.push(n);
                 }
                 parts.join(" ")
-            } else if p.len() > 3 && lower.starts_with(&format!("{p} ")) || lower.starts_with("by ") && *p == "by" {
+            } else if p.len() > 3 && lower.starts_with(&format!("{p} "))
+                || lower.starts_with("by ") && *p == "by"
+                || p.ends_with(':') && lower.starts_with(p)
+            {
                 seg.get(p.len()..).unwrap_or("").to_string()
             } else if let Some(pos) = lower.find(" by ").filter(|_| *p == "by" && seg.len() < 120) {
                 // "Posted by Ann Lee on ...", "Recipe by Ann Lee"
@@ -538,10 +548,13 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     let not_site = |n: &String| !sites.iter().any(|s| fold_key(s) == fold_key(n));
     // A visible "By ..." next to the headline or in a byline block says what
     // the reader sees; metadata is often a CMS user name.
+    let mut site_author: Vec<String> = Vec::new();
     let visible_by = || -> Vec<String> {
         if let Some(z) = zone_for(pm, title) {
             let after: Vec<&str> = z.after.split('\u{2029}').collect();
-            let names: Vec<String> = byline_in_segments(&after).into_iter().filter(not_site).collect();
+            // "By ASU Online" next to the headline names the author even
+            // when it is the site's own name.
+            let names: Vec<String> = byline_in_segments(&after);
             if !names.is_empty() {
                 return names;
             }
@@ -561,9 +574,16 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
         .filter(|t| t.is_article())
         .chain(pm.ld.iter().filter(|t| !t.is_article()))
     {
-        let names: Vec<String> = t.authors.iter().flat_map(|a| split_names_loose(a)).collect();
+        // A site that lists itself as the author ("author": "USA TODAY")
+        // says less than a byline that names a person; it is kept for the
+        // end (on a personal site, the site's name is its author's).
+        let all: Vec<String> = t.authors.iter().flat_map(|a| split_names_loose(a)).collect();
+        let names: Vec<String> = all.iter().filter(|n| not_site(n)).cloned().collect();
         if !names.is_empty() {
             return dedup_names(names);
+        }
+        if site_author.is_empty() {
+            site_author = dedup_names(all);
         }
     }
     let citation: Vec<String> = pm.meta_all("citation_author").filter_map(clean_name_loose).collect();
@@ -618,7 +638,57 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
             return names;
         }
     }
-    Vec::new()
+    if let Some(z) = zone_for(pm, title) {
+        let after: Vec<&str> = z.after.split('\u{2029}').collect();
+        if let Some(n) = dateline_name(&after) {
+            return vec![n];
+        }
+    }
+    site_author
+}
+
+/// A name written just before the date under a headline, with no "By":
+/// "Ann Lee \u{2029} March 5, 2024", "Ann Lee \u{2029} Senior Editor \u{2029}
+/// Updated May 1, 2024", "Ann Lee \u{2029} in \u{2029} Gardening \u{2029} Dec 10".
+/// Only among the first few short texts after the headline, and only a
+/// name of two to four capitalised words.
+pub fn dateline_name(segments: &[&str]) -> Option<String> {
+    static DAY_MONTH: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(st|nd|rd|th)?$")
+            .expect("valid regex")
+    });
+    let is_date = |s: &str| find_date_in_text(s).is_some() || DAY_MONTH.is_match(s.trim());
+    let segs: Vec<&str> = segments
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+        .take(6)
+        .collect();
+    for (i, seg) in segs.iter().enumerate() {
+        if is_date(seg) {
+            return None;
+        }
+        let words: Vec<&str> = seg.split_whitespace().collect();
+        let capitalised = words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*w, "van" | "von" | "de" | "da" | "del" | "der" | "le" | "la")
+        });
+        if !(2..=4).contains(&words.len()) || !capitalised || seg.len() > 40 {
+            continue;
+        }
+        // The date follows at once, or after a role or a "in Section" of short texts.
+        let follows = segs[i + 1..].iter().take(3).position(|s| is_date(s));
+        let between_short = follows.is_some_and(|k| segs[i + 1..i + 1 + k].iter().all(|s| s.len() <= 40));
+        if !between_short {
+            continue;
+        }
+        if let Some(n) = clean_name(seg) {
+            if !is_role(&n) {
+                return Some(n);
+            }
+        }
+    }
+    None
 }
 
 const DATE_META: [&str; 24] = [
@@ -650,38 +720,29 @@ const DATE_META: [&str; 24] = [
 
 /// The publication date and whether it was inferred (from the URL) rather
 /// than stated.
+///
+/// Policy: a date the page labels as an update ("Last updated", "Reviewed
+/// on", `dateModified`) says when the page last changed, not when it was
+/// published. The date written next to the headline comes first when it is
+/// not labelled as an update; then the stated publication dates (JSON-LD
+/// article `datePublished`, `article:published_time` and kin, `<time>` and
+/// microdata, dated elements and bylines); a visible update date only when
+/// the page states no publication date at all (then marked as inferred).
+/// Measured on the WCXB dev pages, leaving update dates out altogether
+/// lowers date accuracy by 3 points and avoids a date on 2 more of the 123
+/// undated pages: their annotators took a shown update date as the date.
 pub fn choose_date(pm: &PageMeta, title: &str, url: Option<&str>) -> (Option<Date>, bool) {
-    // What the reader sees next to the headline comes first: pages often
-    // show an "Updated" date that differs from their metadata.
-    if let Some(d) = zone_date(pm, title) {
+    let (zone_published, zone_updated) = zone_dates(pm, title);
+    if let Some(d) = zone_published {
         return (Some(d), false);
     }
-    for t in pm.ld.iter().filter(|t| t.is_article()) {
-        if let Some(d) = t
-            .date_published
-            .as_deref()
-            .or(t.date_created.as_deref())
-            .and_then(parse_date_value)
-        {
-            return (Some(d), false);
-        }
-    }
-    for k in DATE_META {
-        if let Some(d) = pm.meta_all(k).find_map(parse_date_value) {
-            return (Some(d), false);
-        }
-    }
-    if let Some(d) = pm.published_dates.iter().find_map(|s| parse_date_value(s)) {
+    if let Some(d) = stated_published(pm) {
         return (Some(d), false);
     }
-    // `WebPage` JSON-LD dates are when a CMS page was created, not when an
-    // article was published; they are not used.
-    if let Some(d) = pm.date_texts.iter().find_map(|s| find_date_in_text(s)) {
-        return (Some(d), false);
-    }
-    // A byline block often carries the date: "Ann Lee | March 5, 2024".
-    if let Some(d) = pm.bylines.iter().find_map(|s| find_date_in_text(s)) {
-        return (Some(d), false);
+    // Only an update date is shown: it stands in for the publication date,
+    // marked as inferred (the page does not say when it was published).
+    if let Some(d) = zone_updated {
+        return (Some(d), true);
     }
     if let Some(d) = url.and_then(date_in_url) {
         return (Some(d), true);
@@ -689,14 +750,77 @@ pub fn choose_date(pm: &PageMeta, title: &str, url: Option<&str>) -> (Option<Dat
     (None, false)
 }
 
-/// A date written next to the headline: the first one after it (a
-/// byline or dateline), else the last one before it.
-pub fn zone_date(pm: &PageMeta, title: &str) -> Option<Date> {
-    let zone = zone_for(pm, title)?;
-    if let Some(d) = zone.after.split('\u{2029}').find_map(find_date_in_text) {
+/// A publication date the page states in its metadata or marks up in its
+/// body (dates labelled as updates left out).
+fn stated_published(pm: &PageMeta) -> Option<Date> {
+    for t in pm.ld.iter().filter(|t| t.is_article()) {
+        if let Some(d) = t
+            .date_published
+            .as_deref()
+            .or(t.date_created.as_deref())
+            .and_then(parse_date_value)
+        {
+            return Some(d);
+        }
+    }
+    for k in DATE_META {
+        if let Some(d) = pm.meta_all(k).find_map(parse_date_value) {
+            return Some(d);
+        }
+    }
+    if let Some(d) = pm.published_dates.iter().find_map(|s| parse_date_value(s)) {
         return Some(d);
     }
-    zone.before.split('\u{2029}').rev().find_map(find_date_in_text)
+    // `WebPage` JSON-LD dates are when a CMS page was created, not when an
+    // article was published; they are not used.
+    let published_in = |s: &String| {
+        let lines: Vec<&str> = s.lines().collect();
+        lines.iter().enumerate().find_map(|(i, l)| {
+            let prev = i.checked_sub(1).map(|j| lines[j]);
+            find_labelled_date(l, prev)
+                .filter(|(_, lab)| *lab == DateLabel::Published)
+                .map(|(d, _)| d)
+        })
+    };
+    if let Some(d) = pm.date_texts.iter().find_map(published_in) {
+        return Some(d);
+    }
+    // A byline block often carries the date: "Ann Lee | March 5, 2024".
+    pm.bylines.iter().find_map(published_in)
+}
+
+/// The dates written next to the headline: the first one not labelled as
+/// an update after it (a byline or dateline), else the last one before it;
+/// and the first update date there. Once an update date is seen, only a
+/// date labelled "Published"/"Posted" counts: an unlabelled one further on
+/// is as likely to be in the text.
+pub fn zone_dates(pm: &PageMeta, title: &str) -> (Option<Date>, Option<Date>) {
+    let Some(zone) = zone_for(pm, title) else {
+        return (None, None);
+    };
+    let says_published = |seg: &str, prev: Option<&str>| {
+        let l = format!("{} {seg}", prev.unwrap_or("")).to_lowercase();
+        ["publish", "posted", "originally"].iter().any(|w| l.contains(w))
+    };
+    let mut updated = None;
+    let after: Vec<&str> = zone.after.split('\u{2029}').collect();
+    let before: Vec<&str> = zone.before.split('\u{2029}').collect();
+    let order = (0..after.len())
+        .map(|i| (&after, i))
+        .chain((0..before.len()).rev().map(|i| (&before, i)));
+    for (segs, i) in order {
+        let prev = i.checked_sub(1).map(|j| segs[j]);
+        match find_labelled_date(segs[i], prev) {
+            Some((d, DateLabel::Published)) if updated.is_none() || says_published(segs[i], prev) => {
+                return (Some(d), updated);
+            }
+            Some((d, DateLabel::Updated)) => {
+                updated = updated.or(Some(d));
+            }
+            _ => {}
+        }
+    }
+    (None, updated)
 }
 
 /// The zone around the `<h1>` that carries the chosen title.
@@ -803,6 +927,20 @@ mod tests {
             split_names("Jean-Luc Aufranc (CNXSoft)"),
             vec!["Jean-Luc Aufranc (CNXSoft)"]
         );
+        assert_eq!(byline_in_segments(&["by: Ann Lee, Dec 17, 2025"]), vec!["Ann Lee"]);
+        assert_eq!(
+            dateline_name(&["Ann Lee", "Senior Editor", "Updated May 1, 2024"]),
+            Some("Ann Lee".into())
+        );
+        assert_eq!(
+            dateline_name(&["Ann Lee", "in", "Gardening", "Dec 10"]),
+            Some("Ann Lee".into())
+        );
+        assert_eq!(dateline_name(&["March 5, 2024", "Ann Lee"]), None);
+        assert_eq!(
+            dateline_name(&["Ann Lee wrote a long sentence here about gardens", "March 5, 2024"]),
+            None
+        );
         assert_eq!(
             split_names("Written By:Cazzy MagennisLast Updated:August 1, 2025"),
             vec!["Cazzy Magennis"]
@@ -830,15 +968,36 @@ mod tests {
 
     #[test]
     fn date_next_to_the_headline_wins_over_metadata() {
-        let pm = meta_of(
-            r#"<meta property="article:published_time" content="2020-01-01T00:00:00Z">
-            <article><h1>Garden notes</h1><p><span>By Ann Lee</span> <span>Updated March 5, 2024</span></p>
-            <p>A long first paragraph of the article that mentions June 1, 2019 in passing, which is not the date of the article itself at all.</p></article>"#,
-        );
+        let page = |dateline: &str, meta: &str| {
+            meta_of(&format!(
+                r#"{meta}<article><h1>Garden notes</h1><p><span>By Ann Lee</span> <span>{dateline}</span></p>
+            <p>A long first paragraph of the article that mentions June 1, 2019 in passing, which is not the date of the article itself at all.</p></article>"#
+            ))
+        };
+        let meta = r#"<meta property="article:published_time" content="2020-01-01T00:00:00Z">"#;
+        let pm = page("March 5, 2024", meta);
         assert_eq!(
-            choose_date(&pm, "Garden notes", None).0,
-            Some(jiff::civil::date(2024, 3, 5))
+            choose_date(&pm, "Garden notes", None),
+            (Some(jiff::civil::date(2024, 3, 5)), false)
         );
         assert_eq!(choose_authors(&pm, "Garden notes"), vec!["Ann Lee"]);
+        // An update date is not a publication date: the stated one wins...
+        let pm = page("Updated March 5, 2024", meta);
+        assert_eq!(
+            choose_date(&pm, "Garden notes", None),
+            (Some(jiff::civil::date(2020, 1, 1)), false)
+        );
+        // ... and alone it stands in, marked as inferred.
+        let pm = page("Last updated: March 5, 2024", "");
+        assert_eq!(
+            choose_date(&pm, "Garden notes", None),
+            (Some(jiff::civil::date(2024, 3, 5)), true)
+        );
+        // A `<time>` labelled by its parent as an update is no publication date.
+        let pm = meta_of(
+            r#"<h1>Notes</h1><p>A first paragraph long enough to end the zone around the headline, so that only marked-up dates count here.</p>
+            <div class="field"><div>Date Last Reviewed:</div><time datetime="2025-04-14">April 2025</time></div>"#,
+        );
+        assert_eq!(choose_date(&pm, "Notes", None), (None, false));
     }
 }

@@ -24,6 +24,7 @@ pub mod decode;
 pub mod fields;
 pub mod markdown;
 pub mod page;
+pub mod prune;
 pub mod text;
 
 use super::ExtractedDoc;
@@ -60,6 +61,7 @@ const MAX_NESTING: usize = 1000;
 
 fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     let (html, warn) = decode::decode_html(raw);
+    let html = prune::strip_inert(&html);
     let mut warnings: Vec<String> = warn.into_iter().collect();
     if max_nesting(&html) > MAX_NESTING {
         warnings.push(format!(
@@ -69,7 +71,6 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     }
     let doc = dom_query::Document::from(html.as_str());
     let pm = page::collect(&doc);
-    drop(doc);
 
     let title = fields::choose_title(&pm);
     let authors = fields::choose_authors(&pm, &title);
@@ -107,7 +108,7 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     // gives a second opinion: it replaces a body it far outgrows, else it
     // trims the edges of trafilatura's body to the part both agree on.
     let words = body.split_whitespace().count();
-    let body = match readability_body(&html) {
+    let body = match readability_body(doc) {
         Some(alt) if alt.split_whitespace().count() > words * 2 + 50 => alt,
         Some(alt) if words >= FALLBACK_WORDS => trim_edges(&body, &alt),
         _ => body,
@@ -145,9 +146,11 @@ fn trafilatura_body(html: &str, opts: &rs_trafilatura::Options) -> String {
     }
 }
 
-fn readability_body(html: &str) -> Option<String> {
-    let parsed = std::panic::catch_unwind(|| {
-        let mut r = dom_smoothie::Readability::new(html, None, None).ok()?;
+/// Readability's main content, from the page already parsed for metadata
+/// (Readability rewrites the tree it is given).
+fn readability_body(doc: dom_query::Document) -> Option<String> {
+    let parsed = std::panic::catch_unwind(move || {
+        let mut r = dom_smoothie::Readability::with_document(doc, None, None).ok()?;
         r.parse().ok().map(|a| a.content.to_string())
     });
     let content = parsed.ok().flatten()?;
@@ -188,23 +191,50 @@ const NOT_NESTING: [&str; 24] = [
     "dt", "dd", "tr", "td", "th", "option", "param", "thead", "tbody",
 ];
 
-/// An estimate of the deepest element nesting, from the tags alone.
+/// An estimate of the deepest element nesting, from the tags alone: a
+/// single pass over the bytes (a regex here cost a tenth of the extraction).
 fn max_nesting(html: &str) -> usize {
-    static TAG: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"<(/?)([A-Za-z][A-Za-z0-9]{0,15})\b[^<>]*?(/?)>").expect("valid regex")
-    });
+    let b = html.as_bytes();
     let mut depth: usize = 0;
     let mut max = 0;
-    for c in TAG.captures_iter(html) {
-        let name = c[2].to_ascii_lowercase();
-        if NOT_NESTING.contains(&name.as_str()) || !c[3].is_empty() {
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        i += off + 1;
+        let closing = b.get(i) == Some(&b'/');
+        let name_start = if closing { i + 1 } else { i };
+        if !b.get(name_start).is_some_and(u8::is_ascii_alphabetic) {
             continue;
         }
-        if c[1].is_empty() {
+        let mut j = name_start;
+        while j < b.len() && b[j].is_ascii_alphanumeric() && j - name_start < 17 {
+            j += 1;
+        }
+        if j - name_start > 16 {
+            continue;
+        }
+        // The name ends at a word boundary ("<my-widget>" counts as "my"), and
+        // the tag at the next `>` unless another `<` comes first.
+        if b.get(j).is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_') {
+            continue;
+        }
+        let Some(end) = b[j..].iter().position(|&c| c == b'>' || c == b'<') else {
+            break;
+        };
+        if b[j + end] == b'<' {
+            i = j + end;
+            continue;
+        }
+        let self_closing = end > 0 && b[j + end - 1] == b'/';
+        let name = html[name_start..j].to_ascii_lowercase();
+        i = j + end + 1;
+        if NOT_NESTING.contains(&name.as_str()) || self_closing {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
             depth += 1;
             max = max.max(depth);
-        } else {
-            depth = depth.saturating_sub(1);
         }
     }
     max
@@ -389,5 +419,8 @@ mod tests {
     fn nesting_estimate() {
         assert_eq!(max_nesting("<div><div><p>a<p>b</div></div>"), 2);
         assert!(max_nesting(&"<span>".repeat(2000)) > MAX_NESTING);
+        assert_eq!(max_nesting("<my-box><x-y a='1'><br/><img src=x></x-y></my-box>"), 2);
+        assert_eq!(max_nesting("<div <div>><span/></div>"), 1);
+        assert_eq!(max_nesting("a < b and <1> <div"), 0);
     }
 }

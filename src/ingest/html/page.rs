@@ -199,7 +199,8 @@ pub fn collect(doc: &Document) -> PageMeta {
         let class = n.attr("class").map(|s| s.to_ascii_lowercase()).unwrap_or_default();
         let modified = ["modif", "updat", "edit"]
             .iter()
-            .any(|w| class.contains(w) || itemprop.contains(w));
+            .any(|w| class.contains(w) || itemprop.contains(w))
+            || update_context(n);
         if itemprop == "datepublished" || itemprop == "datecreated" {
             let v = n
                 .attr("content")
@@ -267,6 +268,45 @@ pub fn collect(doc: &Document) -> PageMeta {
     pm
 }
 
+/// Whether a date element is labelled as an update by what surrounds it: a
+/// class or id on a close ancestor (`date-last-reviewed`, `post-updated`),
+/// or the words just before it in its parent ("Last updated <time>").
+fn update_context(n: &NodeRef) -> bool {
+    let marked = |a: &NodeRef| {
+        ["class", "id"].iter().any(|k| {
+            a.attr(k).is_some_and(|v| {
+                let v = v.to_ascii_lowercase();
+                ["modif", "updat", "review", "revis"].iter().any(|w| v.contains(w))
+            })
+        })
+    };
+    if n.ancestors_it(Some(3)).any(|a| marked(&a)) {
+        return true;
+    }
+    let own = clean_text(&n.text());
+    let Some(parent) = n.parent() else {
+        return false;
+    };
+    let pt = clean_text(&parent.text());
+    if pt.len() > 200 || own.is_empty() {
+        return false;
+    }
+    let prefix = match pt.find(&own) {
+        Some(i) => &pt[..i],
+        None => return false,
+    };
+    let prefix = if prefix.trim().is_empty() {
+        // `<p>Last updated</p><time>`: the label is the element before.
+        n.prev_element_sibling()
+            .map(|p| clean_text(&p.text()))
+            .filter(|t| t.len() <= 60)
+            .unwrap_or_default()
+    } else {
+        prefix.to_string()
+    };
+    super::dates::label_of(&prefix) == super::dates::DateLabel::Updated
+}
+
 /// Texts in reading order, skipping what is never shown; h1 positions.
 fn heading_zones(doc: &Document) -> Vec<HeadingZone> {
     const BEFORE_CHARS: usize = 120;
@@ -314,10 +354,17 @@ fn heading_zones(doc: &Document) -> Vec<HeadingZone> {
         if n.is_element() && name != "h1" {
             let class = n.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
             let role = n.attr("role").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+            // Utility-class tokens ("md:[grid-area:sidebar]") place an
+            // element; they do not say what it is.
+            let named = |w: &str| {
+                class
+                    .split_whitespace()
+                    .any(|t| !t.contains(':') && !t.contains('[') && t.contains(w))
+            };
             if role == "navigation"
                 || ["breadcrumb", "menu", "navbar", "related", "sidebar"]
                     .iter()
-                    .any(|w| class.contains(w))
+                    .any(|w| named(w))
             {
                 continue;
             }
