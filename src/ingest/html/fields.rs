@@ -99,7 +99,7 @@ pub fn choose_title(pm: &PageMeta) -> String {
 /// against (where the byline and dateline are looked for).
 pub fn choose_title_and_heading(pm: &PageMeta) -> (String, String) {
     let (t, h) = choose_title_raw(pm);
-    let t = drop_pipe_parts(&t);
+    let t = drop_short_dash_tail(&drop_pipe_parts(&t));
     let h = h.unwrap_or_else(|| t.clone());
     (t, h)
 }
@@ -151,6 +151,21 @@ pub fn repair_mojibake(s: &str) -> String {
         Ok(fixed) if fixed != s => fixed,
         _ => s.to_string(),
     }
+}
+
+/// A one- or two-word tail after a dash is a label, series or site name,
+/// not part of the headline: "Apps Compared - Personally Tested",
+/// "Pipeline in JUCE - Part 1", "Best Software for HR Teams \u{2013} Acme".
+pub fn drop_short_dash_tail(title: &str) -> String {
+    for sep in [" - ", " \u{2013} ", " \u{2014} "] {
+        if let Some(pos) = title.rfind(sep) {
+            let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
+            if word_count(head) >= 3 && (1..=2).contains(&word_count(tail)) {
+                return head.to_string();
+            }
+        }
+    }
+    title.to_string()
 }
 
 /// The parts of a title split at its separators.
@@ -1013,6 +1028,15 @@ mod tests {
         );
         assert_eq!(repair_mojibake("Caf\u{e9} \u{c2}"), "Caf\u{e9} \u{c2}");
         assert_eq!(repair_mojibake("Na\u{ef}ve"), "Na\u{ef}ve");
+        assert_eq!(
+            drop_short_dash_tail("Ten Apps Compared - Personally Tested"),
+            "Ten Apps Compared"
+        );
+        assert_eq!(
+            drop_short_dash_tail("Zero Waste - A Beginner's Guide"),
+            "Zero Waste - A Beginner's Guide"
+        );
+        assert_eq!(drop_short_dash_tail("Coffee - Facts"), "Coffee - Facts");
     }
 
     #[test]
