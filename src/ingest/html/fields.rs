@@ -92,10 +92,92 @@ pub fn strip_site_suffix(title: &str, sites: &[String]) -> String {
 /// titles, else the first `<h1>` that is not the site's name, else the
 /// metadata title without its site suffix.
 pub fn choose_title(pm: &PageMeta) -> String {
-    drop_pipe_parts(&choose_title_raw(pm))
+    choose_title_and_heading(pm).0
 }
 
-fn choose_title_raw(pm: &PageMeta) -> String {
+/// The title, and the text of the `<h1>` it was read from or checked
+/// against (where the byline and dateline are looked for).
+pub fn choose_title_and_heading(pm: &PageMeta) -> (String, String) {
+    let (t, h) = choose_title_raw(pm);
+    let t = drop_short_dash_tail(&drop_pipe_parts(&t));
+    let h = h.unwrap_or_else(|| t.clone());
+    (t, h)
+}
+
+/// Text that was UTF-8, read as Latin-1 or Windows-1252 and written out as
+/// UTF-8 again ("Investorâ\u{80}\u{99}s"): undo it when the result is valid UTF-8.
+pub fn repair_mojibake(s: &str) -> String {
+    if !s.chars().any(|c| ('\u{c2}'..='\u{f4}').contains(&c)) {
+        return s.to_string();
+    }
+    let mut bytes = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        let b = match c as u32 {
+            0..=0xff => c as u32 as u8,
+            _ => match c {
+                '\u{20ac}' => 0x80,
+                '\u{201a}' => 0x82,
+                '\u{192}' => 0x83,
+                '\u{201e}' => 0x84,
+                '\u{2026}' => 0x85,
+                '\u{2020}' => 0x86,
+                '\u{2021}' => 0x87,
+                '\u{2c6}' => 0x88,
+                '\u{2030}' => 0x89,
+                '\u{160}' => 0x8a,
+                '\u{2039}' => 0x8b,
+                '\u{152}' => 0x8c,
+                '\u{17d}' => 0x8e,
+                '\u{2018}' => 0x91,
+                '\u{2019}' => 0x92,
+                '\u{201c}' => 0x93,
+                '\u{201d}' => 0x94,
+                '\u{2022}' => 0x95,
+                '\u{2013}' => 0x96,
+                '\u{2014}' => 0x97,
+                '\u{2dc}' => 0x98,
+                '\u{2122}' => 0x99,
+                '\u{161}' => 0x9a,
+                '\u{203a}' => 0x9b,
+                '\u{153}' => 0x9c,
+                '\u{17e}' => 0x9e,
+                '\u{178}' => 0x9f,
+                _ => return s.to_string(),
+            },
+        };
+        bytes.push(b);
+    }
+    match String::from_utf8(bytes) {
+        Ok(fixed) if fixed != s => fixed,
+        _ => s.to_string(),
+    }
+}
+
+/// A one- or two-word tail after a dash is a label, series or site name,
+/// not part of the headline: "Apps Compared - Personally Tested",
+/// "Pipeline in JUCE - Part 1", "Best Software for HR Teams \u{2013} Acme".
+pub fn drop_short_dash_tail(title: &str) -> String {
+    for sep in [" - ", " \u{2013} ", " \u{2014} "] {
+        if let Some(pos) = title.rfind(sep) {
+            let (head, tail) = (title[..pos].trim(), title[pos + sep.len()..].trim());
+            if word_count(head) >= 3 && (1..=2).contains(&word_count(tail)) {
+                return head.to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// The parts of a title split at its separators.
+fn separator_parts(title: &str) -> Vec<&str> {
+    let mut parts = vec![title];
+    for sep in SEPARATORS {
+        parts = parts.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+}
+
+fn choose_title_raw(pm: &PageMeta) -> (String, Option<String>) {
     let sites = site_names(pm);
     let mut cands: Vec<String> = pm
         .ld
@@ -119,6 +201,7 @@ fn choose_title_raw(pm: &PageMeta) -> String {
         cands.push(t.clone());
     }
     cands.retain(|c| !c.trim().is_empty());
+    let cands: Vec<String> = cands.iter().map(|c| repair_mojibake(c)).collect();
     let stripped: Vec<String> = cands.iter().map(|c| strip_site_suffix(c, &sites)).collect();
 
     // Parts of metadata titles after a separator are site or section names.
@@ -130,8 +213,8 @@ fn choose_title_raw(pm: &PageMeta) -> String {
             }
         }
     }
-    let h1s: Vec<&String> = pm
-        .h1s
+    let h1s_fixed: Vec<String> = pm.h1s.iter().map(|h| repair_mojibake(h)).collect();
+    let h1s: Vec<&String> = h1s_fixed
         .iter()
         .filter(|h| {
             let k = fold_key(h);
@@ -140,30 +223,50 @@ fn choose_title_raw(pm: &PageMeta) -> String {
         .collect();
     for h in &h1s {
         let kh = fold_key(h);
-        let agrees = cands.iter().chain(stripped.iter()).any(|c| {
-            let kc = fold_key(c);
-            (kc.contains(&kh) && kh.len() * 2 >= kc.len())
-                || (!kc.is_empty() && kh.contains(&kc) && kc.len() * 2 >= kh.len())
+        // The metadata title is the headline plus a site or section name
+        // after a separator ("Coffee - University of X"), even a short one.
+        let echoed = cands.iter().any(|c| {
+            let parts = separator_parts(c);
+            parts.len() > 1 && (fold_key(parts[0]) == kh || fold_key(parts[parts.len() - 1]) == kh)
         });
+        let agrees = echoed
+            || cands.iter().chain(stripped.iter()).any(|c| {
+                let kc = fold_key(c);
+                (kc.contains(&kh) && kh.len() * 2 >= kc.len())
+                    || (!kc.is_empty() && kh.contains(&kc) && kc.len() * 2 >= kh.len())
+            });
         if agrees {
-            return (*h).clone();
+            return ((*h).clone(), Some((*h).clone()));
         }
     }
     // A lone headline that the metadata does not echo is still what the
     // reader sees; among several, none can be trusted over the metadata.
+    // One set in capitals only ("SUPPORTING GAAP COMPLIANCE") is a label
+    // styled as a heading: the metadata title names the page then, and the
+    // heading still anchors the byline and dateline.
+    let meta_first = stripped.iter().find(|s| word_count(s) >= 2);
     if h1s.len() == 1 || stripped.is_empty() {
         if let Some(h) = h1s
             .iter()
             .find(|h| word_count(h) >= 2 && h.len() <= 250 && !is_ui_text(h))
         {
-            return (*h).clone();
+            let shouting = h.chars().any(char::is_alphabetic) && !h.chars().any(char::is_lowercase);
+            if shouting {
+                if let Some(m) = meta_first {
+                    return (m.clone(), Some((*h).clone()));
+                }
+            }
+            return ((*h).clone(), Some((*h).clone()));
         }
     }
-    stripped
-        .into_iter()
-        .next()
-        .or_else(|| pm.h1s.first().cloned())
-        .unwrap_or_default()
+    (
+        stripped
+            .into_iter()
+            .next()
+            .or_else(|| h1s_fixed.first().cloned())
+            .unwrap_or_default(),
+        None,
+    )
 }
 
 /// Headings that are interface labels, not headlines.
@@ -896,6 +999,44 @@ mod tests {
             r#"<title>Harbour Plan Approved | Coastal Times</title><meta property="og:site_name" content="Coastal Times">"#,
         );
         assert_eq!(choose_title(&pm), "Harbour Plan Approved");
+    }
+
+    #[test]
+    fn title_cases_short_headline_capitals_and_mojibake() {
+        // A one-word h1 that the metadata title repeats before a separator.
+        let pm = meta_of(r#"<title>Coffee - Campus Facts</title><body><h1>Campus Facts</h1><h1>Coffee</h1></body>"#);
+        assert_eq!(choose_title(&pm), "Coffee");
+        // A lone h1 in capitals that the metadata does not echo is a label;
+        // it still anchors the byline.
+        let pm = meta_of(
+            r#"<title>Ledger Rules: Applying Them To Your Business</title><body><h1>SUPPORTING LEDGERS</h1></body>"#,
+        );
+        assert_eq!(
+            choose_title_and_heading(&pm),
+            (
+                "Ledger Rules: Applying Them To Your Business".to_string(),
+                "SUPPORTING LEDGERS".to_string()
+            )
+        );
+        assert_eq!(
+            repair_mojibake("Investor\u{e2}\u{80}\u{99}s Guide"),
+            "Investor\u{2019}s Guide"
+        );
+        assert_eq!(
+            repair_mojibake("Investor\u{e2}\u{20ac}\u{2122}s Guide"),
+            "Investor\u{2019}s Guide"
+        );
+        assert_eq!(repair_mojibake("Caf\u{e9} \u{c2}"), "Caf\u{e9} \u{c2}");
+        assert_eq!(repair_mojibake("Na\u{ef}ve"), "Na\u{ef}ve");
+        assert_eq!(
+            drop_short_dash_tail("Ten Apps Compared - Personally Tested"),
+            "Ten Apps Compared"
+        );
+        assert_eq!(
+            drop_short_dash_tail("Zero Waste - A Beginner's Guide"),
+            "Zero Waste - A Beginner's Guide"
+        );
+        assert_eq!(drop_short_dash_tail("Coffee - Facts"), "Coffee - Facts");
     }
 
     #[test]

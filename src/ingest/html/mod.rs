@@ -72,13 +72,13 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     let doc = dom_query::Document::from(html.as_str());
     let pm = page::collect(&doc);
 
-    let title = fields::choose_title(&pm);
-    let authors = fields::choose_authors(&pm, &title);
+    let (title, heading) = fields::choose_title_and_heading(&pm);
+    let authors = fields::choose_authors(&pm, &heading);
     let url = pm
         .canonical
         .clone()
         .or_else(|| pm.meta_first(&["og:url"]).map(str::to_string));
-    let (date, date_inferred) = fields::choose_date(&pm, &title, url.as_deref());
+    let (date, date_inferred) = fields::choose_date(&pm, &heading, url.as_deref());
     let publisher = fields::choose_publisher(&pm);
 
     let opts = rs_trafilatura::Options {
@@ -113,7 +113,7 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
         Some(alt) if words >= FALLBACK_WORDS => trim_edges(&body, &alt),
         _ => body,
     };
-    let body = boilerplate::clean_body(&body, &title);
+    let body = boilerplate::clean_body(&body, &heading);
     if body.trim().is_empty() {
         warnings.push("no main content found on the page".into());
     }
