@@ -1351,7 +1351,14 @@ impl Renderer<'_> {
 mod tests {
     #[test]
     fn escaping_matches_tera_byte_for_byte() {
-        for s in ["", "plain", "a & b < c > d \"e\" 'f'", "<<&&>>", "Erdoğan’s \"quote\" & co'", "&amp;"] {
+        for s in [
+            "",
+            "plain",
+            "a & b < c > d \"e\" 'f'",
+            "<<&&>>",
+            "Erdoğan’s \"quote\" & co'",
+            "&amp;",
+        ] {
             let (mut ours, mut theirs) = (Vec::new(), Vec::new());
             super::escape_html(s, &mut ours).unwrap();
             tera::escape_html(s, &mut theirs).unwrap();
