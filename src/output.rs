@@ -40,8 +40,9 @@ pub struct WriteStats {
     pub removed: usize,
 }
 
-/// Write a whole site at once (see [`SiteWriter`]).
-pub fn write_site(dir: &Path, outputs: &[Output]) -> std::io::Result<WriteStats> {
+/// Write a whole site at once (see [`SiteWriter`]); the tests' shorthand.
+#[cfg(test)]
+fn write_site(dir: &Path, outputs: &[Output]) -> std::io::Result<WriteStats> {
     let w = SiteWriter::create(dir, None)?;
     for o in outputs {
         w.put(o.clone());

@@ -205,28 +205,14 @@ pub fn assemble(
     }
     if let Some(c) = cache {
         for w in &c.warnings {
-            report.warnings.push(Diagnostic {
-                severity: crate::model::Severity::Warning,
-                file: None,
-                line: None,
-                column: None,
-                message: w.clone(),
-                hint: None,
-            });
+            report.warnings.push(cache_warning(w.clone()));
         }
         c.finish();
     }
     let mut analyses = Vec::with_capacity(results.len());
     for (r, w, hit) in results {
         if let Some(w) = w {
-            report.warnings.push(Diagnostic {
-                severity: crate::model::Severity::Warning,
-                file: None,
-                line: None,
-                column: None,
-                message: w,
-                hint: None,
-            });
+            report.warnings.push(cache_warning(w));
         }
         report.cache_hits += usize::from(hit);
         analyses.push(r);
@@ -289,4 +275,16 @@ fn resident_mb() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024)
+}
+
+/// A warning about the cache itself: it names its file in the message.
+fn cache_warning(message: String) -> Diagnostic {
+    Diagnostic {
+        severity: crate::model::Severity::Warning,
+        file: None,
+        line: None,
+        column: None,
+        message,
+        hint: None,
+    }
 }

@@ -24,12 +24,6 @@ pub struct BodyStore {
     slots: Mutex<Vec<Slot>>,
 }
 
-impl Default for BodyStore {
-    fn default() -> Self {
-        BodyStore::new(0)
-    }
-}
-
 impl BodyStore {
     /// A store for `n` bodies.
     pub fn new(n: usize) -> BodyStore {
