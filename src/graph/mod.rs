@@ -91,51 +91,89 @@ impl Site {
             .map(|a| index.article_entities.get(&a.id).cloned().unwrap_or_default())
             .collect();
 
-        let mut mentions: BTreeMap<EntityId, Vec<MentionRef>> = BTreeMap::new();
-        let mut article_entities = vec![BTreeMap::new(); articles.len()];
-        // co-occurrence: shared sentences weigh 3, shared articles 1. Counted
-        // on entity numbers (ids sort like their numbers), not on cloned ids:
-        // an article naming 50 entities makes 1,225 pairs.
-        let ids: Vec<&EntityId> = index.entities.keys().collect();
-        let number: std::collections::HashMap<&EntityId, u32> =
+        // The loops below run once per mention (millions at 10,000
+        // articles), so they work on entity numbers, not on cloned ids:
+        // numbers follow id order for the entities of the index; ids an
+        // article names that the index lacks get numbers after them and take
+        // no part in co-occurrence.
+        let mut ids: Vec<&EntityId> = index.entities.keys().collect();
+        let indexed = ids.len();
+        let mut number: rustc_hash::FxHashMap<&EntityId, u32> =
             ids.iter().enumerate().map(|(i, id)| (*id, i as u32)).collect();
-        let mut pair: std::collections::HashMap<(u32, u32), usize> = std::collections::HashMap::new();
+        let local_numbers: Vec<Vec<Option<u32>>> = local_entities
+            .iter()
+            .map(|local| {
+                local
+                    .iter()
+                    .map(|id| {
+                        let id = id.as_ref()?;
+                        Some(*number.entry(id).or_insert_with(|| {
+                            ids.push(id);
+                            (ids.len() - 1) as u32
+                        }))
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut mentions_by_number: Vec<Vec<MentionRef>> = vec![Vec::new(); ids.len()];
+        let mut article_entities = Vec::with_capacity(articles.len());
+        // co-occurrence: shared sentences weigh 3, shared articles 1. An
+        // article naming 50 entities makes 1,225 pairs.
+        let mut pair: rustc_hash::FxHashMap<(u32, u32), usize> = rustc_hash::FxHashMap::default();
+        let mut count_pairs = |nums: &[u32], w: usize| {
+            for (i, a) in nums.iter().enumerate() {
+                for b in &nums[i + 1..] {
+                    *pair.entry((*a, *b)).or_insert(0) += w;
+                }
+            }
+        };
+        let mut in_article: Vec<(usize, u32)> = Vec::new();
         for (ai, an) in analyses.iter().enumerate() {
-            let local = &local_entities[ai];
-            let mut by_sentence: BTreeMap<usize, Vec<&EntityId>> = BTreeMap::new();
+            let local = &local_numbers[ai];
+            in_article.clear();
             for m in &an.names.mentions {
-                let Some(Some(id)) = local.get(m.name) else { continue };
-                mentions.entry(id.clone()).or_default().push(MentionRef {
+                let Some(Some(n)) = local.get(m.name) else { continue };
+                mentions_by_number[*n as usize].push(MentionRef {
                     article: ai,
                     sentence: m.sentence,
                     start: m.start,
                     end: m.end,
                 });
-                *article_entities[ai].entry(id.clone()).or_insert(0) += 1;
-                by_sentence.entry(m.sentence).or_default().push(id);
+                in_article.push((m.sentence, *n));
             }
-            let mut count_pairs = |nums: &[u32], w: usize| {
-                for (i, a) in nums.iter().enumerate() {
-                    for b in &nums[i + 1..] {
-                        *pair.entry((*a, *b)).or_insert(0) += w;
-                    }
-                }
-            };
-            for in_sentence in by_sentence.values() {
-                let mut nums: Vec<u32> = in_sentence.iter().filter_map(|id| number.get(id).copied()).collect();
-                nums.sort_unstable();
+            in_article.sort_unstable();
+            let mut nums: Vec<u32> = Vec::new();
+            for group in in_article.chunk_by(|x, y| x.0 == y.0) {
+                nums.clear();
+                nums.extend(group.iter().map(|g| g.1).filter(|&n| (n as usize) < indexed));
                 nums.dedup();
                 count_pairs(&nums, 3);
             }
-            let nums: Vec<u32> = article_entities[ai]
-                .keys()
-                .filter_map(|id| number.get(id).copied())
-                .collect();
+            let mut counts: Vec<(u32, usize)> = Vec::new();
+            let mut all: Vec<u32> = in_article.iter().map(|g| g.1).collect();
+            all.sort_unstable();
+            for group in all.chunk_by(|x, y| x == y) {
+                counts.push((group[0], group.len()));
+            }
+            nums.clear();
+            nums.extend(counts.iter().map(|c| c.0).filter(|&n| (n as usize) < indexed));
             count_pairs(&nums, 1);
+            article_entities.push(
+                counts
+                    .into_iter()
+                    .map(|(n, c)| (ids[n as usize].clone(), c))
+                    .collect::<BTreeMap<EntityId, usize>>(),
+            );
         }
-        for list in mentions.values_mut() {
+        let mut mentions: BTreeMap<EntityId, Vec<MentionRef>> = BTreeMap::new();
+        for (n, mut list) in mentions_by_number.into_iter().enumerate() {
+            if list.is_empty() {
+                continue;
+            }
             list.sort_by_key(|m| (rank[m.article], m.sentence, m.start));
+            mentions.insert(ids[n].clone(), list);
         }
+        let ids = &ids[..indexed];
         let mut by_number: Vec<Vec<(u32, usize)>> = vec![Vec::new(); ids.len()];
         for ((a, b), w) in pair {
             by_number[a as usize].push((b, w));

@@ -511,68 +511,112 @@ pub fn render_site(site: &Site, theme: &Theme, emit: &(dyn Fn(Output) + Sync)) -
             has_timeline: !site.timeline.is_empty(),
         },
     };
-    (0..site.articles.len())
-        .into_par_iter()
-        .for_each(|i| sink.take(r.article(i)));
-
-    let cards: Vec<ArticleCard> = site.chronological.iter().map(|&i| r.card(i)).collect();
-    sink.take(r.index(&cards));
-    r.entity_pages(&sink);
-    r.timeline_pages(&sink);
-    sink.take(r.page("404.html", "404.html", "page", &()));
-    sink.take(r.page("search.html", "search/index.html", "page", &()));
-    let site_graph = graph::site_graph(site);
-    if !site_graph.nodes.is_empty() {
-        #[derive(Serialize)]
-        struct GraphPage {
-            nodes: Vec<EntityRef>,
-            shown: usize,
-            total: usize,
-        }
-        let page = GraphPage {
-            nodes: site_graph
-                .nodes
-                .iter()
-                .map(|n| EntityRef {
-                    name: n.1.clone(),
-                    kind: n.2,
-                    url: format!("entities/{}/", n.0),
-                    mentions: n.5,
-                })
-                .collect(),
-            shown: site_graph.nodes.len(),
-            total: site.entities.entities.len(),
-        };
-        sink.take(r.page("graph.html", "graph/index.html", "graph", &page));
-        sink.take(Ok(Output::new("data/graph.json", json(&site_graph))));
-    }
-
-    let feed_entries = site
-        .chronological
-        .iter()
-        .take(FEED_ENTRIES)
-        .map(|&i| {
-            let a = &site.articles[i];
-            FeedEntry {
-                title: a.meta.title.clone(),
-                url: c.absolute_url(&article_url(a)),
-                updated: rfc3339(a.meta.date),
-                authors: a.meta.authors.clone(),
-                summary: site.analyses[i].summary(280),
-                content: crate::extract::markdown::resolve_mentions(&site.bodies.get(i), |_| None),
+    // The page groups are independent: run them side by side, so the
+    // sequential ones (the index, the feed, the data files) overlap the
+    // parallel ones instead of leaving a core idle.
+    let (r, sink) = (&r, &sink);
+    rayon::scope(|s| {
+        s.spawn(|_| {
+            (0..site.articles.len())
+                .into_par_iter()
+                .for_each(|i| sink.take(r.article(i)));
+        });
+        s.spawn(|_| {
+            let cards: Vec<ArticleCard> = site.chronological.iter().map(|&i| r.card(i)).collect();
+            sink.take(r.index(&cards));
+        });
+        s.spawn(|_| r.entity_pages(sink));
+        s.spawn(|_| r.timeline_pages(sink));
+        s.spawn(|_| {
+            sink.take(r.page("404.html", "404.html", "page", &()));
+            sink.take(r.page("search.html", "search/index.html", "page", &()));
+            let site_graph = graph::site_graph(site);
+            if !site_graph.nodes.is_empty() {
+                #[derive(Serialize)]
+                struct GraphPage {
+                    nodes: Vec<EntityRef>,
+                    shown: usize,
+                    total: usize,
+                }
+                let page = GraphPage {
+                    nodes: site_graph
+                        .nodes
+                        .iter()
+                        .map(|n| EntityRef {
+                            name: n.1.clone(),
+                            kind: n.2,
+                            url: format!("entities/{}/", n.0),
+                            mentions: n.5,
+                        })
+                        .collect(),
+                    shown: site_graph.nodes.len(),
+                    total: site.entities.entities.len(),
+                };
+                sink.take(r.page("graph.html", "graph/index.html", "graph", &page));
+                sink.take(Ok(Output::new("data/graph.json", json(&site_graph))));
             }
-        })
-        .collect::<Vec<_>>();
-    let feed = FeedView {
-        title: c.title.clone(),
-        id: c.absolute_url("atom.xml"),
-        self_url: c.absolute_url("atom.xml"),
-        alternate_url: c.absolute_url(""),
-        updated: rfc3339(site.articles.iter().filter_map(|a| a.meta.date).max()),
-        author: c.author.clone().unwrap_or_else(|| c.title.clone()),
-        entries: feed_entries,
-    };
-    sink.take(r.page("atom.xml", "atom.xml", "feed", &feed));
+        });
+        s.spawn(|_| {
+            let feed_entries = site
+                .chronological
+                .iter()
+                .take(FEED_ENTRIES)
+                .map(|&i| {
+                    let a = &site.articles[i];
+                    FeedEntry {
+                        title: a.meta.title.clone(),
+                        url: c.absolute_url(&article_url(a)),
+                        updated: rfc3339(a.meta.date),
+                        authors: a.meta.authors.clone(),
+                        summary: site.analyses[i].summary(280),
+                        content: crate::extract::markdown::resolve_mentions(&site.bodies.get(i), |_| None),
+                    }
+                })
+                .collect::<Vec<_>>();
+            let feed = FeedView {
+                title: c.title.clone(),
+                id: c.absolute_url("atom.xml"),
+                self_url: c.absolute_url("atom.xml"),
+                alternate_url: c.absolute_url(""),
+                updated: rfc3339(site.articles.iter().filter_map(|a| a.meta.date).max()),
+                author: c.author.clone().unwrap_or_else(|| c.title.clone()),
+                entries: feed_entries,
+            };
+            sink.take(r.page("atom.xml", "atom.xml", "feed", &feed));
+        });
+        s.spawn(|_| {
+            let records: Vec<ArticleRecord> = site
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| ArticleRecord {
+                    id: a.id.as_str(),
+                    title: &a.meta.title,
+                    subtitle: a.meta.subtitle.as_deref(),
+                    authors: &a.meta.authors,
+                    date: a.meta.date.map(|d| d.to_string()),
+                    date_inferred: a.meta.date_inferred,
+                    publisher: a.meta.publisher.as_deref(),
+                    source_file: a.meta.source_file.as_deref(),
+                    url: article_url(a),
+                    entities: site.article_entities[i].keys().map(|id| id.to_string()).collect(),
+                })
+                .collect();
+            sink.take(Ok(Output::new("data/articles.json", json(&records))));
+        });
+        s.spawn(|_| sink.take(Ok(Output::new("data/entities.json", json(&r.entity_records())))));
+        s.spawn(|_| sink.take(Ok(Output::new("data/timeline.json", json(&r.timeline_records())))));
+        s.spawn(|_| sink.take(Ok(Output::new("data/entities.ftm.json", r.ftm_lines()))));
+        s.spawn(|_| {
+            if site
+                .timeline
+                .iter()
+                .any(|e| matches!(e.date, crate::model::EventDate::Day(_)))
+            {
+                sink.take(Ok(Output::new("data/timeline.ics", r.ics())));
+            }
+        });
+    });
     let mut diags = std::mem::take(&mut *sink.errors.lock().unwrap_or_else(|e| e.into_inner()));
     if !diags.is_empty() {
         diags.sort_by(|a, b| a.message.cmp(&b.message));
@@ -580,34 +624,6 @@ pub fn render_site(site: &Site, theme: &Theme, emit: &(dyn Fn(Output) + Sync)) -
         return Err(diags);
     }
 
-    let records: Vec<ArticleRecord> = site
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, a)| ArticleRecord {
-            id: a.id.as_str(),
-            title: &a.meta.title,
-            subtitle: a.meta.subtitle.as_deref(),
-            authors: &a.meta.authors,
-            date: a.meta.date.map(|d| d.to_string()),
-            date_inferred: a.meta.date_inferred,
-            publisher: a.meta.publisher.as_deref(),
-            source_file: a.meta.source_file.as_deref(),
-            url: article_url(a),
-            entities: site.article_entities[i].keys().map(|id| id.to_string()).collect(),
-        })
-        .collect();
-    sink.take(Ok(Output::new("data/articles.json", json(&records))));
-    sink.take(Ok(Output::new("data/entities.json", json(&r.entity_records()))));
-    sink.take(Ok(Output::new("data/timeline.json", json(&r.timeline_records()))));
-    sink.take(Ok(Output::new("data/entities.ftm.json", r.ftm_lines())));
-    if site
-        .timeline
-        .iter()
-        .any(|e| matches!(e.date, crate::model::EventDate::Day(_)))
-    {
-        sink.take(Ok(Output::new("data/timeline.ics", r.ics())));
-    }
     for (old, new) in &site.entities.redirects {
         if !site.entities.entities.contains_key(old) {
             sink.take(Ok(Output::new(
@@ -1247,40 +1263,55 @@ impl Renderer<'_> {
             }
             line(json!({"id": format!("article-{}", a.id), "schema": "Article", "properties": props}));
         }
-        for e in self.site.entities.entities.values() {
-            let name_prop = if e.kind == crate::model::EntityKind::Place {
-                "full"
-            } else {
-                "name"
-            };
-            let mut props = json!({ name_prop: [e.name] });
-            if !e.aliases.is_empty() {
-                props["alias"] = json!(e.aliases);
-            }
-            if let Some(d) = e.registry.as_ref().and_then(|r| r.meta.description.as_ref()) {
-                props["description"] = json!([d]);
-            }
-            line(json!({"id": format!("entity-{}", e.id), "schema": ftm_schema(e.kind), "properties": props}));
-            let mut per: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
-            for m in self.site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
-                let text = &self.site.analyses[m.article].sentences[m.sentence];
-                if let Some(surface) = text.get(m.start..m.end) {
-                    per.entry(m.article).or_default().insert(surface.to_string());
+        // an entity's lines depend on it alone: made in parallel, joined in order
+        use rayon::prelude::*;
+        let entities: Vec<&crate::graph::entities::Entity> = self.site.entities.entities.values().collect();
+        let parts: Vec<Vec<u8>> = entities
+            .par_iter()
+            .map(|e| {
+                let mut out = Vec::new();
+                let mut line = |v: serde_json::Value| {
+                    out.extend(v.to_string().into_bytes());
+                    out.push(b'\n');
+                };
+                let name_prop = if e.kind == crate::model::EntityKind::Place {
+                    "full"
+                } else {
+                    "name"
+                };
+                let mut props = json!({ name_prop: [e.name] });
+                if !e.aliases.is_empty() {
+                    props["alias"] = json!(e.aliases);
                 }
-            }
-            for (a, names) in per {
-                let aid = &self.site.articles[a].id;
-                line(json!({
-                    "id": format!("mention-{}-{}", e.id, aid),
-                    "schema": "Mention",
-                    "properties": {
-                        "document": [format!("article-{aid}")],
-                        "resolved": [format!("entity-{}", e.id)],
-                        "name": names,
-                        "detectedSchema": [ftm_schema(e.kind)],
+                if let Some(d) = e.registry.as_ref().and_then(|r| r.meta.description.as_ref()) {
+                    props["description"] = json!([d]);
+                }
+                line(json!({"id": format!("entity-{}", e.id), "schema": ftm_schema(e.kind), "properties": props}));
+                let mut per: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+                for m in self.site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
+                    let text = &self.site.analyses[m.article].sentences[m.sentence];
+                    if let Some(surface) = text.get(m.start..m.end) {
+                        per.entry(m.article).or_default().insert(surface.to_string());
                     }
-                }));
-            }
+                }
+                for (a, names) in per {
+                    let aid = &self.site.articles[a].id;
+                    line(json!({
+                        "id": format!("mention-{}-{}", e.id, aid),
+                        "schema": "Mention",
+                        "properties": {
+                            "document": [format!("article-{aid}")],
+                            "resolved": [format!("entity-{}", e.id)],
+                            "name": names,
+                            "detectedSchema": [ftm_schema(e.kind)],
+                        }
+                    }));
+                }
+                out
+            })
+            .collect();
+        for p in parts {
+            out.extend(p);
         }
         out
     }
