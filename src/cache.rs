@@ -19,12 +19,17 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The start of the file: a file without it is not ours.
-const FILE_MAGIC: &[u8; 16] = b"DOSSIER-PACK-v1\n";
+// v2: the payload checksum is xxh3-128 (SHA-256 over every record was a
+// tenth of a no-change rebuild); it guards against torn and flipped bytes,
+// which need no cryptographic hash.
+const FILE_MAGIC: &[u8; 16] = b"DOSSIER-PACK-v2\n";
+/// Bytes of the payload checksum.
+const SUM_LEN: usize = 16;
 /// The start of each record.
 const RECORD_MAGIC: &[u8; 4] = b"REC1";
 const KEY_LEN: usize = 40;
 /// magic, key, payload length, payload checksum
-const HEADER_LEN: usize = 4 + KEY_LEN + 4 + 32;
+const HEADER_LEN: usize = 4 + KEY_LEN + 4 + SUM_LEN;
 /// A record larger than this is not one we wrote.
 const MAX_RECORD: u32 = 256 << 20;
 
@@ -39,6 +44,10 @@ pub fn key(article_bytes: &[u8], fingerprint: &str) -> String {
     h.update(article_bytes);
     let d = h.finalize();
     d.iter().take(KEY_LEN / 2).map(|b| format!("{b:02x}")).collect()
+}
+
+fn checksum(payload: &[u8]) -> [u8; SUM_LEN] {
+    xxhash_rust::xxh3::xxh3_128(payload).to_le_bytes()
 }
 
 /// Where a record's payload sits in the file.
@@ -110,17 +119,17 @@ impl Cache {
                 self.path.display()
             ))
         };
-        let mut buf = vec![0u8; 32 + slot.len as usize];
+        let mut buf = vec![0u8; SUM_LEN + slot.len as usize];
         {
             let mut guard = self.file.lock().unwrap_or_else(|e| e.into_inner());
             let Some(f) = guard.as_mut() else { return Ok(None) };
             // the checksum sits just before the payload
-            if f.seek(SeekFrom::Start(slot.offset - 32)).is_err() || f.read_exact(&mut buf).is_err() {
+            if f.seek(SeekFrom::Start(slot.offset - SUM_LEN as u64)).is_err() || f.read_exact(&mut buf).is_err() {
                 return bad();
             }
         }
-        let (sum, payload) = buf.split_at(32);
-        if Sha256::digest(payload).as_slice() != sum {
+        let (sum, payload) = buf.split_at(SUM_LEN);
+        if checksum(payload) != sum {
             return bad();
         }
         match postcard::from_bytes::<Analysis>(payload) {
@@ -147,7 +156,7 @@ impl Cache {
         rec.extend_from_slice(RECORD_MAGIC);
         rec.extend_from_slice(key.as_bytes());
         rec.extend_from_slice(&(payload.len() as u32).to_le_bytes());
-        rec.extend_from_slice(&Sha256::digest(&payload));
+        rec.extend_from_slice(&checksum(&payload));
         rec.extend_from_slice(&payload);
         let mut guard = self.file.lock().unwrap_or_else(|e| e.into_inner());
         let Some(f) = guard.as_mut() else { return };

@@ -13,6 +13,9 @@ use std::sync::Mutex;
 pub struct Output {
     pub path: String,
     pub bytes: Vec<u8>,
+    /// For a rendered page: the hash of everything it was rendered from
+    /// (see [`PageSink::keep`]).
+    pub view: Option<u128>,
 }
 
 impl Output {
@@ -20,7 +23,24 @@ impl Output {
         Output {
             path: path.into(),
             bytes: bytes.into(),
+            view: None,
         }
+    }
+}
+
+/// Where the render stage hands its pages.
+pub trait PageSink: Sync {
+    fn put(&self, o: Output);
+    /// Whether the last build rendered `path` from the same `view` (template
+    /// set, program and context) and the file is still as it left it. If so,
+    /// the page counts as made and need not be rendered again.
+    fn keep(&self, _path: &str, _view: u128) -> bool {
+        false
+    }
+    /// Whether [`PageSink::keep`] can ever say yes or views are recorded for
+    /// the next build; when not, hashing views is wasted work.
+    fn wants_views(&self) -> bool {
+        false
     }
 }
 
@@ -58,11 +78,21 @@ struct PageRecord {
     hash: [u8; 16],
     len: u64,
     mtime_ns: i128,
+    /// What the page was rendered from, when it was rendered.
+    view: Option<u128>,
 }
 
-// 2: page hashes are xxh3-128 (they were a truncated SHA-256, a fifth of
-// the CPU of a no-change rebuild); a manifest of another version is ignored.
-const MANIFEST_HEADER: &str = "dossier-site-manifest-2";
+impl PageRecord {
+    /// Same bytes, as far as hash, size and mtime tell.
+    fn same_file(&self, other: &PageRecord) -> bool {
+        (self.hash, self.len, self.mtime_ns) == (other.hash, other.len, other.mtime_ns)
+    }
+}
+
+// 3: page hashes are xxh3-128 (they were a truncated SHA-256, a fifth of
+// the CPU of a no-change rebuild), and rendered pages record their view; a
+// manifest of another version is ignored.
+const MANIFEST_HEADER: &str = "dossier-site-manifest-3";
 
 /// Tells our own pages apart from their previous bytes; no adversary picks
 /// them, so a fast non-cryptographic 128-bit hash is enough.
@@ -91,11 +121,16 @@ fn read_manifest(file: &Path, dir: &Path) -> Option<HashMap<String, PageRecord>>
     }
     let mut map = HashMap::new();
     for line in lines {
-        let mut f = line.splitn(4, '\t');
-        let (h, len, mtime, path) = (f.next()?, f.next()?, f.next()?, f.next()?);
+        let mut f = line.splitn(5, '\t');
+        let (h, len, mtime, view, path) = (f.next()?, f.next()?, f.next()?, f.next()?, f.next()?);
         if h.len() != 32 || !is_safe_site_path(path) {
             return None;
         }
+        let view = match view {
+            "-" => None,
+            v if v.len() == 32 => Some(u128::from_str_radix(v, 16).ok()?),
+            _ => return None,
+        };
         let mut hash = [0u8; 16];
         for (i, b) in hash.iter_mut().enumerate() {
             *b = u8::from_str_radix(h.get(2 * i..2 * i + 2)?, 16).ok()?;
@@ -104,6 +139,7 @@ fn read_manifest(file: &Path, dir: &Path) -> Option<HashMap<String, PageRecord>>
             hash,
             len: len.parse().ok()?,
             mtime_ns: mtime.parse().ok()?,
+            view,
         };
         map.insert(path.to_string(), rec);
     }
@@ -226,6 +262,7 @@ impl SiteWriter {
                 hash,
                 len: o.bytes.len() as u64,
                 mtime_ns: mtime_ns(&f.metadata()?),
+                view: o.view,
             })
         };
         match &self.mode {
@@ -251,9 +288,14 @@ impl SiteWriter {
                         hash,
                         len: m.len(),
                         mtime_ns: mtime_ns(m),
+                        view: o.view,
                     };
                     // the manifest vouches for the file while size and mtime match
-                    if manifest.as_ref().and_then(|mf| mf.get(&o.path)) == Some(&on_disk) {
+                    if manifest
+                        .as_ref()
+                        .and_then(|mf| mf.get(&o.path))
+                        .is_some_and(|r| r.same_file(&on_disk))
+                    {
                         return Ok((on_disk, None));
                     }
                     if m.len() == o.bytes.len() as u64 && std::fs::read(&target).is_ok_and(|b| b == o.bytes) {
@@ -264,6 +306,24 @@ impl SiteWriter {
                 Ok((write(&self.staging.join(n.to_string()))?, Some(n)))
             }
         }
+    }
+
+    /// See [`PageSink::keep`]: only a page the manifest recorded with this
+    /// view, whose file still has the recorded size and mtime.
+    pub fn keep(&self, path: &str, view: u128) -> bool {
+        let Mode::Update { manifest: Some(mf) } = &self.mode else {
+            return false;
+        };
+        let Some(rec) = mf.get(path).filter(|r| r.view == Some(view)) else {
+            return false;
+        };
+        let intact = std::fs::symlink_metadata(self.dir.join(path))
+            .is_ok_and(|m| m.is_file() && m.len() == rec.len && mtime_ns(&m) == rec.mtime_ns);
+        if intact {
+            let mut w = self.written.lock().unwrap_or_else(|e| e.into_inner());
+            w.pages.push((path.to_string(), *rec, None));
+        }
+        intact
     }
 
     /// Move everything into place, remove pages that are gone, and
@@ -315,7 +375,13 @@ impl SiteWriter {
         if let Some(file) = &self.manifest_file {
             let mut text = format!("{MANIFEST_HEADER}\t{}\n", self.dir.display());
             for (path, r, _) in &pages {
-                text.push_str(&format!("{}\t{}\t{}\t{path}\n", hex(&r.hash), r.len, r.mtime_ns));
+                let view = r.view.map_or_else(|| "-".to_string(), |v| format!("{v:032x}"));
+                text.push_str(&format!(
+                    "{}\t{}\t{}\t{view}\t{path}\n",
+                    hex(&r.hash),
+                    r.len,
+                    r.mtime_ns
+                ));
             }
             // a lost manifest only costs reading pages back next time
             if let Some(p) = file.parent() {
@@ -327,6 +393,18 @@ impl SiteWriter {
             }
         }
         Ok(stats)
+    }
+}
+
+impl PageSink for SiteWriter {
+    fn put(&self, o: Output) {
+        SiteWriter::put(self, o);
+    }
+    fn keep(&self, path: &str, view: u128) -> bool {
+        SiteWriter::keep(self, path, view)
+    }
+    fn wants_views(&self) -> bool {
+        self.manifest_file.is_some()
     }
 }
 
@@ -471,5 +549,42 @@ mod tests {
         );
         assert!(write_site(&site, &[Output::new("../evil", "x")]).is_err());
         assert_eq!(std::fs::read_to_string(site.join("a/index.html")).unwrap(), "two");
+    }
+
+    /// A page is kept unrendered only under the view the manifest recorded
+    /// for it, and only while its file is as the build left it.
+    #[test]
+    fn pages_are_kept_by_view_while_their_files_are_intact() {
+        let t = tempfile::tempdir().unwrap();
+        let (site, manifest) = (t.path().join("site"), t.path().join("manifest"));
+        let page = |bytes: &str, view| Output {
+            view: Some(view),
+            ..Output::new("a/index.html", bytes)
+        };
+        let w = SiteWriter::create(&site, Some(manifest.clone())).unwrap();
+        assert!(!w.keep("a/index.html", 7), "nothing to keep on a first build");
+        w.put(page("one", 7));
+        w.finish().unwrap();
+
+        let w = SiteWriter::create(&site, Some(manifest.clone())).unwrap();
+        assert!(!w.keep("a/index.html", 8), "another view");
+        assert!(!w.keep("b/index.html", 7), "another page");
+        assert!(w.keep("a/index.html", 7));
+        let st = w.finish().unwrap();
+        assert_eq!((st.written, st.unchanged, st.removed), (0, 1, 0));
+        assert_eq!(std::fs::read_to_string(site.join("a/index.html")).unwrap(), "one");
+
+        // edited by hand: same view, but the file is no longer the one recorded
+        std::fs::write(site.join("a/index.html"), "hand-edited").unwrap();
+        let w = SiteWriter::create(&site, Some(manifest.clone())).unwrap();
+        assert!(!w.keep("a/index.html", 7));
+        w.put(page("one", 7));
+        assert_eq!(w.finish().unwrap().written, 1);
+        assert_eq!(std::fs::read_to_string(site.join("a/index.html")).unwrap(), "one");
+
+        // a page the writer is not told about again is removed, kept or not
+        let w = SiteWriter::create(&site, Some(manifest)).unwrap();
+        assert_eq!(w.finish().unwrap().removed, 1);
+        assert!(!site.join("a/index.html").exists());
     }
 }

@@ -104,11 +104,6 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
         .cache
         .then(|| project.root.join(".dossier-cache").join("site-manifest"));
     let writer = crate::output::SiteWriter::create(&project.output, manifest)?;
-    let pages = std::sync::atomic::AtomicUsize::new(0);
-    let emit = |o: crate::output::Output| {
-        pages.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        writer.put(o);
-    };
     // rendering and the search index read the same finished graph: build
     // them side by side, so the index's sequential merge overlaps the
     // parallel rendering. Each stage's time is its own; they overlap.
@@ -117,15 +112,15 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
         f().map(|()| clock.elapsed().as_secs_f64())
     };
     let (rendered, indexed) = rayon::join(
-        || timed(&|| crate::render::render_site(&site, &theme, &emit).map_err(BuildError::Content)),
-        || timed(&|| crate::search::index(&site, &emit).map_err(BuildError::Io)),
+        || timed(&|| crate::render::render_site(&site, &theme, &writer).map_err(BuildError::Content)),
+        || timed(&|| crate::search::index(&site, &|o| writer.put(o)).map_err(BuildError::Io)),
     );
     report.stages.push(("render", rendered?, resident_mb()));
     report.stages.push(("search", indexed?, resident_mb()));
 
     clock = Instant::now();
     let stats = writer.finish()?;
-    report.pages = pages.into_inner();
+    report.pages = stats.written + stats.unchanged;
     report.written = stats.written;
     report
         .stages

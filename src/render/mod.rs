@@ -5,7 +5,7 @@
 use crate::config::Config;
 use crate::graph::Site;
 use crate::model::{Article, Diagnostic};
-use crate::output::Output;
+use crate::output::{Output, PageSink};
 use crate::project::Project;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -53,6 +53,9 @@ const DEFAULT_STATIC: &[(&str, &[u8])] = &[
 /// Loaded templates and static files.
 pub struct Theme {
     tera: tera::Tera,
+    /// Identifies the templates and the program that renders them: a page
+    /// rendered under another fingerprint is rendered again.
+    fingerprint: u128,
     /// Template name -> the file it came from, for error messages.
     files: BTreeMap<String, PathBuf>,
     /// Site path (under `static/`) -> bytes.
@@ -130,8 +133,14 @@ impl Theme {
             return Err(vec![d]);
         }
         statics.insert("static/syntax.css".into(), syntax_css().into_bytes());
+        let fingerprint = theme_fingerprint(&sources);
         let files = sources.into_iter().map(|(n, (f, _))| (n, f)).collect();
-        Ok(Theme { tera, files, statics })
+        Ok(Theme {
+            tera,
+            fingerprint,
+            files,
+            statics,
+        })
     }
 }
 
@@ -145,6 +154,34 @@ impl Theme {
         let file = self.files.get(&name).cloned().unwrap_or_else(|| PathBuf::from(name));
         template_error(&file, e)
     }
+}
+
+/// The template sources and the running program. The program counts
+/// because filters and escaping live in it: a rebuilt binary (same version
+/// or not) renders everything afresh rather than trust pages of another.
+fn theme_fingerprint(sources: &BTreeMap<String, (PathBuf, String)>) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    let exe = std::env::current_exe().and_then(std::fs::metadata);
+    match exe {
+        Ok(m) => {
+            h.update(&m.len().to_le_bytes());
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            h.update(&mtime.map_or(0, |d| d.as_nanos()).to_le_bytes());
+        }
+        // no way to tell this program from another: nothing is kept
+        Err(_) => h.update(&std::process::id().to_le_bytes()),
+    }
+    for (name, (_, src)) in sources {
+        for part in [name, src] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
+    }
+    h.digest128()
 }
 
 fn read_dir_files(dir: &Path, f: &mut dyn FnMut(&str, &Path)) {
@@ -328,16 +365,64 @@ struct Renderer<'a> {
     theme: &'a Theme,
     site: &'a Site,
     site_view: SiteView<'a>,
+    out: &'a dyn PageSink,
+    /// The hash of what every page shares (templates, program, site view),
+    /// when the sink records page views; see [`PageSink::keep`].
+    view_base: Option<u128>,
+}
+
+/// A page of the render stage: made now, or kept as the last build made it.
+enum Page {
+    Made(Output),
+    Kept(String),
+}
+
+impl From<Output> for Page {
+    fn from(o: Output) -> Page {
+        Page::Made(o)
+    }
+}
+
+/// Feeds serialised JSON straight into a hash.
+struct HashWriter(xxhash_rust::xxh3::Xxh3);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 impl Renderer<'_> {
-    fn page(
-        &self,
-        template: &str,
-        path: &str,
-        key: &'static str,
-        value: &impl Serialize,
-    ) -> Result<Output, Diagnostic> {
+    fn page(&self, template: &str, path: &str, key: &'static str, value: &impl Serialize) -> Result<Page, Diagnostic> {
+        // the page is a function of the template set, the program, the site
+        // view and this context: when their hash is the one the last build
+        // recorded for the page, it is kept without rendering
+        let view = self.view_base.and_then(|base| {
+            thread_local! {
+                // serde writes in small pieces: hashing them one by one costs
+                // more than collecting them and hashing once
+                static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+            }
+            BUF.with_borrow_mut(|buf| {
+                buf.clear();
+                buf.extend_from_slice(&base.to_le_bytes());
+                for part in [template, path, key] {
+                    buf.extend_from_slice(part.as_bytes());
+                    buf.push(0);
+                }
+                serde_json::to_writer(&mut *buf, value).ok()?;
+                Some(xxhash_rust::xxh3::xxh3_128(buf))
+            })
+        });
+        if let Some(v) = view {
+            if self.out.keep(path, v) {
+                return Ok(Page::Kept(path.to_string()));
+            }
+        }
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_view);
         ctx.insert("root", &root_for(path));
@@ -347,7 +432,9 @@ impl Renderer<'_> {
             .tera
             .render(template, &ctx)
             .map_err(|e| self.theme.error(template, &e))?;
-        Ok(Output::new(path, html))
+        let mut o = Output::new(path, html);
+        o.view = view;
+        Ok(Page::Made(o))
     }
 
     fn card(&self, i: usize) -> ArticleCard<'_> {
@@ -369,7 +456,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn article(&self, i: usize) -> Result<Output, Diagnostic> {
+    fn article(&self, i: usize) -> Result<Page, Diagnostic> {
         let a = &self.site.articles[i];
         let an = &self.site.analyses[i];
         let path = format!("{}index.html", article_url(a));
@@ -456,22 +543,25 @@ struct ArticleRecord<'a> {
 /// a list in `check`. Keeps the paths for the sitemap and the errors for
 /// the end, so no page is held longer than it takes to write it.
 struct Sink<'a> {
-    emit: &'a (dyn Fn(Output) + Sync),
+    out: &'a dyn PageSink,
     pages: Mutex<Vec<String>>,
     errors: Mutex<Vec<Diagnostic>>,
 }
 
 impl Sink<'_> {
-    fn take(&self, r: Result<Output, Diagnostic>) {
-        match r {
-            Ok(o) => {
-                if o.path.ends_with("index.html") {
-                    self.pages
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(o.path.clone());
+    fn take(&self, r: Result<impl Into<Page>, Diagnostic>) {
+        match r.map(Into::into) {
+            Ok(page) => {
+                let path = match &page {
+                    Page::Made(o) => &o.path,
+                    Page::Kept(p) => p,
+                };
+                if path.ends_with("index.html") {
+                    self.pages.lock().unwrap_or_else(|e| e.into_inner()).push(path.clone());
                 }
-                (self.emit)(o);
+                if let Page::Made(o) = page {
+                    self.out.put(o);
+                }
             }
             Err(d) => self.errors.lock().unwrap_or_else(|e| e.into_inner()).push(d),
         }
@@ -480,36 +570,53 @@ impl Sink<'_> {
 
 /// Render every page of the site into a list (for `check`).
 pub fn render_all(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    let list = Mutex::new(Vec::new());
-    render_site(site, theme, &|o| list.lock().unwrap_or_else(|e| e.into_inner()).push(o))?;
-    let mut v = list.into_inner().unwrap_or_else(|e| e.into_inner());
+    struct List(Mutex<Vec<Output>>);
+    impl PageSink for List {
+        fn put(&self, o: Output) {
+            self.0.lock().unwrap_or_else(|e| e.into_inner()).push(o);
+        }
+    }
+    let list = List(Mutex::new(Vec::new()));
+    render_site(site, theme, &list)?;
+    let mut v = list.0.into_inner().unwrap_or_else(|e| e.into_inner());
     v.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(v)
 }
 
-/// Render every page of the site, handing each to `emit` as soon as it is
-/// made (from several threads). On errors, what was emitted must be
-/// discarded; the site writer does that when it is not finished.
-pub fn render_site(site: &Site, theme: &Theme, emit: &(dyn Fn(Output) + Sync)) -> Result<(), Vec<Diagnostic>> {
+/// Render every page of the site, handing each to `out` as soon as it is
+/// made (from several threads), or keeping it where `out` says the last
+/// build made it from the same view. On errors, what was handed over must
+/// be discarded; the site writer does that when it is not finished.
+pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(), Vec<Diagnostic>> {
     use rayon::prelude::*;
     let sink = Sink {
-        emit,
+        out,
         pages: Mutex::new(Vec::new()),
         errors: Mutex::new(Vec::new()),
     };
     let c = &site.config;
+    let site_view = SiteView {
+        title: &c.title,
+        description: &c.description,
+        language: &c.language,
+        author: c.author.as_deref(),
+        base_url: &c.base_url,
+        has_entities: !site.entities.entities.is_empty(),
+        has_timeline: !site.timeline.is_empty(),
+    };
+    let view_base = out.wants_views().then(|| {
+        let mut h = HashWriter(xxhash_rust::xxh3::Xxh3::new());
+        h.0.update(&theme.fingerprint.to_le_bytes());
+        // a site view that fails to serialise fails rendering too, below
+        let _ = serde_json::to_writer(&mut h, &site_view);
+        h.0.digest128()
+    });
     let r = Renderer {
         theme,
         site,
-        site_view: SiteView {
-            title: &c.title,
-            description: &c.description,
-            language: &c.language,
-            author: c.author.as_deref(),
-            base_url: &c.base_url,
-            has_entities: !site.entities.entities.is_empty(),
-            has_timeline: !site.timeline.is_empty(),
-        },
+        site_view,
+        out,
+        view_base,
     };
     // The page groups are independent: run them side by side, so the
     // sequential ones (the index, the feed, the data files) overlap the
@@ -981,7 +1088,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn entity_page(&self, e: &crate::graph::entities::Entity) -> Vec<Result<Output, Diagnostic>> {
+    fn entity_page(&self, e: &crate::graph::entities::Entity) -> Vec<Result<Page, Diagnostic>> {
         let path = format!("entities/{}/index.html", e.id);
         let root = root_for(&path);
         let empty = Vec::new();
@@ -1294,18 +1401,37 @@ impl Renderer<'_> {
                         per.entry(m.article).or_default().insert(surface.to_string());
                     }
                 }
-                for (a, names) in per {
-                    let aid = &self.site.articles[a].id;
-                    line(json!({
-                        "id": format!("mention-{}-{}", e.id, aid),
-                        "schema": "Mention",
-                        "properties": {
-                            "document": [format!("article-{aid}")],
-                            "resolved": [format!("entity-{}", e.id)],
-                            "name": names,
-                            "detectedSchema": [ftm_schema(e.kind)],
-                        }
-                    }));
+                drop(line);
+                // one line per article and entity, so written straight from
+                // a struct: fields in the sorted order of the JSON objects above
+                #[derive(Serialize)]
+                struct Mention<'m> {
+                    id: String,
+                    properties: MentionProperties<'m>,
+                    schema: &'static str,
+                }
+                #[derive(Serialize)]
+                #[serde(rename_all = "camelCase")]
+                struct MentionProperties<'m> {
+                    detected_schema: [&'static str; 1],
+                    document: [String; 1],
+                    name: &'m BTreeSet<String>,
+                    resolved: [String; 1],
+                }
+                for (a, names) in &per {
+                    let aid = &self.site.articles[*a].id;
+                    let m = Mention {
+                        id: format!("mention-{}-{}", e.id, aid),
+                        properties: MentionProperties {
+                            detected_schema: [ftm_schema(e.kind)],
+                            document: [format!("article-{aid}")],
+                            name: names,
+                            resolved: [format!("entity-{}", e.id)],
+                        },
+                        schema: "Mention",
+                    };
+                    serde_json::to_writer(&mut out, &m).expect("plain data serialises");
+                    out.push(b'\n');
                 }
                 out
             })
