@@ -1401,7 +1401,6 @@ impl Renderer<'_> {
                         per.entry(m.article).or_default().insert(surface.to_string());
                     }
                 }
-                drop(line);
                 // one line per article and entity, so written straight from
                 // a struct: fields in the sorted order of the JSON objects above
                 #[derive(Serialize)]
