@@ -81,9 +81,10 @@ pub(super) struct Cx<'t, 'a> {
     t: &'t [Tok<'a>],
     /// Index of the first word or number: a capital there says nothing.
     first: usize,
-    /// Sentence-wide facts, computed once so each match stays O(1).
-    habitual: bool,
-    past: bool,
+    /// Sentence-wide facts, computed once so each match stays O(1), and only
+    /// when a match asks (most sentences hold no date at all).
+    habitual: std::cell::OnceCell<bool>,
+    past: std::cell::OnceCell<bool>,
     /// Number of words and numbers in the sentence.
     content: usize,
 }
@@ -94,20 +95,17 @@ impl<'t, 'a> Cx<'t, 'a> {
             .iter()
             .position(|x| matches!(x.k, K::Word | K::Num | K::Iso | K::Other))
             .unwrap_or(0);
-        let mut cx = Cx {
+        Cx {
             t,
             first,
-            habitual: false,
-            past: false,
+            habitual: std::cell::OnceCell::new(),
+            past: std::cell::OnceCell::new(),
             content: t.iter().filter(|x| !matches!(x.k, K::Punct | K::Other)).count(),
-        };
-        cx.habitual = cx.scan_habitual();
-        cx.past = cx.scan_past();
-        cx
+        }
     }
 
     fn word(&self, i: usize) -> Option<&str> {
-        self.t.get(i).filter(|x| x.k == K::Word).map(|x| x.lower.as_str())
+        self.t.get(i).filter(|x| x.k == K::Word).map(|x| x.low())
     }
     fn is_word(&self, i: usize, w: &str) -> bool {
         self.word(i) == Some(w)
@@ -169,7 +167,7 @@ impl<'t, 'a> Cx<'t, 'a> {
         let x = self.t.get(i)?;
         match x.k {
             K::Num if x.digits <= 3 && !x.ordinal && !x.footnote => Some(x.num as i32),
-            K::Word => match x.lower.as_str() {
+            K::Word => match x.low() {
                 "a" | "an" => Some(1),
                 w => NUMBER_WORDS.iter().position(|&n| n == w).map(|p| p as i32),
             },
@@ -189,7 +187,7 @@ impl<'t, 'a> Cx<'t, 'a> {
         match x.k {
             K::Punct => x.lower != "%",
             K::Word => {
-                if COUNT_NOUNS.contains(&x.lower.as_str()) {
+                if COUNT_NOUNS.contains(&x.low()) {
                     return false;
                 }
                 true
@@ -201,8 +199,8 @@ impl<'t, 'a> Cx<'t, 'a> {
     fn year_follow_ok(&self, i: usize) -> bool {
         let Some(x) = self.t.get(i) else { return true };
         match x.k {
-            K::Punct => !matches!(x.lower.as_str(), "%" | "$" | "+"),
-            K::Word => self.cap(i) || AFTER_YEAR_OK.contains(&x.lower.as_str()),
+            K::Punct => !matches!(x.low(), "%" | "$" | "+"),
+            K::Word => self.cap(i) || AFTER_YEAR_OK.contains(&x.low()),
             _ => false,
         }
     }
@@ -229,7 +227,7 @@ impl<'t, 'a> Cx<'t, 'a> {
                 .t
                 .iter()
                 .take(4)
-                .any(|x| matches!(x.lower.as_str(), "published" | "updated" | "posted" | "dated") && x.k == K::Word)
+                .any(|x| matches!(x.low(), "published" | "updated" | "posted" | "dated") && x.k == K::Word)
     }
     /// The sentence speaks of the future ("will be introduced in January", "due
     /// no later than April 15") and says nothing of the past: a date without a
@@ -240,7 +238,7 @@ impl<'t, 'a> Cx<'t, 'a> {
             if x.k != K::Word {
                 continue;
             }
-            match x.lower.as_str() {
+            match x.low() {
                 w if PAST_STRICT.contains(&w) => return false,
                 "ago" | "last" | "yesterday" => return false,
                 "will" | "shall" | "upcoming" | "deadline" | "tomorrow" => fwd = true,
@@ -255,13 +253,13 @@ impl<'t, 'a> Cx<'t, 'a> {
     /// The sentence speaks of what happens every year ("usually in late June"):
     /// a month alone there is no date.
     fn habitual(&self) -> bool {
-        self.habitual
+        *self.habitual.get_or_init(|| self.scan_habitual())
     }
     fn scan_habitual(&self) -> bool {
         self.t.iter().any(|x| {
             x.k == K::Word
                 && matches!(
-                    x.lower.as_str(),
+                    x.low(),
                     "usually"
                         | "typically"
                         | "generally"
@@ -280,12 +278,10 @@ impl<'t, 'a> Cx<'t, 'a> {
 
     /// The sentence has a verb in the past tense (a small list of common ones).
     fn has_past(&self) -> bool {
-        self.past
+        *self.past.get_or_init(|| self.scan_past())
     }
     fn scan_past(&self) -> bool {
-        self.t
-            .iter()
-            .any(|x| x.k == K::Word && PAST_MARKERS.contains(&x.lower.as_str()))
+        self.t.iter().any(|x| x.k == K::Word && is_past_marker(x.low()))
     }
 
     /// Nothing but punctuation outside tokens `a..b`: a line that is only a date.
@@ -1187,4 +1183,10 @@ impl<'t, 'a> Cx<'t, 'a> {
             background: false,
         })
     }
+}
+
+fn is_past_marker(w: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| PAST_MARKERS.iter().copied().collect());
+    SET.contains(w)
 }

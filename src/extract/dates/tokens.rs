@@ -19,13 +19,20 @@ pub(super) struct Tok<'a> {
     pub(super) end: usize,
     pub(super) text: &'a str,
     /// Words: lowercase, `’` as `'`. Punctuation: the character.
-    pub(super) lower: String,
+    pub(super) lower: std::borrow::Cow<'a, str>,
     /// Num: the value; Iso: year*10000+month*100+day.
     pub(super) num: u32,
     pub(super) digits: usize,
     pub(super) ordinal: bool,
     /// A small number glued to the preceding word or punctuation ("evidence,1").
     pub(super) footnote: bool,
+}
+
+impl Tok<'_> {
+    /// [`Tok::lower`] as a plain `&str`.
+    pub(super) fn low(&self) -> &str {
+        &self.lower
+    }
 }
 
 pub(super) fn tokenize(s: &str) -> Vec<Tok<'_>> {
@@ -55,7 +62,7 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok<'_>> {
             start: pos(st),
             end: 0,
             text: "",
-            lower: String::new(),
+            lower: std::borrow::Cow::Borrowed(""),
             num: 0,
             digits: 0,
             ordinal: false,
@@ -153,8 +160,12 @@ pub(super) fn tokenize(s: &str) -> Vec<Tok<'_>> {
         tok.end = pos(j);
         tok.text = &s[tok.start..tok.end];
         tok.lower = match tok.k {
-            K::Word | K::Punct => tok.text.to_lowercase().replace('\u{2019}', "'"),
-            _ => String::new(),
+            // most tokens are lower-case ASCII already: borrowed, not copied
+            K::Word | K::Punct if tok.text.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) => {
+                std::borrow::Cow::Borrowed(tok.text)
+            }
+            K::Word | K::Punct => std::borrow::Cow::Owned(tok.text.to_lowercase().replace('\u{2019}', "'")),
+            _ => std::borrow::Cow::Borrowed(""),
         };
         out.push(tok);
     }
