@@ -710,11 +710,12 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
                 })
                 .collect();
             sink.take(Ok(Output::new("data/articles.json", json(&records))));
-        });
-        s.spawn(|_| sink.take(Ok(Output::new("data/entities.json", json(&r.entity_records())))));
-        s.spawn(|_| sink.take(Ok(Output::new("data/timeline.json", json(&r.timeline_records())))));
-        s.spawn(|_| sink.take(Ok(Output::new("data/entities.ftm.json", r.ftm_lines()))));
-        s.spawn(|_| {
+            drop(records);
+            // the data files are the largest outputs (hundreds of MB at
+            // 50,000 articles): made one after another, never all at once
+            sink.take(Ok(Output::new("data/entities.json", json(&r.entity_records()))));
+            sink.take(Ok(Output::new("data/timeline.json", json(&r.timeline_records()))));
+            sink.take(Ok(Output::new("data/entities.ftm.json", r.ftm_lines())));
             if site
                 .timeline
                 .iter()
@@ -1373,70 +1374,73 @@ impl Renderer<'_> {
         // an entity's lines depend on it alone: made in parallel, joined in order
         use rayon::prelude::*;
         let entities: Vec<&crate::graph::entities::Entity> = self.site.entities.entities.values().collect();
-        let parts: Vec<Vec<u8>> = entities
-            .par_iter()
-            .map(|e| {
-                let mut out = Vec::new();
-                let mut line = |v: serde_json::Value| {
-                    out.extend(v.to_string().into_bytes());
-                    out.push(b'\n');
-                };
-                let name_prop = if e.kind == crate::model::EntityKind::Place {
-                    "full"
-                } else {
-                    "name"
-                };
-                let mut props = json!({ name_prop: [e.name] });
-                if !e.aliases.is_empty() {
-                    props["alias"] = json!(e.aliases);
-                }
-                if let Some(d) = e.registry.as_ref().and_then(|r| r.meta.description.as_ref()) {
-                    props["description"] = json!([d]);
-                }
-                line(json!({"id": format!("entity-{}", e.id), "schema": ftm_schema(e.kind), "properties": props}));
-                let mut per: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
-                for m in self.site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
-                    let text = &self.site.analyses[m.article].sentences[m.sentence];
-                    if let Some(surface) = text.get(m.start..m.end) {
-                        per.entry(m.article).or_default().insert(surface.to_string());
-                    }
-                }
-                // one line per article and entity, so written straight from
-                // a struct: fields in the sorted order of the JSON objects above
-                #[derive(Serialize)]
-                struct Mention<'m> {
-                    id: String,
-                    properties: MentionProperties<'m>,
-                    schema: &'static str,
-                }
-                #[derive(Serialize)]
-                #[serde(rename_all = "camelCase")]
-                struct MentionProperties<'m> {
-                    detected_schema: [&'static str; 1],
-                    document: [String; 1],
-                    name: &'m BTreeSet<String>,
-                    resolved: [String; 1],
-                }
-                for (a, names) in &per {
-                    let aid = &self.site.articles[*a].id;
-                    let m = Mention {
-                        id: format!("mention-{}-{}", e.id, aid),
-                        properties: MentionProperties {
-                            detected_schema: [ftm_schema(e.kind)],
-                            document: [format!("article-{aid}")],
-                            name: names,
-                            resolved: [format!("entity-{}", e.id)],
-                        },
-                        schema: "Mention",
+        // a slice at a time, so the parts are never all held beside the whole
+        for slice in entities.chunks(512) {
+            let parts: Vec<Vec<u8>> = slice
+                .par_iter()
+                .map(|e| {
+                    let mut out = Vec::new();
+                    let mut line = |v: serde_json::Value| {
+                        out.extend(v.to_string().into_bytes());
+                        out.push(b'\n');
                     };
-                    serde_json::to_writer(&mut out, &m).expect("plain data serialises");
-                    out.push(b'\n');
-                }
-                out
-            })
-            .collect();
-        for p in parts {
-            out.extend(p);
+                    let name_prop = if e.kind == crate::model::EntityKind::Place {
+                        "full"
+                    } else {
+                        "name"
+                    };
+                    let mut props = json!({ name_prop: [e.name] });
+                    if !e.aliases.is_empty() {
+                        props["alias"] = json!(e.aliases);
+                    }
+                    if let Some(d) = e.registry.as_ref().and_then(|r| r.meta.description.as_ref()) {
+                        props["description"] = json!([d]);
+                    }
+                    line(json!({"id": format!("entity-{}", e.id), "schema": ftm_schema(e.kind), "properties": props}));
+                    let mut per: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+                    for m in self.site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
+                        let text = &self.site.analyses[m.article].sentences[m.sentence];
+                        if let Some(surface) = text.get(m.start..m.end) {
+                            per.entry(m.article).or_default().insert(surface.to_string());
+                        }
+                    }
+                    // one line per article and entity, so written straight from
+                    // a struct: fields in the sorted order of the JSON objects above
+                    #[derive(Serialize)]
+                    struct Mention<'m> {
+                        id: String,
+                        properties: MentionProperties<'m>,
+                        schema: &'static str,
+                    }
+                    #[derive(Serialize)]
+                    #[serde(rename_all = "camelCase")]
+                    struct MentionProperties<'m> {
+                        detected_schema: [&'static str; 1],
+                        document: [String; 1],
+                        name: &'m BTreeSet<String>,
+                        resolved: [String; 1],
+                    }
+                    for (a, names) in &per {
+                        let aid = &self.site.articles[*a].id;
+                        let m = Mention {
+                            id: format!("mention-{}-{}", e.id, aid),
+                            properties: MentionProperties {
+                                detected_schema: [ftm_schema(e.kind)],
+                                document: [format!("article-{aid}")],
+                                name: names,
+                                resolved: [format!("entity-{}", e.id)],
+                            },
+                            schema: "Mention",
+                        };
+                        serde_json::to_writer(&mut out, &m).expect("plain data serialises");
+                        out.push(b'\n');
+                    }
+                    out
+                })
+                .collect();
+            for p in parts {
+                out.extend(p);
+            }
         }
         out
     }
