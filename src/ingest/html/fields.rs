@@ -653,7 +653,7 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     // the reader sees; metadata is often a CMS user name.
     let mut site_author: Vec<String> = Vec::new();
     let visible_by = || -> Vec<String> {
-        if let Some(z) = zone_for(pm, title) {
+        if let Some(z) = zone_for(pm, title).as_ref() {
             let after: Vec<&str> = z.after.split('\u{2029}').collect();
             // "By ASU Online" next to the headline names the author even
             // when it is the site's own name.
@@ -741,7 +741,7 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
             return names;
         }
     }
-    if let Some(z) = zone_for(pm, title) {
+    if let Some(z) = zone_for(pm, title).as_ref() {
         let after: Vec<&str> = z.after.split('\u{2029}').collect();
         if let Some(n) = dateline_name(&after) {
             return vec![n];
@@ -926,15 +926,30 @@ pub fn zone_dates(pm: &PageMeta, title: &str) -> (Option<Date>, Option<Date>) {
     (None, updated)
 }
 
-/// The zone around the `<h1>` that carries the chosen title.
-pub fn zone_for<'a>(pm: &'a PageMeta, title: &str) -> Option<&'a super::page::HeadingZone> {
+/// The zone around the `<h1>` that carries the chosen title; on a page
+/// whose headline is no `<h1>` (an `<h2 class="entry-title">`, a styled
+/// `<p>`), around the first shown text that is the title itself.
+pub fn zone_for(pm: &PageMeta, title: &str) -> Option<super::page::HeadingZone> {
     let tk = fold_key(title);
-    pm.h1_zones.iter().find(|z| fold_key(&z.heading) == tk).or_else(|| {
+    let h1 = pm.h1_zones.iter().find(|z| fold_key(&z.heading) == tk).or_else(|| {
         pm.h1_zones.iter().find(|z| {
             let hk = fold_key(&z.heading);
             !tk.is_empty() && !hk.is_empty() && (hk.contains(&tk) || tk.contains(&hk))
         })
-    })
+    });
+    if let Some(z) = h1 {
+        return Some(z.clone());
+    }
+    if tk.len() < 12 {
+        return None;
+    }
+    let at = pm.reading.iter().position(|t| fold_key(t) == tk)?;
+    Some(super::page::zone_around(
+        &pm.reading,
+        pm.reading[at].clone(),
+        at,
+        at + 1,
+    ))
 }
 
 /// The publisher: og:site_name, else the JSON-LD publisher or WebSite name.
@@ -1105,6 +1120,24 @@ mod tests {
         let pm =
             meta_of(r#"<script type="application/ld+json">{"@type":"WebPage","datePublished":"2019-01-01"}</script>"#);
         assert_eq!(choose_date(&pm, "", None).0, None);
+    }
+
+    #[test]
+    fn headline_that_is_no_h1_still_has_a_zone() {
+        let pm = meta_of(
+            r#"<div class="breadcrumb">Home / Gardening / Winter pruning of apple trees</div>
+            <h2 class="entry-title">Winter pruning of apple trees</h2><div>By Ann Lee</div><div>December 20, 2025</div>
+            <p>A long first paragraph of the article that mentions June 1, 2019 in passing, which is not the date of the article itself at all.</p>"#,
+        );
+        let title = "Winter pruning of apple trees";
+        assert_eq!(
+            choose_date(&pm, title, None),
+            (Some(jiff::civil::date(2025, 12, 20)), false)
+        );
+        assert_eq!(choose_authors(&pm, title), vec!["Ann Lee"]);
+        // A short title is too common a text to anchor on.
+        let pm = meta_of(r#"<p>Notes</p><div>By Ann Lee</div><div>December 20, 2025</div>"#);
+        assert!(zone_for(&pm, "Notes").is_none());
     }
 
     #[test]
