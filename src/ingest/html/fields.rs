@@ -747,7 +747,47 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
             return vec![n];
         }
     }
+    let names = written_by_anywhere(pm);
+    if !names.is_empty() {
+        return names;
+    }
     site_author
+}
+
+/// Names after an explicit "Written by" (and kin) anywhere in the page's
+/// shown text, for a byline that sits away from the headline. A bare "By"
+/// is too common in teasers and comments to count here (measured on the
+/// WCXB dev pages: it finds 4 more authors but puts a wrong name or a
+/// non-name on 5 pages).
+fn written_by_anywhere(pm: &PageMeta) -> Vec<String> {
+    const STRONG: [&str; 7] = [
+        "written by",
+        "article written by",
+        "authored by",
+        "article by",
+        "words by",
+        "author:",
+        "contributors:",
+    ];
+    for (i, t) in pm.reading.iter().enumerate() {
+        if t.len() > 120 {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        if !STRONG.iter().any(|p| lower.starts_with(p)) {
+            continue;
+        }
+        // The label and the text after it: "Written by" + "Ann Lee".
+        let segs: Vec<&str> = pm.reading[i..(i + 2).min(pm.reading.len())]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let names = byline_in_segments(&segs);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
 }
 
 /// A name written just before the date under a headline, with no "By":
@@ -1138,6 +1178,20 @@ mod tests {
         // A short title is too common a text to anchor on.
         let pm = meta_of(r#"<p>Notes</p><div>By Ann Lee</div><div>December 20, 2025</div>"#);
         assert!(zone_for(&pm, "Notes").is_none());
+    }
+
+    #[test]
+    fn written_by_away_from_the_headline() {
+        let lead = "A long paragraph of the article, long enough to end the zone around the headline so that nothing after it is read as a byline. ".repeat(2);
+        let pm = meta_of(&format!(
+            "<h1>Garden notes</h1><p>{lead}</p><p>{lead}</p><div><span>Written by</span> <a href=\"/team\">Ann Lee</a></div><p>{lead}</p>"
+        ));
+        assert_eq!(choose_authors(&pm, "Garden notes"), vec!["Ann Lee"]);
+        // A bare "By" far from the headline is a teaser's, not the article's.
+        let pm = meta_of(&format!(
+            "<h1>Garden notes</h1><p>{lead}</p><p>{lead}</p><div>By Bo Chan</div><p>{lead}</p>"
+        ));
+        assert!(choose_authors(&pm, "Garden notes").is_empty());
     }
 
     #[test]
