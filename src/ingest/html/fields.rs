@@ -2,7 +2,9 @@
 //! states about itself (`page::PageMeta`). The string helpers here (site
 //! suffixes, byline names) are pure and meant to be shared.
 
-use super::dates::{date_in_url, find_date_in_text, find_labelled_date, parse_date_value, DateLabel};
+use super::dates::{
+    date_in_url, find_date_in_text, find_date_with_offset, find_labelled_date, parse_date_value, DateLabel,
+};
 use super::page::PageMeta;
 use super::text::{clean_text, fold_key, word_count};
 use jiff::civil::Date;
@@ -882,6 +884,9 @@ pub fn choose_date(pm: &PageMeta, title: &str, url: Option<&str>) -> (Option<Dat
     if let Some(d) = stated_published(pm) {
         return (Some(d), false);
     }
+    if let Some(d) = labelled_published_anywhere(pm) {
+        return (Some(d), false);
+    }
     // Only an update date is shown: it stands in for the publication date,
     // marked as inferred (the page does not say when it was published).
     if let Some(d) = zone_updated {
@@ -930,6 +935,28 @@ fn stated_published(pm: &PageMeta) -> Option<Date> {
     }
     // A byline block often carries the date: "Ann Lee | March 5, 2024".
     pm.bylines.iter().find_map(published_in)
+}
+
+/// A date labelled "Published" or "Posted on" right before it, anywhere in
+/// the page's shown text (a dateline at the article's foot): "Posted on the
+/// 15/12/2025 at 19:00". Only the label just before the date counts.
+fn labelled_published_anywhere(pm: &PageMeta) -> Option<Date> {
+    static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:published|posted)(?:\s+on)?(?:\s+the)?\s*:?\s*$").expect("valid regex")
+    });
+    pm.reading.iter().enumerate().find_map(|(i, t)| {
+        if t.len() > 120 {
+            return None;
+        }
+        let (pos, d) = find_date_with_offset(t)?;
+        let before = &t[..pos];
+        if before.chars().any(char::is_alphanumeric) {
+            return LABEL.is_match(before).then_some(d);
+        }
+        // "Posted on" \u{2029} "May 3, 2024": the label is the text before.
+        let prev = i.checked_sub(1).map(|j| pm.reading[j].as_str())?;
+        (prev.len() <= 40 && LABEL.is_match(prev)).then_some(d)
+    })
 }
 
 /// The dates written next to the headline: the first one not labelled as
@@ -1192,6 +1219,34 @@ mod tests {
             "<h1>Garden notes</h1><p>{lead}</p><p>{lead}</p><div>By Bo Chan</div><p>{lead}</p>"
         ));
         assert!(choose_authors(&pm, "Garden notes").is_empty());
+    }
+
+    #[test]
+    fn labelled_publication_date_away_from_the_headline() {
+        let lead = "A long paragraph of the article, long enough to end the zone around the headline so that nothing after it is read as a dateline. ".repeat(2);
+        let page = |foot: &str| {
+            meta_of(&format!(
+                "<h1>Garden notes</h1><p>{lead}</p><p>{lead}</p><p>Seen on May 2, 2021 at the show.</p><div>{foot}</div>"
+            ))
+        };
+        let d = |y, m, dd| (Some(jiff::civil::date(y, m, dd)), false);
+        assert_eq!(
+            choose_date(&page("Posted on the 15/12/2025 at 19:00"), "Garden notes", None),
+            d(2025, 12, 15)
+        );
+        assert_eq!(
+            choose_date(
+                &page("<span>Published:</span><span>March 3, 2024</span>"),
+                "Garden notes",
+                None
+            ),
+            d(2024, 3, 3)
+        );
+        // An unlabelled date in the text is no publication date.
+        assert_eq!(
+            choose_date(&page("Thanks for reading"), "Garden notes", None),
+            (None, false)
+        );
     }
 
     #[test]
