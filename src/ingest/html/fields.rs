@@ -753,7 +753,33 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     if !names.is_empty() {
         return names;
     }
-    site_author
+    if !site_author.is_empty() {
+        return site_author;
+    }
+    stated_author_as_written(pm).into_iter().collect()
+}
+
+/// The author meta tag (or the "Written by" card label) as written, when it
+/// names no person: "Staff", "SFist Contributor", a business's name. Account
+/// names ("admin", "jdoe42", an e-mail address) and links are no byline.
+fn stated_author_as_written(pm: &PageMeta) -> Option<String> {
+    let written_by = (1..=4).find_map(|i| {
+        pm.meta_first(&[&format!("twitter:label{i}")])
+            .filter(|l| l.eq_ignore_ascii_case("written by"))
+            .and_then(|_| pm.meta_first(&[&format!("twitter:data{i}")]))
+    });
+    let v = clean_text(pm.meta_first(&["author", "article:author"]).or(written_by)?);
+    let lower = v.to_lowercase();
+    let account = ["admin", "administrator", "root", "user", "guest", "unknown", "author"].contains(&lower.as_str())
+        || (!v.contains(' ') && v.chars().any(|c| c.is_ascii_digit()));
+    let ok = !v.is_empty()
+        && v.len() <= 60
+        && v.chars().any(char::is_alphabetic)
+        && !account
+        && !v.contains('@')
+        && !v.contains('/')
+        && !lower.starts_with("http");
+    ok.then_some(v)
 }
 
 /// Names after an explicit "Written by" (and kin) anywhere in the page's
@@ -1247,6 +1273,23 @@ mod tests {
             choose_date(&page("Thanks for reading"), "Garden notes", None),
             (None, false)
         );
+    }
+
+    #[test]
+    fn author_meta_as_written_when_it_names_no_person() {
+        let page = |author: &str| {
+            meta_of(&format!(
+                r#"<meta name="author" content="{author}"><h1>Garden notes</h1>"#
+            ))
+        };
+        assert_eq!(choose_authors(&page("Staff"), "Garden notes"), vec!["Staff"]);
+        assert_eq!(
+            choose_authors(&page("Green Acres Nursery"), "Garden notes"),
+            vec!["Green Acres Nursery"]
+        );
+        for account in ["admin", "jdoe42", "ann@example.com", "https://example.com/ann"] {
+            assert!(choose_authors(&page(account), "Garden notes").is_empty(), "{account}");
+        }
     }
 
     #[test]
