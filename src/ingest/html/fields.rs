@@ -756,7 +756,35 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     if !site_author.is_empty() {
         return site_author;
     }
-    stated_author_as_written(pm).into_iter().collect()
+    if let Some(v) = stated_author_as_written(pm) {
+        return vec![v];
+    }
+    by_line_in_first_half(pm)
+}
+
+/// A short "By Ann Lee" text in the first half of the page's shown text,
+/// naming someone in two to four capitalised words: a byline set apart
+/// from the headline. Later ones are mostly teasers' and comments'.
+fn by_line_in_first_half(pm: &PageMeta) -> Vec<String> {
+    for (i, t) in pm.reading.iter().enumerate().take(pm.reading.len() / 2) {
+        let lower = t.to_lowercase();
+        if t.len() > 80 || !(lower == "by" || lower == "by:" || lower.starts_with("by ")) {
+            continue;
+        }
+        let segs: Vec<&str> = pm.reading[i..(i + 2).min(pm.reading.len())]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let names = byline_in_segments(&segs);
+        let person = |n: &String| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        };
+        if !names.is_empty() && names.iter().all(person) {
+            return names;
+        }
+    }
+    Vec::new()
 }
 
 /// The author meta tag (or the "Written by" card label) as written, when it
@@ -1290,6 +1318,22 @@ mod tests {
         for account in ["admin", "jdoe42", "ann@example.com", "https://example.com/ann"] {
             assert!(choose_authors(&page(account), "Garden notes").is_empty(), "{account}");
         }
+    }
+
+    #[test]
+    fn bare_by_line_only_early_and_only_for_names() {
+        let lead = "A long paragraph of the article, long enough to end the zone around the headline so that nothing after it is read as a byline. ".repeat(2);
+        let page = |by: &str, tail: usize| {
+            let rest = format!("<p>{lead}</p>").repeat(tail);
+            meta_of(&format!(
+                "<h1>Garden notes</h1><p>{lead}</p><p>{lead}</p><div>{by}</div>{rest}"
+            ))
+        };
+        assert_eq!(choose_authors(&page("By Ann Lee", 6), "Garden notes"), vec!["Ann Lee"]);
+        // Not a name of two to four capitalised words.
+        assert!(choose_authors(&page("By Category", 6), "Garden notes").is_empty());
+        // In the second half of the page: a teaser's or a comment's.
+        assert!(choose_authors(&page("By Ann Lee", 0), "Garden notes").is_empty());
     }
 
     #[test]
