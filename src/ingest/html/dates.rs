@@ -67,6 +67,11 @@ pub fn find_date_in_text(s: &str) -> Option<Date> {
     find_date_at(s).map(|(_, d)| d)
 }
 
+/// The first date written out in `s`, with its byte offset.
+pub fn find_date_with_offset(s: &str) -> Option<(usize, Date)> {
+    find_date_at(s)
+}
+
 /// What a label before a date says it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateLabel {

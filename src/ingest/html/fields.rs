@@ -2,7 +2,9 @@
 //! states about itself (`page::PageMeta`). The string helpers here (site
 //! suffixes, byline names) are pure and meant to be shared.
 
-use super::dates::{date_in_url, find_date_in_text, find_labelled_date, parse_date_value, DateLabel};
+use super::dates::{
+    date_in_url, find_date_in_text, find_date_with_offset, find_labelled_date, parse_date_value, DateLabel,
+};
 use super::page::PageMeta;
 use super::text::{clean_text, fold_key, word_count};
 use jiff::civil::Date;
@@ -653,7 +655,7 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     // the reader sees; metadata is often a CMS user name.
     let mut site_author: Vec<String> = Vec::new();
     let visible_by = || -> Vec<String> {
-        if let Some(z) = zone_for(pm, title) {
+        if let Some(z) = zone_for(pm, title).as_ref() {
             let after: Vec<&str> = z.after.split('\u{2029}').collect();
             // "By ASU Online" next to the headline names the author even
             // when it is the site's own name.
@@ -741,13 +743,107 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
             return names;
         }
     }
-    if let Some(z) = zone_for(pm, title) {
+    if let Some(z) = zone_for(pm, title).as_ref() {
         let after: Vec<&str> = z.after.split('\u{2029}').collect();
         if let Some(n) = dateline_name(&after) {
             return vec![n];
         }
     }
-    site_author
+    let names = written_by_anywhere(pm);
+    if !names.is_empty() {
+        return names;
+    }
+    if !site_author.is_empty() {
+        return site_author;
+    }
+    if let Some(v) = stated_author_as_written(pm) {
+        return vec![v];
+    }
+    by_line_in_first_half(pm)
+}
+
+/// A short "By Ann Lee" text in the first half of the page's shown text,
+/// naming someone in two to four capitalised words: a byline set apart
+/// from the headline. Later ones are mostly teasers' and comments'.
+fn by_line_in_first_half(pm: &PageMeta) -> Vec<String> {
+    for (i, t) in pm.reading.iter().enumerate().take(pm.reading.len() / 2) {
+        let lower = t.to_lowercase();
+        if t.len() > 80 || !(lower == "by" || lower == "by:" || lower.starts_with("by ")) {
+            continue;
+        }
+        let segs: Vec<&str> = pm.reading[i..(i + 2).min(pm.reading.len())]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let names = byline_in_segments(&segs);
+        let person = |n: &String| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        };
+        if !names.is_empty() && names.iter().all(person) {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// The author meta tag (or the "Written by" card label) as written, when it
+/// names no person: "Staff", "SFist Contributor", a business's name. Account
+/// names ("admin", "jdoe42", an e-mail address) and links are no byline.
+fn stated_author_as_written(pm: &PageMeta) -> Option<String> {
+    let written_by = (1..=4).find_map(|i| {
+        pm.meta_first(&[&format!("twitter:label{i}")])
+            .filter(|l| l.eq_ignore_ascii_case("written by"))
+            .and_then(|_| pm.meta_first(&[&format!("twitter:data{i}")]))
+    });
+    let v = clean_text(pm.meta_first(&["author", "article:author"]).or(written_by)?);
+    let lower = v.to_lowercase();
+    let account = ["admin", "administrator", "root", "user", "guest", "unknown", "author"].contains(&lower.as_str())
+        || (!v.contains(' ') && v.chars().any(|c| c.is_ascii_digit()));
+    let ok = !v.is_empty()
+        && v.len() <= 60
+        && v.chars().any(char::is_alphabetic)
+        && !account
+        && !v.contains('@')
+        && !v.contains('/')
+        && !lower.starts_with("http");
+    ok.then_some(v)
+}
+
+/// Names after an explicit "Written by" (and kin) anywhere in the page's
+/// shown text, for a byline that sits away from the headline. A bare "By"
+/// is too common in teasers and comments to count here (measured on the
+/// WCXB dev pages: it finds 4 more authors but puts a wrong name or a
+/// non-name on 5 pages).
+fn written_by_anywhere(pm: &PageMeta) -> Vec<String> {
+    const STRONG: [&str; 7] = [
+        "written by",
+        "article written by",
+        "authored by",
+        "article by",
+        "words by",
+        "author:",
+        "contributors:",
+    ];
+    for (i, t) in pm.reading.iter().enumerate() {
+        if t.len() > 120 {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        if !STRONG.iter().any(|p| lower.starts_with(p)) {
+            continue;
+        }
+        // The label and the text after it: "Written by" + "Ann Lee".
+        let segs: Vec<&str> = pm.reading[i..(i + 2).min(pm.reading.len())]
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let names = byline_in_segments(&segs);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    Vec::new()
 }
 
 /// A name written just before the date under a headline, with no "By":
@@ -842,6 +938,9 @@ pub fn choose_date(pm: &PageMeta, title: &str, url: Option<&str>) -> (Option<Dat
     if let Some(d) = stated_published(pm) {
         return (Some(d), false);
     }
+    if let Some(d) = labelled_published_anywhere(pm) {
+        return (Some(d), false);
+    }
     // Only an update date is shown: it stands in for the publication date,
     // marked as inferred (the page does not say when it was published).
     if let Some(d) = zone_updated {
@@ -892,6 +991,28 @@ fn stated_published(pm: &PageMeta) -> Option<Date> {
     pm.bylines.iter().find_map(published_in)
 }
 
+/// A date labelled "Published" or "Posted on" right before it, anywhere in
+/// the page's shown text (a dateline at the article's foot): "Posted on the
+/// 15/12/2025 at 19:00". Only the label just before the date counts.
+fn labelled_published_anywhere(pm: &PageMeta) -> Option<Date> {
+    static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:published|posted)(?:\s+on)?(?:\s+the)?\s*:?\s*$").expect("valid regex")
+    });
+    pm.reading.iter().enumerate().find_map(|(i, t)| {
+        if t.len() > 120 {
+            return None;
+        }
+        let (pos, d) = find_date_with_offset(t)?;
+        let before = &t[..pos];
+        if before.chars().any(char::is_alphanumeric) {
+            return LABEL.is_match(before).then_some(d);
+        }
+        // "Posted on" \u{2029} "May 3, 2024": the label is the text before.
+        let prev = i.checked_sub(1).map(|j| pm.reading[j].as_str())?;
+        (prev.len() <= 40 && LABEL.is_match(prev)).then_some(d)
+    })
+}
+
 /// The dates written next to the headline: the first one not labelled as
 /// an update after it (a byline or dateline), else the last one before it;
 /// and the first update date there. Once an update date is seen, only a
@@ -926,15 +1047,30 @@ pub fn zone_dates(pm: &PageMeta, title: &str) -> (Option<Date>, Option<Date>) {
     (None, updated)
 }
 
-/// The zone around the `<h1>` that carries the chosen title.
-pub fn zone_for<'a>(pm: &'a PageMeta, title: &str) -> Option<&'a super::page::HeadingZone> {
+/// The zone around the `<h1>` that carries the chosen title; on a page
+/// whose headline is no `<h1>` (an `<h2 class="entry-title">`, a styled
+/// `<p>`), around the first shown text that is the title itself.
+pub fn zone_for(pm: &PageMeta, title: &str) -> Option<super::page::HeadingZone> {
     let tk = fold_key(title);
-    pm.h1_zones.iter().find(|z| fold_key(&z.heading) == tk).or_else(|| {
+    let h1 = pm.h1_zones.iter().find(|z| fold_key(&z.heading) == tk).or_else(|| {
         pm.h1_zones.iter().find(|z| {
             let hk = fold_key(&z.heading);
             !tk.is_empty() && !hk.is_empty() && (hk.contains(&tk) || tk.contains(&hk))
         })
-    })
+    });
+    if let Some(z) = h1 {
+        return Some(z.clone());
+    }
+    if tk.len() < 12 {
+        return None;
+    }
+    let at = pm.reading.iter().position(|t| fold_key(t) == tk)?;
+    Some(super::page::zone_around(
+        &pm.reading,
+        pm.reading[at].clone(),
+        at,
+        at + 1,
+    ))
 }
 
 /// The publisher: og:site_name, else the JSON-LD publisher or WebSite name.
@@ -1105,6 +1241,99 @@ mod tests {
         let pm =
             meta_of(r#"<script type="application/ld+json">{"@type":"WebPage","datePublished":"2019-01-01"}</script>"#);
         assert_eq!(choose_date(&pm, "", None).0, None);
+    }
+
+    #[test]
+    fn headline_that_is_no_h1_still_has_a_zone() {
+        let pm = meta_of(
+            r#"<div class="breadcrumb">Home / Gardening / Winter pruning of apple trees</div>
+            <h2 class="entry-title">Winter pruning of apple trees</h2><div>By Ann Lee</div><div>December 20, 2025</div>
+            <p>A long first paragraph of the article that mentions June 1, 2019 in passing, which is not the date of the article itself at all.</p>"#,
+        );
+        let title = "Winter pruning of apple trees";
+        assert_eq!(
+            choose_date(&pm, title, None),
+            (Some(jiff::civil::date(2025, 12, 20)), false)
+        );
+        assert_eq!(choose_authors(&pm, title), vec!["Ann Lee"]);
+        // A short title is too common a text to anchor on.
+        let pm = meta_of(r#"<p>Notes</p><div>By Ann Lee</div><div>December 20, 2025</div>"#);
+        assert!(zone_for(&pm, "Notes").is_none());
+    }
+
+    #[test]
+    fn written_by_away_from_the_headline() {
+        let lead = "A long paragraph of the article, long enough to end the zone around the headline so that nothing after it is read as a byline. ".repeat(2);
+        let pm = meta_of(&format!(
+            "<h1>Garden notes</h1><p>{lead}</p><p>{lead}</p><div><span>Written by</span> <a href=\"/team\">Ann Lee</a></div><p>{lead}</p>"
+        ));
+        assert_eq!(choose_authors(&pm, "Garden notes"), vec!["Ann Lee"]);
+        // A bare "By" far from the headline is a teaser's, not the article's.
+        let pm = meta_of(&format!(
+            "<h1>Garden notes</h1><p>{lead}</p><p>{lead}</p><div>By Bo Chan</div><p>{lead}</p>"
+        ));
+        assert!(choose_authors(&pm, "Garden notes").is_empty());
+    }
+
+    #[test]
+    fn labelled_publication_date_away_from_the_headline() {
+        let lead = "A long paragraph of the article, long enough to end the zone around the headline so that nothing after it is read as a dateline. ".repeat(2);
+        let page = |foot: &str| {
+            meta_of(&format!(
+                "<h1>Garden notes</h1><p>{lead}</p><p>{lead}</p><p>Seen on May 2, 2021 at the show.</p><div>{foot}</div>"
+            ))
+        };
+        let d = |y, m, dd| (Some(jiff::civil::date(y, m, dd)), false);
+        assert_eq!(
+            choose_date(&page("Posted on the 15/12/2025 at 19:00"), "Garden notes", None),
+            d(2025, 12, 15)
+        );
+        assert_eq!(
+            choose_date(
+                &page("<span>Published:</span><span>March 3, 2024</span>"),
+                "Garden notes",
+                None
+            ),
+            d(2024, 3, 3)
+        );
+        // An unlabelled date in the text is no publication date.
+        assert_eq!(
+            choose_date(&page("Thanks for reading"), "Garden notes", None),
+            (None, false)
+        );
+    }
+
+    #[test]
+    fn author_meta_as_written_when_it_names_no_person() {
+        let page = |author: &str| {
+            meta_of(&format!(
+                r#"<meta name="author" content="{author}"><h1>Garden notes</h1>"#
+            ))
+        };
+        assert_eq!(choose_authors(&page("Staff"), "Garden notes"), vec!["Staff"]);
+        assert_eq!(
+            choose_authors(&page("Green Acres Nursery"), "Garden notes"),
+            vec!["Green Acres Nursery"]
+        );
+        for account in ["admin", "jdoe42", "ann@example.com", "https://example.com/ann"] {
+            assert!(choose_authors(&page(account), "Garden notes").is_empty(), "{account}");
+        }
+    }
+
+    #[test]
+    fn bare_by_line_only_early_and_only_for_names() {
+        let lead = "A long paragraph of the article, long enough to end the zone around the headline so that nothing after it is read as a byline. ".repeat(2);
+        let page = |by: &str, tail: usize| {
+            let rest = format!("<p>{lead}</p>").repeat(tail);
+            meta_of(&format!(
+                "<h1>Garden notes</h1><p>{lead}</p><p>{lead}</p><div>{by}</div>{rest}"
+            ))
+        };
+        assert_eq!(choose_authors(&page("By Ann Lee", 6), "Garden notes"), vec!["Ann Lee"]);
+        // Not a name of two to four capitalised words.
+        assert!(choose_authors(&page("By Category", 6), "Garden notes").is_empty());
+        // In the second half of the page: a teaser's or a comment's.
+        assert!(choose_authors(&page("By Ann Lee", 0), "Garden notes").is_empty());
     }
 
     #[test]

@@ -63,6 +63,9 @@ pub struct PageMeta {
     /// reading order (where a dateline or byline sits), up to the first
     /// long paragraph.
     pub h1_zones: Vec<HeadingZone>,
+    /// The page's shown texts in reading order (navigation, sidebars and
+    /// the like left out), for a zone around a headline that is no `<h1>`.
+    pub reading: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -175,7 +178,7 @@ pub fn collect(doc: &Document) -> PageMeta {
             pm.canonical = n.attr("href").map(|h| h.to_string());
         }
     }
-    pm.h1_zones = heading_zones(doc);
+    (pm.h1_zones, pm.reading) = heading_zones(doc);
     pm.title_tag = doc
         .select("title")
         .nodes()
@@ -307,11 +310,9 @@ fn update_context(n: &NodeRef) -> bool {
     super::dates::label_of(&prefix) == super::dates::DateLabel::Updated
 }
 
-/// Texts in reading order, skipping what is never shown; h1 positions.
-fn heading_zones(doc: &Document) -> Vec<HeadingZone> {
-    const BEFORE_CHARS: usize = 120;
-    const AFTER_CHARS: usize = 250;
-    const LONG_TEXT: usize = 140;
+/// Texts in reading order, skipping what is never shown, and the zones
+/// around the `<h1>`s.
+fn heading_zones(doc: &Document) -> (Vec<HeadingZone>, Vec<String>) {
     let mut texts: Vec<String> = Vec::new();
     let mut h1s: Vec<(String, usize, usize)> = Vec::new(); // heading, first text index, end index
                                                            // Explicit stack: (node, entering); deep pages must not overflow.
@@ -378,34 +379,49 @@ fn heading_zones(doc: &Document) -> Vec<HeadingZone> {
             stack.push((c, true));
         }
     }
-    h1s.into_iter()
-        .map(|(heading, start, end)| {
-            let mut before = Vec::new();
-            let mut budget = 0;
-            for t in texts[..start].iter().rev() {
-                if t.len() > LONG_TEXT || budget > BEFORE_CHARS {
-                    break;
-                }
-                budget += t.len();
-                before.push(t.as_str());
-            }
-            before.reverse();
-            let mut after = Vec::new();
-            let mut budget = 0;
-            for t in &texts[end..] {
-                if t.len() > LONG_TEXT || budget > AFTER_CHARS {
-                    break;
-                }
-                budget += t.len();
-                after.push(t.as_str());
-            }
-            HeadingZone {
-                heading,
-                before: before.join(" \u{2029} "),
-                after: after.join(" \u{2029} "),
-            }
-        })
-        .collect()
+    let zones = h1s
+        .into_iter()
+        .map(|(heading, start, end)| zone_around(&texts, heading, start, end))
+        .collect();
+    (zones, texts)
+}
+
+/// The short texts just before `texts[start]` and just after `texts[end - 1]`
+/// (a heading spanning `start..end`), up to the first long paragraph.
+pub fn zone_around(texts: &[String], heading: String, start: usize, end: usize) -> HeadingZone {
+    const BEFORE_CHARS: usize = 120;
+    const AFTER_CHARS: usize = 250;
+    const LONG_TEXT: usize = 140;
+    const STANDFIRST_CHARS: usize = 400;
+    let mut before = Vec::new();
+    let mut budget = 0;
+    for t in texts[..start].iter().rev() {
+        if t.len() > LONG_TEXT || budget > BEFORE_CHARS {
+            break;
+        }
+        budget += t.len();
+        before.push(t.as_str());
+    }
+    before.reverse();
+    let mut after = Vec::new();
+    let mut budget = 0;
+    for (k, t) in texts[end..].iter().enumerate() {
+        // A standfirst right under the headline is passed over: the
+        // byline and date often follow it.
+        if k == 0 && t.len() > LONG_TEXT && t.len() <= STANDFIRST_CHARS {
+            continue;
+        }
+        if t.len() > LONG_TEXT || budget > AFTER_CHARS {
+            break;
+        }
+        budget += t.len();
+        after.push(t.as_str());
+    }
+    HeadingZone {
+        heading,
+        before: before.join(" \u{2029} "),
+        after: after.join(" \u{2029} "),
+    }
 }
 
 /// Text of an element with a line break at every element boundary except
@@ -680,5 +696,28 @@ mod tests {
             "footer dates are chrome: {:?}",
             pm.published_dates
         );
+    }
+
+    #[test]
+    fn zone_passes_over_a_standfirst_to_the_byline() {
+        let dek = "A standfirst that runs on for a while, saying what the piece is about and why it matters now, long enough that it reads as a paragraph of its own.";
+        let body = "The first paragraph of the article proper, which is long and full of words, well past the length of any byline or dateline, so the zone ends here.";
+        let doc = Document::from(format!(
+            "<html><body><h1>Head</h1><p>{dek}</p><div>By Ann Lee</div><div>March 9, 2024</div><p>{body}</p><p>Short aside, June 1, 2020</p></body></html>"
+        ));
+        let pm = collect(&doc);
+        let z = pm.h1_zones.iter().find(|z| z.heading == "Head").expect("zone");
+        assert!(
+            z.after.contains("By Ann Lee") && z.after.contains("March 9, 2024"),
+            "{z:?}"
+        );
+        assert!(!z.after.contains("standfirst") && !z.after.contains("June 1"), "{z:?}");
+        // Only the first long text is passed over.
+        let doc = Document::from(format!(
+            "<html><body><h1>Head</h1><p>{dek}</p><p>{body}</p><div>May 2, 2021</div></body></html>"
+        ));
+        let pm = collect(&doc);
+        let z = pm.h1_zones.iter().find(|z| z.heading == "Head").expect("zone");
+        assert!(!z.after.contains("May 2"), "{z:?}");
     }
 }
