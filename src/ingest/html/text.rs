@@ -94,7 +94,13 @@ fn decode_entity(name: &str) -> Option<char> {
 pub fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for ch in s.nfkc().flat_map(char::to_lowercase) {
+    // NFKC leaves ASCII as it is: most text skips the normaliser
+    let chars: Box<dyn Iterator<Item = char>> = if s.is_ascii() {
+        Box::new(s.chars().map(|c| c.to_ascii_lowercase()))
+    } else {
+        Box::new(s.nfkc().flat_map(char::to_lowercase))
+    };
+    for ch in chars {
         if ch.is_alphanumeric() {
             if space && !out.is_empty() {
                 out.push(' ');
