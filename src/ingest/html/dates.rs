@@ -67,11 +67,6 @@ pub fn find_date_in_text(s: &str) -> Option<Date> {
     find_date_at(s).map(|(_, d)| d)
 }
 
-/// The first date written out in `s`, with its byte offset.
-pub fn find_date_with_offset(s: &str) -> Option<(usize, Date)> {
-    find_date_at(s)
-}
-
 /// What a label before a date says it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateLabel {
@@ -124,7 +119,7 @@ pub fn find_labelled_date(s: &str, prev: Option<&str>) -> Option<(Date, DateLabe
 }
 
 /// The first date written out in `s`, with its byte offset.
-fn find_date_at(s: &str) -> Option<(usize, Date)> {
+pub fn find_date_at(s: &str) -> Option<(usize, Date)> {
     let mut best: Option<(usize, Date)> = None;
     let mut consider = |pos: usize, d: Option<Date>| {
         if let Some(d) = d {

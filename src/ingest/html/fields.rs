@@ -2,9 +2,7 @@
 //! states about itself (`page::PageMeta`). The string helpers here (site
 //! suffixes, byline names) are pure and meant to be shared.
 
-use super::dates::{
-    date_in_url, find_date_in_text, find_date_with_offset, find_labelled_date, parse_date_value, DateLabel,
-};
+use super::dates::{date_in_url, find_date_at, find_date_in_text, find_labelled_date, parse_date_value, DateLabel};
 use super::page::PageMeta;
 use super::text::{clean_text, fold_key, word_count};
 use jiff::civil::Date;
@@ -654,8 +652,9 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
     // A visible "By ..." next to the headline or in a byline block says what
     // the reader sees; metadata is often a CMS user name.
     let mut site_author: Vec<String> = Vec::new();
+    let zone = zone_for(pm, title);
     let visible_by = || -> Vec<String> {
-        if let Some(z) = zone_for(pm, title).as_ref() {
+        if let Some(z) = &zone {
             let after: Vec<&str> = z.after.split('\u{2029}').collect();
             // "By ASU Online" next to the headline names the author even
             // when it is the site's own name.
@@ -743,7 +742,7 @@ pub fn choose_authors(pm: &PageMeta, title: &str) -> Vec<String> {
             return names;
         }
     }
-    if let Some(z) = zone_for(pm, title).as_ref() {
+    if let Some(z) = &zone {
         let after: Vec<&str> = z.after.split('\u{2029}').collect();
         if let Some(n) = dateline_name(&after) {
             return vec![n];
@@ -771,11 +770,7 @@ fn by_line_in_first_half(pm: &PageMeta) -> Vec<String> {
         if t.len() > 80 || !(lower == "by" || lower == "by:" || lower.starts_with("by ")) {
             continue;
         }
-        let segs: Vec<&str> = pm.reading[i..(i + 2).min(pm.reading.len())]
-            .iter()
-            .map(String::as_str)
-            .collect();
-        let names = byline_in_segments(&segs);
+        let names = byline_from(pm, i);
         let person = |n: &String| {
             let words: Vec<&str> = n.split_whitespace().collect();
             (2..=4).contains(&words.len()) && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()))
@@ -833,17 +828,22 @@ fn written_by_anywhere(pm: &PageMeta) -> Vec<String> {
         if !STRONG.iter().any(|p| lower.starts_with(p)) {
             continue;
         }
-        // The label and the text after it: "Written by" + "Ann Lee".
-        let segs: Vec<&str> = pm.reading[i..(i + 2).min(pm.reading.len())]
-            .iter()
-            .map(String::as_str)
-            .collect();
-        let names = byline_in_segments(&segs);
+        let names = byline_from(pm, i);
         if !names.is_empty() {
             return names;
         }
     }
     Vec::new()
+}
+
+/// The names of a byline that starts at shown text `i`: the label and the
+/// text after it ("Written by" + "Ann Lee"), or both in one ("By Ann Lee").
+fn byline_from(pm: &PageMeta, i: usize) -> Vec<String> {
+    let segs: Vec<&str> = pm.reading[i..(i + 2).min(pm.reading.len())]
+        .iter()
+        .map(String::as_str)
+        .collect();
+    byline_in_segments(&segs)
 }
 
 /// A name written just before the date under a headline, with no "By":
@@ -1002,7 +1002,7 @@ fn labelled_published_anywhere(pm: &PageMeta) -> Option<Date> {
         if t.len() > 120 {
             return None;
         }
-        let (pos, d) = find_date_with_offset(t)?;
+        let (pos, d) = find_date_at(t)?;
         let before = &t[..pos];
         if before.chars().any(char::is_alphanumeric) {
             return LABEL.is_match(before).then_some(d);
@@ -1050,7 +1050,7 @@ pub fn zone_dates(pm: &PageMeta, title: &str) -> (Option<Date>, Option<Date>) {
 /// The zone around the `<h1>` that carries the chosen title; on a page
 /// whose headline is no `<h1>` (an `<h2 class="entry-title">`, a styled
 /// `<p>`), around the first shown text that is the title itself.
-pub fn zone_for(pm: &PageMeta, title: &str) -> Option<super::page::HeadingZone> {
+pub fn zone_for<'a>(pm: &'a PageMeta, title: &str) -> Option<std::borrow::Cow<'a, super::page::HeadingZone>> {
     let tk = fold_key(title);
     let h1 = pm.h1_zones.iter().find(|z| fold_key(&z.heading) == tk).or_else(|| {
         pm.h1_zones.iter().find(|z| {
@@ -1059,18 +1059,18 @@ pub fn zone_for(pm: &PageMeta, title: &str) -> Option<super::page::HeadingZone> 
         })
     });
     if let Some(z) = h1 {
-        return Some(z.clone());
+        return Some(std::borrow::Cow::Borrowed(z));
     }
     if tk.len() < 12 {
         return None;
     }
     let at = pm.reading.iter().position(|t| fold_key(t) == tk)?;
-    Some(super::page::zone_around(
+    Some(std::borrow::Cow::Owned(super::page::zone_around(
         &pm.reading,
         pm.reading[at].clone(),
         at,
         at + 1,
-    ))
+    )))
 }
 
 /// The publisher: og:site_name, else the JSON-LD publisher or WebSite name.

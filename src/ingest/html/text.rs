@@ -94,13 +94,7 @@ fn decode_entity(name: &str) -> Option<char> {
 pub fn fold_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    // NFKC leaves ASCII as it is: most text skips the normaliser
-    let chars: Box<dyn Iterator<Item = char>> = if s.is_ascii() {
-        Box::new(s.chars().map(|c| c.to_ascii_lowercase()))
-    } else {
-        Box::new(s.nfkc().flat_map(char::to_lowercase))
-    };
-    for ch in chars {
+    let mut push = |ch: char| {
         if ch.is_alphanumeric() {
             if space && !out.is_empty() {
                 out.push(' ');
@@ -112,6 +106,12 @@ pub fn fold_key(s: &str) -> String {
         } else {
             space = true;
         }
+    };
+    // NFKC leaves ASCII as it is: most text skips the normaliser
+    if s.is_ascii() {
+        s.chars().map(|c| c.to_ascii_lowercase()).for_each(&mut push);
+    } else {
+        s.nfkc().flat_map(char::to_lowercase).for_each(&mut push);
     }
     out
 }
