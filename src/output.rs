@@ -82,13 +82,6 @@ struct PageRecord {
     view: Option<u128>,
 }
 
-impl PageRecord {
-    /// Same bytes, as far as hash, size and mtime tell.
-    fn same_file(&self, other: &PageRecord) -> bool {
-        (self.hash, self.len, self.mtime_ns) == (other.hash, other.len, other.mtime_ns)
-    }
-}
-
 // 3: page hashes are xxh3-128 (they were a truncated SHA-256, a fifth of
 // the CPU of a no-change rebuild), and rendered pages record their view; a
 // manifest of another version is ignored.
@@ -232,21 +225,6 @@ impl SiteWriter {
         })
     }
 
-    /// Add one page. Safe to call from many threads; an I/O error is kept
-    /// and reported by [`SiteWriter::finish`].
-    pub fn put(&self, o: Output) {
-        let result = self.put_inner(&o);
-        let mut w = self.written.lock().unwrap_or_else(|e| e.into_inner());
-        match result {
-            Ok((rec, staged)) => w.pages.push((o.path, rec, staged)),
-            Err(e) => {
-                if w.error.is_none() {
-                    w.error = Some(e);
-                }
-            }
-        }
-    }
-
     fn put_inner(&self, o: &Output) -> std::io::Result<(PageRecord, Option<usize>)> {
         if !is_safe_site_path(&o.path) {
             return Err(std::io::Error::new(
@@ -290,12 +268,7 @@ impl SiteWriter {
                         mtime_ns: mtime_ns(m),
                         view: o.view,
                     };
-                    // the manifest vouches for the file while size and mtime match
-                    if manifest
-                        .as_ref()
-                        .and_then(|mf| mf.get(&o.path))
-                        .is_some_and(|r| r.same_file(&on_disk))
-                    {
+                    if vouched(manifest.as_ref(), &o.path, m).is_some_and(|r| r.hash == hash) {
                         return Ok((on_disk, None));
                     }
                     if m.len() == o.bytes.len() as u64 && std::fs::read(&target).is_ok_and(|b| b == o.bytes) {
@@ -306,24 +279,6 @@ impl SiteWriter {
                 Ok((write(&self.staging.join(n.to_string()))?, Some(n)))
             }
         }
-    }
-
-    /// See [`PageSink::keep`]: only a page the manifest recorded with this
-    /// view, whose file still has the recorded size and mtime.
-    pub fn keep(&self, path: &str, view: u128) -> bool {
-        let Mode::Update { manifest: Some(mf) } = &self.mode else {
-            return false;
-        };
-        let Some(rec) = mf.get(path).filter(|r| r.view == Some(view)) else {
-            return false;
-        };
-        let intact = std::fs::symlink_metadata(self.dir.join(path))
-            .is_ok_and(|m| m.is_file() && m.len() == rec.len && mtime_ns(&m) == rec.mtime_ns);
-        if intact {
-            let mut w = self.written.lock().unwrap_or_else(|e| e.into_inner());
-            w.pages.push((path.to_string(), *rec, None));
-        }
-        intact
     }
 
     /// Move everything into place, remove pages that are gone, and
@@ -397,15 +352,55 @@ impl SiteWriter {
 }
 
 impl PageSink for SiteWriter {
+    /// Safe to call from many threads; an I/O error is kept and reported by
+    /// [`SiteWriter::finish`].
     fn put(&self, o: Output) {
-        SiteWriter::put(self, o);
+        let result = self.put_inner(&o);
+        let mut w = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        match result {
+            Ok((rec, staged)) => w.pages.push((o.path, rec, staged)),
+            Err(e) => {
+                if w.error.is_none() {
+                    w.error = Some(e);
+                }
+            }
+        }
     }
+
+    /// Only a page the manifest recorded with this view, whose file still
+    /// has the recorded size and mtime.
     fn keep(&self, path: &str, view: u128) -> bool {
-        SiteWriter::keep(self, path, view)
+        let Mode::Update { manifest } = &self.mode else {
+            return false;
+        };
+        let on_disk = std::fs::symlink_metadata(self.dir.join(path))
+            .ok()
+            .filter(|m| m.is_file());
+        let Some(rec) = on_disk
+            .and_then(|m| vouched(manifest.as_ref(), path, &m).copied())
+            .filter(|r| r.view == Some(view))
+        else {
+            return false;
+        };
+        let mut w = self.written.lock().unwrap_or_else(|e| e.into_inner());
+        w.pages.push((path.to_string(), rec, None));
+        true
     }
     fn wants_views(&self) -> bool {
         self.manifest_file.is_some()
     }
+}
+
+/// The manifest's record of `path`, if the file on disk (`meta`) still has
+/// the size and mtime it recorded: the manifest vouches for nothing else.
+fn vouched<'a>(
+    manifest: Option<&'a HashMap<String, PageRecord>>,
+    path: &str,
+    meta: &std::fs::Metadata,
+) -> Option<&'a PageRecord> {
+    manifest?
+        .get(path)
+        .filter(|r| r.len == meta.len() && r.mtime_ns == mtime_ns(meta))
 }
 
 impl Drop for SiteWriter {

@@ -9,7 +9,7 @@
 //! build budget at 10,000 articles. This index builds in a fraction of that.
 
 use crate::graph::Site;
-use crate::output::Output;
+use crate::output::{Output, PageSink};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -114,8 +114,8 @@ fn short(s: &str, max: usize) -> String {
 /// A word and its postings.
 type Entry<'a> = (&'a String, &'a Vec<u32>);
 
-/// Build the index files, handing each to `emit`.
-pub fn index(site: &Site, emit: &(dyn Fn(Output) + Sync)) -> Result<(), String> {
+/// Build the index files, handing each to `out`.
+pub fn index(site: &Site, out: &dyn PageSink) -> Result<(), String> {
     use rayon::prelude::*;
     let mut docs: Vec<Doc> = Vec::new();
     // the text of each document, tokenised in parallel below
@@ -237,13 +237,13 @@ pub fn index(site: &Site, emit: &(dyn Fn(Output) + Sync)) -> Result<(), String> 
     let mut keys: Vec<String> = shards.keys().cloned().collect();
     keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
     for (k, m) in &shards {
-        emit(Output::new(
+        out.put(Output::new(
             format!("{DIR}/w/{k}.json"),
             serde_json::to_vec(m).map_err(|e| e.to_string())?,
         ));
     }
     for (n, chunk) in docs.chunks(CHUNK).enumerate() {
-        emit(Output::new(
+        out.put(Output::new(
             format!("{DIR}/d/{n}.json"),
             serde_json::to_vec(chunk).map_err(|e| e.to_string())?,
         ));
@@ -254,7 +254,7 @@ pub fn index(site: &Site, emit: &(dyn Fn(Output) + Sync)) -> Result<(), String> 
         chunk: CHUNK,
         shards: keys,
     };
-    emit(Output::new(
+    out.put(Output::new(
         format!("{DIR}/meta.json"),
         serde_json::to_vec(&meta).map_err(|e| e.to_string())?,
     ));

@@ -36,6 +36,13 @@ pub struct BuildReport {
     pub stages: Vec<(&'static str, f64, Option<u64>)>,
 }
 
+impl BuildReport {
+    /// Record a stage that began at `since`, with the memory resident now.
+    fn stage(&mut self, name: &'static str, since: Instant) {
+        self.stages.push((name, since.elapsed().as_secs_f64(), resident_mb()));
+    }
+}
+
 #[derive(Debug)]
 pub enum BuildError {
     /// Problems in the content: exit code 1. `site/` is untouched.
@@ -91,9 +98,7 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
         let ing = crate::ingest::ingest(project, false)?;
         report.warnings.extend(ing.diagnostics);
         report.ingested = ing.written;
-        report
-            .stages
-            .push(("ingest", clock.elapsed().as_secs_f64(), resident_mb()));
+        report.stage("ingest", clock);
     }
 
     let (site, theme) = assemble(project, opts, &mut report)?;
@@ -113,7 +118,7 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     };
     let (rendered, indexed) = rayon::join(
         || timed(&|| crate::render::render_site(&site, &theme, &writer).map_err(BuildError::Content)),
-        || timed(&|| crate::search::index(&site, &|o| writer.put(o)).map_err(BuildError::Io)),
+        || timed(&|| crate::search::index(&site, &writer).map_err(BuildError::Io)),
     );
     report.stages.push(("render", rendered?, resident_mb()));
     report.stages.push(("search", indexed?, resident_mb()));
@@ -122,9 +127,7 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     let stats = writer.finish()?;
     report.pages = stats.written + stats.unchanged;
     report.written = stats.written;
-    report
-        .stages
-        .push(("write", clock.elapsed().as_secs_f64(), resident_mb()));
+    report.stage("write", clock);
     report.seconds = start.elapsed().as_secs_f64();
     Ok(report)
 }
@@ -148,9 +151,7 @@ pub fn assemble(
         content.config.base_url = if b.ends_with('/') { b.clone() } else { format!("{b}/") };
     }
     let theme = crate::render::Theme::load(project, &content.config).map_err(BuildError::Content)?;
-    report
-        .stages
-        .push(("load", clock.elapsed().as_secs_f64(), resident_mb()));
+    report.stage("load", clock);
 
     clock = Instant::now();
     let progress = progress_bar(opts.progress, content.articles.len());
@@ -214,9 +215,7 @@ pub fn assemble(
         report.cache_hits += usize::from(hit);
         analyses.push(r);
     }
-    report
-        .stages
-        .push(("extract", clock.elapsed().as_secs_f64(), resident_mb()));
+    report.stage("extract", clock);
 
     clock = Instant::now();
     report.undated = content
@@ -233,9 +232,7 @@ pub fn assemble(
     if !errors.is_empty() {
         return Err(BuildError::Content(errors));
     }
-    report
-        .stages
-        .push(("graph", clock.elapsed().as_secs_f64(), resident_mb()));
+    report.stage("graph", clock);
     Ok((site, theme))
 }
 

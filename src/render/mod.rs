@@ -383,17 +383,22 @@ impl From<Output> for Page {
     }
 }
 
-/// Feeds serialised JSON straight into a hash.
-struct HashWriter(xxhash_rust::xxh3::Xxh3);
-
-impl std::io::Write for HashWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.update(buf);
-        Ok(buf.len())
+/// The xxh3-128 hash of the bytes of `head` followed by `value` as JSON;
+/// `None` if `value` does not serialise (then rendering fails on it too).
+fn json_hash(head: &[&[u8]], value: &impl Serialize) -> Option<u128> {
+    thread_local! {
+        // serde writes in small pieces: hashing them one by one costs more
+        // than collecting them and hashing once
+        static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+    BUF.with_borrow_mut(|buf| {
+        buf.clear();
+        for part in head {
+            buf.extend_from_slice(part);
+        }
+        serde_json::to_writer(&mut *buf, value).ok()?;
+        Some(xxhash_rust::xxh3::xxh3_128(buf))
+    })
 }
 
 impl Renderer<'_> {
@@ -402,21 +407,16 @@ impl Renderer<'_> {
         // view and this context: when their hash is the one the last build
         // recorded for the page, it is kept without rendering
         let view = self.view_base.and_then(|base| {
-            thread_local! {
-                // serde writes in small pieces: hashing them one by one costs
-                // more than collecting them and hashing once
-                static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-            }
-            BUF.with_borrow_mut(|buf| {
-                buf.clear();
-                buf.extend_from_slice(&base.to_le_bytes());
-                for part in [template, path, key] {
-                    buf.extend_from_slice(part.as_bytes());
-                    buf.push(0);
-                }
-                serde_json::to_writer(&mut *buf, value).ok()?;
-                Some(xxhash_rust::xxh3::xxh3_128(buf))
-            })
+            let head = [
+                &base.to_le_bytes()[..],
+                template.as_bytes(),
+                b"\0",
+                path.as_bytes(),
+                b"\0",
+                key.as_bytes(),
+                b"\0",
+            ];
+            json_hash(&head, value)
         });
         if let Some(v) = view {
             if self.out.keep(path, v) {
@@ -604,13 +604,10 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
         has_entities: !site.entities.entities.is_empty(),
         has_timeline: !site.timeline.is_empty(),
     };
-    let view_base = out.wants_views().then(|| {
-        let mut h = HashWriter(xxhash_rust::xxh3::Xxh3::new());
-        h.0.update(&theme.fingerprint.to_le_bytes());
-        // a site view that fails to serialise fails rendering too, below
-        let _ = serde_json::to_writer(&mut h, &site_view);
-        h.0.digest128()
-    });
+    let view_base = out
+        .wants_views()
+        .then(|| json_hash(&[&theme.fingerprint.to_le_bytes()], &site_view))
+        .flatten();
     let r = Renderer {
         theme,
         site,

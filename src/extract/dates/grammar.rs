@@ -1184,9 +1184,3 @@ impl<'t, 'a> Cx<'t, 'a> {
         })
     }
 }
-
-fn is_past_marker(w: &str) -> bool {
-    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::LazyLock::new(|| PAST_MARKERS.iter().copied().collect());
-    SET.contains(w)
-}

@@ -77,6 +77,14 @@ pub(super) const PAST_MARKERS: &[&str] = &[
     "signed", "named", "died", "declared", "agreed", "carried", "happened", "occurred", "started", "ended",
 ];
 
+/// One of [`PAST_MARKERS`]: looked up for every word of a sentence that
+/// holds a date, so by hash, not by scanning the list.
+pub(super) fn is_past_marker(w: &str) -> bool {
+    static SET: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::LazyLock::new(|| PAST_MARKERS.iter().copied().collect());
+    SET.contains(w)
+}
+
 /// Simple past forms that are not also participles ("need to be paid" is no past).
 pub(super) const PAST_STRICT: &[&str] = &[
     "was", "were", "did", "had", "said", "broke", "began", "came", "went", "took", "saw", "gave",
