@@ -19,9 +19,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The start of the file: a file without it is not ours.
-// v2: the payload checksum is xxh3-128 (SHA-256 over every record was a
-// tenth of a no-change rebuild); it guards against torn and flipped bytes,
-// which need no cryptographic hash.
+// v2: the payload checksum is xxh3-128 (SHA-256 over every record was
+// about 2% of a no-change rebuild's CPU at 10,000 articles, by perf); it
+// guards against torn and flipped bytes, which need no cryptographic hash.
 const FILE_MAGIC: &[u8; 16] = b"DOSSIER-PACK-v2\n";
 /// Bytes of the payload checksum.
 const SUM_LEN: usize = 16;
