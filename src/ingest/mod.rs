@@ -251,6 +251,14 @@ pub fn ingest(project: &Project, force: bool) -> std::io::Result<IngestReport> {
         .collect();
     seeds.sort();
     for seed in seeds {
+        // a README in seeds/ (`dossier init` writes one) explains the
+        // folder to people; it is not an article
+        if seed
+            .file_stem()
+            .is_some_and(|n| n.to_string_lossy().eq_ignore_ascii_case("readme"))
+        {
+            continue;
+        }
         let rel = project.relative(&seed).to_string_lossy().replace('\\', "/");
         let Some(kind) = SeedKind::from_path(&seed) else {
             if !seed.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {

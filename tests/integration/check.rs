@@ -149,6 +149,13 @@ fn init_makes_a_project_that_builds_and_checks() {
         "A First Article\n\nA body paragraph that is long enough to be kept as the body.\n",
     );
     p.run(&["build", "--root", "brief"]).success();
+    // the seeds/ README is not ingested as an article
+    let articles: Vec<_> = std::fs::read_dir(p.path("brief/content/articles"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .collect();
+    assert_eq!(articles, ["a-first-article.md"]);
     p.run(&["check", "--root", "brief"]).success();
     p.run(&["init", "brief"]).fails_with(2);
 }
