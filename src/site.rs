@@ -167,11 +167,17 @@ pub fn assemble(
             .par_iter_mut()
             .enumerate()
             .map(|(i, a)| {
-                let key = cache.as_ref().map(|_| {
-                    let date = a.meta.date.map(|d| d.to_string()).unwrap_or_default();
-                    let input = format!("{date}\n{}\n{}", a.meta.date_inferred, a.body);
-                    crate::cache::key(input.as_bytes(), &fingerprint)
-                });
+                let date = a.meta.date.map(|d| d.to_string()).unwrap_or_default();
+                let input = format!("{date}\n{}\n{}", a.meta.date_inferred, a.body);
+                let source = {
+                    let mut h = xxhash_rust::xxh3::Xxh3::new();
+                    h.update(input.as_bytes());
+                    h.update(fingerprint.as_bytes());
+                    h.digest128()
+                };
+                let key = cache
+                    .as_ref()
+                    .map(|_| crate::cache::key(input.as_bytes(), &fingerprint));
                 let mut warning = None;
                 let cached = match (&cache, &key) {
                     (Some(c), Some(k)) => c.get(k).unwrap_or_else(|w| {
@@ -188,6 +194,7 @@ pub fn assemble(
                     }
                     r
                 });
+                r.source = source;
                 bodies.put(i, std::mem::take(&mut r.html));
                 // every later stage reads the analysis, never the Markdown
                 a.body = String::new();

@@ -21,6 +21,12 @@ pub struct Analysis {
     pub names: entities::ArticleNames,
     pub dates: Vec<dates::DateMention>,
     pub word_count: usize,
+    /// A hash of everything the analysis was made from (see
+    /// `site::assemble`): two analyses with the same source are the same,
+    /// so pages can be told unchanged without reading it. Not cached: the
+    /// cache is looked up by the same input.
+    #[serde(skip)]
+    pub source: u128,
 }
 
 impl Analysis {
@@ -80,5 +86,6 @@ pub fn analyse(article: &Article, allow_raw_html: bool, lexicon: &entities::Lexi
         names,
         dates,
         word_count,
+        source: 0,
     }
 }

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 pub mod graph;
+mod keys;
 
 /// The templates every theme must provide, and the default theme's copy.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -369,6 +370,9 @@ struct Renderer<'a> {
     /// The hash of what every page shares (templates, program, site view),
     /// when the sink records page views; see [`PageSink::keep`].
     view_base: Option<u128>,
+    /// The versions the many pages (articles, entities) are keyed on, when
+    /// the sink records page views.
+    keys: Option<keys::Keys>,
 }
 
 /// A page of the render stage: made now, or kept as the last build made it.
@@ -423,6 +427,37 @@ impl Renderer<'_> {
                 return Ok(Page::Kept(path.to_string()));
             }
         }
+        self.render(template, path, key, value, view)
+    }
+
+    /// A page whose view is `deps` (from [`keys::Keys`]) instead of its
+    /// context's hash: when the last build recorded the same, the context
+    /// is not even made.
+    fn keyed_page<V: Serialize>(
+        &self,
+        template: &str,
+        path: &str,
+        key: &'static str,
+        deps: Option<u128>,
+        value: impl FnOnce() -> V,
+    ) -> Result<Page, Diagnostic> {
+        let view = deps.map(|d| keys::Key::new(d).str(template).str(path).str(key).finish());
+        if let Some(v) = view {
+            if self.out.keep(path, v) {
+                return Ok(Page::Kept(path.to_string()));
+            }
+        }
+        self.render(template, path, key, &value(), view)
+    }
+
+    fn render(
+        &self,
+        template: &str,
+        path: &str,
+        key: &'static str,
+        value: &impl Serialize,
+        view: Option<u128>,
+    ) -> Result<Page, Diagnostic> {
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_view);
         ctx.insert("root", &root_for(path));
@@ -458,9 +493,15 @@ impl Renderer<'_> {
 
     fn article(&self, i: usize) -> Result<Page, Diagnostic> {
         let a = &self.site.articles[i];
-        let an = &self.site.analyses[i];
         let path = format!("{}index.html", article_url(a));
-        let root = root_for(&path);
+        let deps = self.keys.as_ref().map(|k| k.article_page(self.site, i));
+        self.keyed_page("article.html", &path, "article", deps, || self.article_view(i, &path))
+    }
+
+    fn article_view(&self, i: usize, path: &str) -> ArticlePage<'_> {
+        let a = &self.site.articles[i];
+        let an = &self.site.analyses[i];
+        let root = root_for(path);
         let local = &self.site.local_entities[i];
         let body = crate::extract::markdown::resolve_mentions(&self.site.bodies.get(i), |n| {
             local
@@ -469,7 +510,7 @@ impl Renderer<'_> {
                 .flatten()
                 .map(|id| format!("{root}entities/{id}/"))
         });
-        let page = ArticlePage {
+        ArticlePage {
             // the page's meta description is shorter than a list's summary
             card: ArticleCard {
                 summary: a.meta.summary.clone().unwrap_or_else(|| an.summary(200)),
@@ -490,8 +531,7 @@ impl Renderer<'_> {
                 })
                 .collect(),
             entity_groups: self.entity_groups(self.site.article_entities[i].iter().map(|(id, n)| (id, *n))),
-        };
-        self.page("article.html", &path, "article", &page)
+        }
     }
 }
 
@@ -608,12 +648,14 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
         .wants_views()
         .then(|| json_hash(&[&theme.fingerprint.to_le_bytes()], &site_view))
         .flatten();
+    let keys = view_base.map(|base| keys::Keys::new(site, base));
     let r = Renderer {
         theme,
         site,
         site_view,
         out,
         view_base,
+        keys,
     };
     // The page groups are independent: run them side by side, so the
     // sequential ones (the index, the feed, the data files) overlap the
@@ -1086,9 +1128,19 @@ impl Renderer<'_> {
         }
     }
 
-    fn entity_page(&self, e: &crate::graph::entities::Entity) -> Vec<Result<Page, Diagnostic>> {
+    /// An entity's page and its feed.
+    fn entity_page(&self, e: &crate::graph::entities::Entity) -> [Result<Page, Diagnostic>; 2] {
         let path = format!("entities/{}/index.html", e.id);
-        let root = root_for(&path);
+        let feed_path = format!("entities/{}/atom.xml", e.id);
+        let deps = self.keys.as_ref().map(|k| k.entity_page(self.site, e));
+        [
+            self.keyed_page("entity.html", &path, "entity", deps, || self.entity_view(e, &path)),
+            self.keyed_page("atom.xml", &feed_path, "feed", deps, || self.entity_feed(e)),
+        ]
+    }
+
+    fn entity_view<'e>(&'e self, e: &'e crate::graph::entities::Entity, path: &str) -> EntityPage<'e> {
+        let root = root_for(path);
         let empty = Vec::new();
         let mentions = self.site.mentions.get(&e.id).unwrap_or(&empty);
         let mut articles: Vec<BacklinkArticle> = Vec::new();
@@ -1129,7 +1181,7 @@ impl Renderer<'_> {
             crate::extract::markdown::resolve_mentions(&html, |_| None)
         });
         let reg = e.registry.as_ref().map(|r| &r.meta);
-        let page = EntityPage {
+        EntityPage {
             id: e.id.as_str(),
             permalink: self.site.config.absolute_url(&format!("entities/{}/", e.id)),
             name: &e.name,
@@ -1155,9 +1207,12 @@ impl Renderer<'_> {
             events: events.iter().map(|ev| self.event_view(ev, &root)).collect(),
             graph_svg: graph::neighbourhood_svg(self.site, &e.id, &root),
             articles,
-        };
-        let mut out = vec![self.page("entity.html", &path, "entity", &page)];
-        // a feed per entity: follow a person or an organisation
+        }
+    }
+
+    /// A feed per entity: follow a person or an organisation.
+    fn entity_feed(&self, e: &crate::graph::entities::Entity) -> FeedView {
+        let mentions = self.site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]);
         let mut seen = BTreeSet::new();
         let entries: Vec<FeedEntry> = mentions
             .iter()
@@ -1180,7 +1235,7 @@ impl Renderer<'_> {
             })
             .collect();
         let c = &self.site.config;
-        let feed = FeedView {
+        FeedView {
             title: format!("{}: {}", c.title, e.name),
             id: c.absolute_url(&format!("entities/{}/atom.xml", e.id)),
             self_url: c.absolute_url(&format!("entities/{}/atom.xml", e.id)),
@@ -1192,9 +1247,7 @@ impl Renderer<'_> {
                 .unwrap_or_else(|| rfc3339(None)),
             author: c.author.clone().unwrap_or_else(|| c.title.clone()),
             entries,
-        };
-        out.push(self.page("atom.xml", &format!("entities/{}/atom.xml", e.id), "feed", &feed));
-        out
+        }
     }
 
     fn timeline_pages(&self, sink: &Sink) {

@@ -95,6 +95,28 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
     assert_same_as_clean(&p, "delete");
     assert!(!p.exists("site/articles/added/index.html"), "its page is gone");
 
+    // pages of other articles and entities show this article's title
+    let text = p.read(&rel);
+    let retitled = text.replacen("title: ", "title: Retitled ", 1);
+    assert_ne!(text, retitled);
+    p.write(&rel, &retitled);
+    assert_same_as_clean(&p, "retitle");
+
+    // an article that changes how entities named elsewhere are shown: their
+    // most common form, their related entities and their weights
+    p.write(
+        "content/articles/variants.md",
+        "---\ntitle: Variants\ndate: 2017-02-02\n---\n\n\
+         Recep Tayyip Erdogan met Vladimir Putin in Istanbul. Recep Tayyip Erdogan and Vladimir Putin spoke of Raqqa. \
+         Recep Tayyip Erdogan, Vladimir Putin and Kyle Orton were in Istanbul and Raqqa. \
+         Recep Tayyip Erdogan said Istanbul and Raqqa were safe.\n",
+    );
+    assert_same_as_clean(&p, "variants");
+
+    // the site's settings reach every page
+    p.write("dossier.yaml", "title: A Renamed Briefing\n");
+    assert_same_as_clean(&p, "settings");
+
     // rename an entity through the registry
     p.write(
         "content/entities/islamic-state.md",

@@ -1,0 +1,147 @@
+//! Page keys: a hash of everything a page is made from, computed from the
+//! site's data without making the page. A rebuild keeps a page whose key
+//! the last build recorded for it (see [`crate::output::PageSink::keep`]),
+//! so after a one-article edit only the pages that read that article, or an
+//! entity whose data changed, are made again.
+//!
+//! Hashing a page's serialised context says the same, but costs nearly as
+//! much as rendering it: an entity page quotes every sentence that mentions
+//! the entity. A key hashes small stand-ins instead: an article's version
+//! (its id, front matter, the source its analysis was made from, and which
+//! entity each of its names is), an entity as a whole, positions and counts.
+//! Each key must cover every value its page reads; where in doubt a key
+//! hashes more than the page shows (a whole article, a whole entity), which
+//! costs a render, never a stale page.
+
+use crate::graph::entities::Entity;
+use crate::graph::Site;
+use crate::model::EntityId;
+use std::fmt::Debug;
+use xxhash_rust::xxh3::Xxh3;
+
+/// A key being built: values go in with their lengths, so that two
+/// different sequences of values never hash the same bytes.
+pub(super) struct Key(Xxh3);
+
+impl Key {
+    pub(super) fn new(base: u128) -> Key {
+        let mut h = Xxh3::new();
+        h.update(&base.to_le_bytes());
+        Key(h)
+    }
+
+    pub(super) fn u128(&mut self, x: u128) -> &mut Key {
+        self.0.update(&x.to_le_bytes());
+        self
+    }
+
+    pub(super) fn usize(&mut self, x: usize) -> &mut Key {
+        self.0.update(&(x as u64).to_le_bytes());
+        self
+    }
+
+    pub(super) fn str(&mut self, s: &str) -> &mut Key {
+        self.usize(s.len());
+        self.0.update(s.as_bytes());
+        self
+    }
+
+    /// A value by its `Debug` form, which shows every field: for the
+    /// structs that derive no hash of their own.
+    pub(super) fn debug(&mut self, v: &impl Debug) -> &mut Key {
+        struct Feed<'a>(&'a mut Xxh3);
+        impl std::fmt::Write for Feed<'_> {
+            fn write_str(&mut self, s: &str) -> std::fmt::Result {
+                self.0.update(s.as_bytes());
+                Ok(())
+            }
+        }
+        let _ = std::fmt::Write::write_fmt(&mut Feed(&mut self.0), format_args!("{v:?}\u{0}"));
+        self
+    }
+
+    pub(super) fn finish(&self) -> u128 {
+        self.0.digest128()
+    }
+}
+
+/// The versions pages are keyed on, computed once per build.
+pub(super) struct Keys {
+    /// The view every page shares, with the whole configuration (pages read
+    /// more of it than the site view shows, e.g. `allow_raw_html`).
+    base: u128,
+    /// Per article: everything about it that any page may read.
+    articles: Vec<u128>,
+}
+
+impl Keys {
+    pub(super) fn new(site: &Site, base: u128) -> Keys {
+        use rayon::prelude::*;
+        let base = Key::new(base).debug(&site.config).finish();
+        let articles = (0..site.articles.len())
+            .into_par_iter()
+            .map(|i| {
+                let a = &site.articles[i];
+                Key::new(0)
+                    .str(a.id.as_str())
+                    .debug(&a.meta)
+                    .u128(site.analyses[i].source)
+                    .debug(&site.local_entities[i])
+                    .finish()
+            })
+            .collect();
+        Keys { base, articles }
+    }
+
+    /// How an entity shows where another page names it (`entity_ref`).
+    fn label(&self, key: &mut Key, site: &Site, id: &EntityId) {
+        key.str(id.as_str());
+        match site.entities.entities.get(id) {
+            Some(e) => key.str(&e.name).str(e.kind.as_str()),
+            None => key.str("\u{0}none"),
+        };
+    }
+
+    /// An article's page: the article, and the entities it names with their
+    /// counts.
+    pub(super) fn article_page(&self, site: &Site, i: usize) -> u128 {
+        let mut key = Key::new(self.base);
+        key.str("article").u128(self.articles[i]);
+        for (id, n) in &site.article_entities[i] {
+            self.label(&mut key, site, id);
+            key.usize(*n);
+        }
+        key.finish()
+    }
+
+    /// An entity's page and feed: the entity, every sentence that mentions
+    /// it (through its article's version), its related entities and its
+    /// events.
+    pub(super) fn entity_page(&self, site: &Site, e: &Entity) -> u128 {
+        let mut key = Key::new(self.base);
+        key.str("entity").debug(e);
+        for m in site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
+            key.u128(self.articles[m.article])
+                .usize(m.sentence)
+                .usize(m.start)
+                .usize(m.end);
+        }
+        key.str("related");
+        for (id, w) in site.related.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
+            self.label(&mut key, site, id);
+            key.usize(*w);
+        }
+        key.str("events");
+        for &i in site.events_by_entity.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
+            let ev = &site.timeline[i];
+            key.debug(ev);
+            if let Some(a) = ev.article {
+                key.u128(self.articles[a]);
+            }
+            for id in &ev.entities {
+                self.label(&mut key, site, id);
+            }
+        }
+        key.finish()
+    }
+}
