@@ -145,3 +145,67 @@ impl Keys {
         key.finish()
     }
 }
+
+/// The data files: each hashes exactly the fields its records show, so an
+/// edit that changes no record leaves the file alone without making it.
+impl Keys {
+    /// `data/articles.json`: each article's front matter and the entities
+    /// it names.
+    pub(super) fn articles_data(&self, site: &Site) -> u128 {
+        let mut key = Key::new(self.base);
+        key.str("articles.json");
+        for (a, entities) in site.articles.iter().zip(&site.article_entities) {
+            key.str(a.id.as_str()).debug(&a.meta);
+            for id in entities.keys() {
+                key.str(id.as_str());
+            }
+        }
+        key.finish()
+    }
+
+    /// `data/entities.json`: each entity and its mentions per article.
+    pub(super) fn entities_data(&self, site: &Site) -> u128 {
+        let mut key = Key::new(self.base);
+        key.str("entities.json");
+        for e in site.entities.entities.values() {
+            key.debug(e);
+            for m in site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
+                key.str(site.articles[m.article].id.as_str());
+            }
+        }
+        key.finish()
+    }
+
+    /// `data/entities.ftm.json`: articles' front matter, entities, and the
+    /// words each article names each entity with.
+    pub(super) fn ftm_data(&self, site: &Site) -> u128 {
+        let mut key = Key::new(self.base);
+        key.str("entities.ftm.json");
+        for a in &site.articles {
+            key.str(a.id.as_str()).debug(&a.meta);
+        }
+        for e in site.entities.entities.values() {
+            key.debug(e);
+            for m in site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
+                let sentence = &site.analyses[m.article].sentences[m.sentence];
+                key.str(site.articles[m.article].id.as_str())
+                    .str(sentence.get(m.start..m.end).unwrap_or("\u{0}"));
+            }
+        }
+        key.finish()
+    }
+
+    /// `data/timeline.json` and `data/timeline.ics`: the events, with the
+    /// ids of their articles.
+    pub(super) fn timeline_data(&self, site: &Site) -> u128 {
+        let mut key = Key::new(self.base);
+        key.str("timeline");
+        for ev in &site.timeline {
+            key.debug(ev);
+            if let Some(a) = ev.article {
+                key.str(site.articles[a].id.as_str());
+            }
+        }
+        key.finish()
+    }
+}

@@ -450,6 +450,20 @@ impl Renderer<'_> {
         self.render(template, path, key, &value(), view)
     }
 
+    /// A file made outside the templates (the data files), keyed like
+    /// [`Renderer::keyed_page`].
+    fn keyed_file(&self, path: &str, deps: impl FnOnce(&keys::Keys) -> u128, make: impl FnOnce() -> Vec<u8>) -> Page {
+        let view = self.keys.as_ref().map(|k| keys::Key::new(deps(k)).str(path).finish());
+        if let Some(v) = view {
+            if self.out.keep(path, v) {
+                return Page::Kept(path.to_string());
+            }
+        }
+        let mut o = Output::new(path, make());
+        o.view = view;
+        Page::Made(o)
+    }
+
     fn render(
         &self,
         template: &str,
@@ -731,36 +745,38 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
             sink.take(r.page("atom.xml", "atom.xml", "feed", &feed));
         });
         s.spawn(|_| {
-            let records: Vec<ArticleRecord> = site
-                .articles
-                .iter()
-                .enumerate()
-                .map(|(i, a)| ArticleRecord {
-                    id: a.id.as_str(),
-                    title: &a.meta.title,
-                    subtitle: a.meta.subtitle.as_deref(),
-                    authors: &a.meta.authors,
-                    date: a.meta.date.map(|d| d.to_string()),
-                    date_inferred: a.meta.date_inferred,
-                    publisher: a.meta.publisher.as_deref(),
-                    source_file: a.meta.source_file.as_deref(),
-                    url: article_url(a),
-                    entities: site.article_entities[i].keys().map(|id| id.to_string()).collect(),
-                })
-                .collect();
-            sink.take(Ok(Output::new("data/articles.json", json(&records))));
-            drop(records);
             // the data files are the largest outputs (hundreds of MB at
             // 50,000 articles): made one after another, never all at once
-            sink.take(Ok(Output::new("data/entities.json", json(&r.entity_records()))));
-            sink.take(Ok(Output::new("data/timeline.json", json(&r.timeline_records()))));
-            sink.take(Ok(Output::new("data/entities.ftm.json", r.ftm_lines())));
+            sink.take(Ok(r.keyed_file(
+                "data/articles.json",
+                |k| k.articles_data(site),
+                || json(&r.article_records()),
+            )));
+            sink.take(Ok(r.keyed_file(
+                "data/entities.json",
+                |k| k.entities_data(site),
+                || json(&r.entity_records()),
+            )));
+            sink.take(Ok(r.keyed_file(
+                "data/timeline.json",
+                |k| k.timeline_data(site),
+                || json(&r.timeline_records()),
+            )));
+            sink.take(Ok(r.keyed_file(
+                "data/entities.ftm.json",
+                |k| k.ftm_data(site),
+                || r.ftm_lines(),
+            )));
             if site
                 .timeline
                 .iter()
                 .any(|e| matches!(e.date, crate::model::EventDate::Day(_)))
             {
-                sink.take(Ok(Output::new("data/timeline.ics", r.ics())));
+                sink.take(Ok(r.keyed_file(
+                    "data/timeline.ics",
+                    |k| k.timeline_data(site),
+                    || r.ics().into_bytes(),
+                )));
             }
         });
     });
@@ -1335,6 +1351,26 @@ impl Renderer<'_> {
             months: months(&latest, "../"),
         };
         sink.take(self.page("timeline.html", "timeline/index.html", "timeline", &page));
+    }
+
+    fn article_records(&self) -> Vec<ArticleRecord<'_>> {
+        self.site
+            .articles
+            .iter()
+            .zip(&self.site.article_entities)
+            .map(|(a, entities)| ArticleRecord {
+                id: a.id.as_str(),
+                title: &a.meta.title,
+                subtitle: a.meta.subtitle.as_deref(),
+                authors: &a.meta.authors,
+                date: a.meta.date.map(|d| d.to_string()),
+                date_inferred: a.meta.date_inferred,
+                publisher: a.meta.publisher.as_deref(),
+                source_file: a.meta.source_file.as_deref(),
+                url: article_url(a),
+                entities: entities.keys().map(|id| id.to_string()).collect(),
+            })
+            .collect()
     }
 
     fn entity_records(&self) -> Vec<EntityRecord<'_>> {
