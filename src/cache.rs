@@ -1,7 +1,8 @@
-//! The extraction cache in `.dossier-cache/extract.pack`: per-article
-//! results keyed by a hash of everything they depend on (the article text,
-//! the options, the entity lexicon and dossier's own version), so a rebuild
-//! re-extracts only what changed, in `serve` and in CI alike.
+//! The per-article caches in `.dossier-cache/`: `extract.pack` holds each
+//! article's extraction and `terms.pack` its search terms, keyed by a hash
+//! of everything they depend on (the article text, the options, the entity
+//! lexicon and dossier's own version), so a rebuild redoes only what
+//! changed, in `serve` and in CI alike.
 //!
 //! One append-only file rather than a file per article: creating and
 //! deleting tens of thousands of small files is what is slow on many disks
@@ -11,10 +12,13 @@
 //! most of the file is records no build uses any more, it is rewritten.
 
 use crate::extract::Analysis;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom, Write};
+use std::marker::PhantomData;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -57,7 +61,8 @@ struct Slot {
     len: u32,
 }
 
-pub struct Cache {
+/// One pack of records of type `T`.
+pub struct Cache<T> {
     path: PathBuf,
     index: HashMap<String, Slot>,
     file: Mutex<Option<File>>,
@@ -65,14 +70,22 @@ pub struct Cache {
     live: Mutex<Vec<(String, Slot)>>,
     /// Problems found when opening: reported once.
     pub warnings: Vec<String>,
+    records: PhantomData<fn() -> T>,
 }
 
-impl Cache {
-    /// Open (or start) the cache of the project at `root`. Never fails: a
-    /// cache that cannot be read is a cache that is empty.
-    pub fn new(root: &Path) -> Cache {
+impl Cache<Analysis> {
+    /// The extraction cache of the project at `root`.
+    pub fn new(root: &Path) -> Cache<Analysis> {
+        Cache::open(root, "extract.pack")
+    }
+}
+
+impl<T: Serialize + DeserializeOwned> Cache<T> {
+    /// Open (or start) the pack `name` of the project at `root`. Never
+    /// fails: a cache that cannot be read is a cache that is empty.
+    pub fn open(root: &Path, name: &str) -> Cache<T> {
         let dir = root.join(".dossier-cache");
-        let path = dir.join("extract.pack");
+        let path = dir.join(name);
         let mut warnings = Vec::new();
         let mut index = HashMap::new();
         let _ = std::fs::create_dir_all(&dir);
@@ -105,11 +118,12 @@ impl Cache {
             file: Mutex::new(file),
             live: Mutex::new(Vec::new()),
             warnings,
+            records: PhantomData,
         }
     }
 
-    /// A cached analysis, or `None` (with a warning for a bad record).
-    pub fn get(&self, key: &str) -> Result<Option<Analysis>, String> {
+    /// A cached record, or `None` (with a warning for a bad record).
+    pub fn get(&self, key: &str) -> Result<Option<T>, String> {
         let Some(&slot) = self.index.get(key) else {
             return Ok(None);
         };
@@ -132,7 +146,7 @@ impl Cache {
         if checksum(payload) != sum {
             return bad();
         }
-        match postcard::from_bytes::<Analysis>(payload) {
+        match postcard::from_bytes::<T>(payload) {
             Ok(a) => {
                 self.live
                     .lock()
@@ -144,9 +158,9 @@ impl Cache {
         }
     }
 
-    /// Store an analysis. A failed write only costs a re-extraction later.
-    pub fn put(&self, key: &str, analysis: &Analysis) {
-        let Ok(payload) = postcard::to_stdvec(analysis) else {
+    /// Store a record. A failed write only costs redoing its work later.
+    pub fn put(&self, key: &str, record: &T) {
+        let Ok(payload) = postcard::to_stdvec(record) else {
             return;
         };
         if key.len() != KEY_LEN || payload.len() > MAX_RECORD as usize {

@@ -8,6 +8,7 @@
 //! articles and their 8,000 entities), which alone would exceed the whole
 //! build budget at 10,000 articles. This index builds in a fraction of that.
 
+use crate::cache::Cache;
 use crate::graph::Site;
 use crate::output::{Output, PageSink};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -67,6 +68,9 @@ fn folded_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
         })
 }
 
+/// An article's search terms as the terms cache keeps them.
+pub type Terms = Vec<(String, u32)>;
+
 /// The weighted words of one document, each once with its summed score.
 fn doc_terms<'a>(fields: &[(&'a str, u32)]) -> Vec<(Cow<'a, str>, u32)> {
     let mut m: FxHashMap<Cow<'a, str>, u32> = FxHashMap::default();
@@ -76,6 +80,27 @@ fn doc_terms<'a>(fields: &[(&'a str, u32)]) -> Vec<(Cow<'a, str>, u32)> {
         }
     }
     m.into_iter().collect()
+}
+
+/// [`doc_terms`] through the terms cache, when there is one and the
+/// document has a key in it.
+fn cached_terms<'a>(
+    fields: &[(&'a str, u32)],
+    key: Option<&str>,
+    cache: Option<&Cache<Terms>>,
+    warnings: &std::sync::Mutex<Vec<String>>,
+) -> Vec<(Cow<'a, str>, u32)> {
+    let (Some(c), Some(k)) = (cache, key) else {
+        return doc_terms(fields);
+    };
+    match c.get(k) {
+        Ok(Some(t)) => return t.into_iter().map(|(w, s)| (Cow::Owned(w), s)).collect(),
+        Ok(None) => {}
+        Err(w) => warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w),
+    }
+    let t = doc_terms(fields);
+    c.put(k, &t.iter().map(|(w, s)| (w.to_string(), *s)).collect());
+    t
 }
 
 #[derive(Serialize)]
@@ -114,12 +139,18 @@ fn short(s: &str, max: usize) -> String {
 /// A word and its postings.
 type Entry<'a> = (&'a String, &'a Vec<u32>);
 
-/// Build the index files, handing each to `out`.
-pub fn index(site: &Site, out: &dyn PageSink) -> Result<(), String> {
+/// Build the index files, handing each to `out`. With a terms cache,
+/// an article's terms are looked up there (tokenising every article was a
+/// sixth of a one-article rebuild's CPU at 10,000 articles); what cannot be
+/// read from it is recomputed and returned as warnings.
+pub fn index(site: &Site, out: &dyn PageSink, cache: Option<&Cache<Terms>>) -> Result<Vec<String>, String> {
     use rayon::prelude::*;
     let mut docs: Vec<Doc> = Vec::new();
     // the text of each document, tokenised in parallel below
     let mut texts: Vec<Vec<(&str, u32)>> = Vec::new();
+    // per document: its key in the terms cache (articles only: an entity's
+    // names are quick to tokenise)
+    let mut cache_keys: Vec<Option<String>> = Vec::new();
     for &i in &site.chronological {
         let (a, an) = (&site.articles[i], &site.analyses[i]);
         let mut fields = vec![
@@ -128,6 +159,17 @@ pub fn index(site: &Site, out: &dyn PageSink) -> Result<(), String> {
         ];
         fields.extend(a.meta.authors.iter().map(|s| (s.as_str(), 10)));
         fields.extend(an.sentences.iter().map(|s| (s.as_str(), 1)));
+        cache_keys.push(cache.map(|_| {
+            // the sentences are a function of the analysis's source
+            let mut input = Vec::new();
+            for (text, weight) in &fields[..fields.len() - an.sentences.len()] {
+                input.extend_from_slice(text.as_bytes());
+                input.push(0);
+                input.extend_from_slice(&u32::to_le_bytes(*weight));
+            }
+            input.extend_from_slice(&an.source.to_le_bytes());
+            crate::cache::key(&input, "search-terms")
+        }));
         texts.push(fields);
         let date = a
             .meta
@@ -151,6 +193,7 @@ pub fn index(site: &Site, out: &dyn PageSink) -> Result<(), String> {
         let mut fields = vec![(e.name.as_str(), 40 + articles.min(40) as u32)];
         fields.extend(e.aliases.iter().map(|a| (a.as_str(), 30)));
         texts.push(fields);
+        cache_keys.push(None);
         let mut s = e
             .registry
             .as_ref()
@@ -170,8 +213,13 @@ pub fn index(site: &Site, out: &dyn PageSink) -> Result<(), String> {
     // word -> [(doc, score)], docs in order; tokenised a slice at a time
     // so the words of every document are never all held at once
     let mut postings: FxHashMap<Cow<str>, Vec<(u32, u32)>> = FxHashMap::default();
-    for (n, slice) in texts.chunks(512).enumerate() {
-        let terms: Vec<Vec<(Cow<str>, u32)>> = slice.par_iter().map(|f| doc_terms(f)).collect();
+    let warnings = std::sync::Mutex::new(Vec::new());
+    for (n, (slice, keys)) in texts.chunks(512).zip(cache_keys.chunks(512)).enumerate() {
+        let terms: Vec<Vec<(Cow<str>, u32)>> = slice
+            .par_iter()
+            .zip(keys)
+            .map(|(f, k)| cached_terms(f, k.as_deref(), cache, &warnings))
+            .collect();
         for (i, list) in terms.into_iter().enumerate() {
             let doc = (n * 512 + i) as u32;
             for (w, score) in list {
@@ -258,7 +306,7 @@ pub fn index(site: &Site, out: &dyn PageSink) -> Result<(), String> {
         format!("{DIR}/meta.json"),
         serde_json::to_vec(&meta).map_err(|e| e.to_string())?,
     ));
-    Ok(())
+    Ok(warnings.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 #[cfg(test)]

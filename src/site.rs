@@ -116,12 +116,33 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
         let clock = Instant::now();
         f().map(|()| clock.elapsed().as_secs_f64())
     };
+    let terms = opts
+        .cache
+        .then(|| crate::cache::Cache::<crate::search::Terms>::open(&project.root, "terms.pack"));
+    let search_warnings = std::sync::Mutex::new(Vec::new());
     let (rendered, indexed) = rayon::join(
         || timed(&|| crate::render::render_site(&site, &theme, &writer).map_err(BuildError::Content)),
-        || timed(&|| crate::search::index(&site, &writer).map_err(BuildError::Io)),
+        || {
+            timed(&|| {
+                let w = crate::search::index(&site, &writer, terms.as_ref()).map_err(BuildError::Io)?;
+                *search_warnings.lock().unwrap_or_else(|e| e.into_inner()) = w;
+                Ok(())
+            })
+        },
     );
     report.stages.push(("render", rendered?, resident_mb()));
     report.stages.push(("search", indexed?, resident_mb()));
+    if let Some(c) = terms {
+        for w in c
+            .warnings
+            .iter()
+            .cloned()
+            .chain(search_warnings.into_inner().unwrap_or_default())
+        {
+            report.warnings.push(cache_warning(w));
+        }
+        c.finish();
+    }
 
     // freeing the site's millions of small allocations is a twentieth of a
     // rebuild's CPU at 10,000 articles (perf): leave it to another thread,
