@@ -159,6 +159,9 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     let r = p.run(&["build"]);
     r.success();
     assert!(r.stderr().contains("corrupt or from another version"), "{}", r.stderr());
+    for pack in ["extract.pack", "terms.pack"] {
+        assert!(r.stderr().contains(pack), "{pack}: {}", r.stderr());
+    }
     assert_eq!(good, files(&p));
 }
 
