@@ -18,6 +18,7 @@
 use crate::extract::entities::lexicon::gazetteer_place;
 use crate::extract::entities::{fold, ArticleNames};
 use crate::model::{ArticleId, Diagnostic, EntityConfig, EntityId, EntityKind, RegistryEntry, Slug};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Page names an entity id must not take.
@@ -245,8 +246,9 @@ pub fn merge(
         });
     }
     let never: BTreeSet<String> = config.never_link.iter().map(|s| fold(s)).collect();
-    for (ai, (_, names)) in articles.iter().enumerate() {
+    let article_nodes = |(ai, (_, names)): (usize, &(ArticleId, &ArticleNames))| -> Vec<Node> {
         let counts = names.mention_counts();
+        let mut nodes = Vec::with_capacity(names.names.len());
         for (ni, f) in names.names.iter().enumerate() {
             let mut forms: Vec<(String, usize)> = f.forms.clone();
             if forms.is_empty() {
@@ -294,11 +296,15 @@ pub fn merge(
                 registry: registry_idx,
             });
         }
-    }
+        nodes
+    };
+    nodes.extend(articles.iter().enumerate().flat_map(article_nodes));
 
     let mut uf = Uf((0..nodes.len()).collect());
-    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
-    let join = |uf: &mut Uf, by_key: &mut BTreeMap<String, usize>, key: String, n: usize| match by_key.get(&key) {
+    // the maps below are only looked up, never walked, so hash maps are as
+    // deterministic as ordered ones (and a lookup costs no string compares)
+    let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    let join = |uf: &mut Uf, by_key: &mut FxHashMap<String, usize>, key: String, n: usize| match by_key.get(&key) {
         Some(&m) => uf.union(m, n),
         None => {
             by_key.insert(key, n);
@@ -352,7 +358,7 @@ pub fn merge(
     // a bare acronym ("IS" alone in an article) joins the one group that states it
     // with its expansion elsewhere; fitting two, it stays a page of its own
     {
-        let mut by_acronym: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        let mut by_acronym: FxHashMap<String, BTreeSet<usize>> = FxHashMap::default();
         for n in 0..nodes.len() {
             for a in &nodes[n].acronyms {
                 let r = uf.find(n);
@@ -380,7 +386,7 @@ pub fn merge(
     }
     // acronyms: the initials of exactly one non-person group
     {
-        let mut by_initials: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+        let mut by_initials: FxHashMap<String, BTreeSet<usize>> = FxHashMap::default();
         for n in 0..nodes.len() {
             if is_person(&nodes[n]) {
                 continue;
@@ -394,7 +400,7 @@ pub fn merge(
         }
         // articles of each group: an acronym joins an expansion used in its own article
         // (an acronym is ambiguous across a site: "AI" is not everywhere "Adobe Illustrator")
-        let mut articles_of: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+        let mut articles_of: FxHashMap<usize, FxHashSet<usize>> = FxHashMap::default();
         for n in 0..nodes.len() {
             if nodes[n].article != usize::MAX {
                 articles_of.entry(uf.find(n)).or_default().insert(nodes[n].article);
@@ -430,8 +436,8 @@ pub fn merge(
     // one-word names that are the surname of exactly one person elsewhere
     let mut ambiguous_nodes: BTreeSet<usize> = BTreeSet::new();
     {
-        let mut by_last: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-        let mut group_person: BTreeMap<usize, u32> = BTreeMap::new();
+        let mut by_last: FxHashMap<String, BTreeSet<usize>> = FxHashMap::default();
+        let mut group_person: FxHashMap<usize, u32> = FxHashMap::default();
         for n in nreg..nodes.len() {
             *group_person.entry(uf.find(n)).or_default() += nodes[n].votes.0;
         }
@@ -491,12 +497,13 @@ pub fn merge(
         articles: BTreeSet<usize>,
         mentions: usize,
     }
-    let mut made: Vec<Group> = Vec::new();
-    for members in groups.into_values() {
+    // each group is made from its members alone: in parallel, kept in order
+    let make_group = |members: Vec<usize>| -> (Option<Group>, Option<Diagnostic>) {
+        let mut warning = None;
         let regs: BTreeSet<usize> = members.iter().filter_map(|&n| nodes[n].registry).collect();
         if regs.len() > 1 {
             let files: Vec<String> = regs.iter().map(|&r| registry[r].file.display().to_string()).collect();
-            diagnostics.push(
+            warning = Some(
                 Diagnostic::warning(
                     &registry[*regs.iter().next().unwrap()].file,
                     format!(
@@ -510,7 +517,7 @@ pub fn merge(
         let reg = regs.iter().next().copied();
         if let Some(r) = reg {
             if registry[r].meta.hidden {
-                continue;
+                return (None, warning);
             }
         }
         let article_members: Vec<usize> = members
@@ -522,10 +529,10 @@ pub fn merge(
         let mentions: usize = article_members.iter().map(|&n| nodes[n].mentions).sum();
         let strong = article_members.iter().any(|&n| nodes[n].strong);
         if reg.is_none() && !(strong || mentions >= config.min_mentions.max(1) || articles.len() >= 2) {
-            continue;
+            return (None, warning);
         }
         if reg.is_none() && mentions == 0 {
-            continue;
+            return (None, warning);
         }
         // forms, grouped by fold: the most common full form names the entity
         let mut by_fold: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
@@ -540,7 +547,7 @@ pub fn merge(
             }
         }
         if by_fold.keys().any(|k| never.contains(k)) && reg.is_none() {
-            continue;
+            return (None, warning);
         }
         let kind = match reg {
             Some(r) => registry[r].meta.kind,
@@ -623,7 +630,7 @@ pub fn merge(
             aliases.extend(registry[r].meta.aliases.iter().cloned());
         }
         aliases.remove(&name);
-        made.push(Group {
+        let group = Group {
             members: article_members,
             registry: reg,
             name,
@@ -631,7 +638,18 @@ pub fn merge(
             aliases,
             articles,
             mentions,
-        });
+        };
+        (Some(group), warning)
+    };
+    let mut made: Vec<Group> = Vec::new();
+    {
+        use rayon::prelude::*;
+        let groups: Vec<Vec<usize>> = groups.into_values().collect();
+        let results: Vec<_> = groups.into_par_iter().map(make_group).collect();
+        for (group, warning) in results {
+            diagnostics.extend(warning);
+            made.extend(group);
+        }
     }
 
     // ids: registry ids first, then by mentions, then name
