@@ -102,9 +102,11 @@ fn is_month(w: &str) -> bool {
 static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
-        related(?:\ (?:articles?|posts?|stories|content|reading|news|guides|resources|topics))?
-        | (?:you\ (?:may|might)\ also\ (?:like|enjoy|be\ interested\ in)|recommended(?:\ (?:for\ you|articles|posts|reading))?|read\ (?:next|more|also)|more\ (?:stories|articles|posts|news|to\ read)(?:\ from\ \w+(?:\ \w+)?)?|more\ from\ \w+(?:\ \w+){0,3})
-        | (?:popular|trending|latest|recent)\ (?:posts|articles|stories|news|now)
+        related(?:\ (?:articles?|posts?|stories|content|reading|news|guides|resources|topics|products|blogs?|blog\ posts|videos))?
+        | (?:you\ (?:may|might)\ also\ (?:like|enjoy|be\ interested\ in)|recommended(?:\ (?:for\ you|articles|posts|reading))?|read\ (?:next|more|also)|read\ this\ next|more\ (?:stories|articles|posts|news|to\ read)(?:\ from\ \w+(?:\ \w+)?)?|more\ from\ \w+(?:\ \w+){0,3})
+        | (?:more\ )?(?:articles|posts|stories)\ you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
+        | (?:popular|trending|latest|recent)\ (?:posts|articles|stories|news|now|blogs?|blog\ posts)
+        | editors\ (?:picks|choice)
         | (?:\d+\ )?(?:comments?|responses?|replies)(?:\ \d+)?
         | leave\ a\ (?:comment|reply)|join\ the\ (?:conversation|discussion)|add\ a\ comment
         | (?:sign\ up\ for|subscribe\ to)\ (?:our|the)\ newsletter|newsletter\ sign\ up|get\ (?:our|the)\ newsletter
@@ -213,6 +215,24 @@ mod tests {
             out,
             format!("{article}\n\n{quote}\n\nMore text after the quote.\n\n{quote}\n\nA closing line.")
         );
+    }
+
+    #[test]
+    fn cuts_at_widget_headings_in_the_second_half() {
+        let text = "A paragraph of the article that carries most of the words on the page.";
+        for heading in [
+            "## Editor's Picks",
+            "### Related Products",
+            "## Recent Blogs",
+            "## More Articles You Might Enjoy",
+        ] {
+            let body = format!("{text}\n\n{text} Again.\n\n{heading}\n\nAnother story's teaser.");
+            assert_eq!(
+                clean_body(&body, "Headline"),
+                format!("{text}\n\n{text} Again."),
+                "{heading}"
+            );
+        }
     }
 
     #[test]
