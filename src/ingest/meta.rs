@@ -233,7 +233,7 @@ fn handle_re() -> &'static Regex {
 fn cut_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\s+(?:on|in|at|for|from|published|posted|updated|last updated)\s+|\s*[|•·●—–]\s*|\s+-\s+|\s*\bcategor|\s{3,}|\s+\d")
+        Regex::new(r"(?i)\s+(?:on|in|at|for|from|published|posted|updated|last updated)\s+|\s*[|•·●⋅∙—–]\s*|\s+-\s+|\s*\bcategor|\s{3,}|\s+\d")
             .expect("valid regex")
     })
 }
