@@ -182,7 +182,7 @@ fn byline_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(
-            r"(?i)^(?:(?:written|posted|published|reported|words|story|text|compiled|reviewed|edited|photos?)\s+)?(?:by|von|par|por)\b\s*:?\s*(?:by\s+)?(.+)$|^(?:authors?|written by|byline)\s*:\s*(.+)$|^(?-i:By)(\p{Lu}.+)$",
+            r"(?i)^(?:(?:written|posted|published|reported|words|story|text|compiled|reviewed|edited|photos?)\s+)?(?:by|von|par|por)\b\s*:?\s*(?:by\s+)?(.+)$|^(?:authors?|written by|byline)\s*:\s*(.+)$|^(?:(?:written|posted|published|reported)\s+)?(?-i:[Bb]y)(?-i:by)?\s*(\p{Lu}.+)$",
         )
         .expect("valid regex")
     })
@@ -233,7 +233,7 @@ fn handle_re() -> &'static Regex {
 fn cut_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\s+(?:on|in|at|for|from|published|posted|updated|last updated)\s+|\s*[|•·●—–]\s*|\s+-\s+|\s*\bcategor|\s{3,}|\s+\d")
+        Regex::new(r"(?i)\s+(?:on|in|at|for|from|published|posted|updated|last updated)\s+|\s*[|•·●⋅∙—–]\s*|\s+-\s+|\s*\bcategor|\s{3,}|\s+\d")
             .expect("valid regex")
     })
 }
@@ -722,6 +722,20 @@ mod tests {
     }
 
     #[test]
+    fn bylines_glued_to_their_label() {
+        // Dumps join a label and the name beside it, or repeat the "by".
+        assert_eq!(parse_byline("byScott Miller"), Some(vec!["Scott Miller".to_string()]));
+        assert_eq!(
+            parse_byline("Written byMadeline Puckette"),
+            Some(vec!["Madeline Puckette".to_string()])
+        );
+        assert_eq!(
+            parse_byline("Written byby Rebecca MacFarlane"),
+            Some(vec!["Rebecca MacFarlane".to_string()])
+        );
+    }
+
+    #[test]
     fn bylines() {
         assert_eq!(
             parse_byline(
@@ -753,6 +767,8 @@ mod tests {
         );
         assert_eq!(parse_byline("By Guest Author"), None);
         assert_eq!(parse_byline("Bypass the queue"), None);
+        assert_eq!(parse_byline("BYD Auto Sells More Cars"), None);
+        assert_eq!(parse_byline("Bylaws"), None);
         assert_eq!(parse_byline("by the way, this is a sentence about nothing."), None);
     }
 

@@ -1,7 +1,8 @@
 //! A last pass over the Markdown body: short blocks that are page furniture
 //! rather than article (buttons, share and newsletter prompts, "Read more",
-//! "Table of contents", bare datelines and numbers) and a repeated headline
-//! at the top. Only whole short blocks are dropped, never words inside text.
+//! "Table of contents", bare datelines and numbers), a repeated headline
+//! at the top, and a second copy of a run of blocks. Only whole blocks are
+//! dropped, never words inside text.
 
 use super::dates::find_date_in_text;
 use super::text::fold_key;
@@ -101,9 +102,11 @@ fn is_month(w: &str) -> bool {
 static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
-        related(?:\ (?:articles?|posts?|stories|content|reading|news|guides|resources|topics))?
-        | (?:you\ (?:may|might)\ also\ (?:like|enjoy|be\ interested\ in)|recommended(?:\ (?:for\ you|articles|posts|reading))?|read\ (?:next|more|also)|more\ (?:stories|articles|posts|news|to\ read)(?:\ from\ \w+(?:\ \w+)?)?|more\ from\ \w+(?:\ \w+){0,3})
-        | (?:popular|trending|latest|recent)\ (?:posts|articles|stories|news|now)
+        related(?:\ (?:articles?|posts?|stories|content|reading|news|guides|resources|topics|products|blogs?|blog\ posts|videos))?
+        | (?:you\ (?:may|might)\ also\ (?:like|enjoy|be\ interested\ in)|recommended(?:\ (?:for\ you|articles|posts|reading))?|read\ (?:next|more|also)|read\ this\ next|more\ (?:stories|articles|posts|news|to\ read)(?:\ from\ \w+(?:\ \w+)?)?|more\ from\ \w+(?:\ \w+){0,3})
+        | (?:more\ )?(?:articles|posts|stories)\ you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
+        | (?:popular|trending|latest|recent)\ (?:posts|articles|stories|news|now|blogs?|blog\ posts)
+        | editors\ (?:picks|choice)
         | (?:\d+\ )?(?:comments?|responses?|replies)(?:\ \d+)?
         | leave\ a\ (?:comment|reply)|join\ the\ (?:conversation|discussion)|add\ a\ comment
         | (?:sign\ up\ for|subscribe\ to)\ (?:our|the)\ newsletter|newsletter\ sign\ up|get\ (?:our|the)\ newsletter
@@ -146,7 +149,43 @@ pub fn clean_body(body: &str, title: &str) -> String {
     {
         blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !is_furniture(b));
     }
-    blocks.join("\n\n")
+    drop_repeated_runs(&blocks).join("\n\n")
+}
+
+/// A repeated run must be at least this many blocks and words long to be
+/// dropped: a single line or two said twice (a pull quote, a caption, a
+/// notice under each embed) can belong to the article.
+const REPEATED_RUN_BLOCKS: usize = 3;
+const REPEATED_RUN_WORDS: usize = 40;
+
+/// Drop a run of consecutive blocks that repeats, verbatim and in order, a
+/// run seen earlier in the body: pages that carry their article twice (one
+/// copy per layout, or an outer container around an inner one) give the
+/// extractor both copies. Only the first copy is kept. Measured on the
+/// WCXB dev pages, shorter runs (two blocks, or fewer words) catch more
+/// doubled lists but also cut text the annotators kept twice.
+fn drop_repeated_runs<'a>(blocks: &[&'a str]) -> Vec<&'a str> {
+    let mut first_at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut kept = Vec::with_capacity(blocks.len());
+    let mut i = 0;
+    while i < blocks.len() {
+        // Compare with the first occurrence only: one pass, and the first
+        // copy is the one kept.
+        let run = first_at.get(blocks[i]).map_or(0, |&j| {
+            (0..i - j)
+                .take_while(|&k| blocks.get(i + k).is_some_and(|b| *b == blocks[j + k]))
+                .count()
+        });
+        let run_words: usize = blocks[i..i + run].iter().map(|b| b.split_whitespace().count()).sum();
+        if run >= REPEATED_RUN_BLOCKS && run_words >= REPEATED_RUN_WORDS {
+            i += run;
+            continue;
+        }
+        first_at.entry(blocks[i]).or_insert(i);
+        kept.push(blocks[i]);
+        i += 1;
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -161,6 +200,39 @@ mod tests {
             out,
             "First paragraph of the story.\n\nThe story goes on, and we read more about it."
         );
+    }
+
+    #[test]
+    fn drops_a_second_copy_of_the_article_but_not_a_repeated_line() {
+        let para =
+            |n: usize| format!("Paragraph {n} of the story, with enough words in it to count as real text here.");
+        let article = (1..=3).map(para).collect::<Vec<_>>().join("\n\n");
+        let quote = "> A pull quote said twice.";
+        let body =
+            format!("{article}\n\n{quote}\n\nMore text after the quote.\n\n{quote}\n\n{article}\n\nA closing line.");
+        let out = clean_body(&body, "Headline");
+        assert_eq!(
+            out,
+            format!("{article}\n\n{quote}\n\nMore text after the quote.\n\n{quote}\n\nA closing line.")
+        );
+    }
+
+    #[test]
+    fn cuts_at_widget_headings_in_the_second_half() {
+        let text = "A paragraph of the article that carries most of the words on the page.";
+        for heading in [
+            "## Editor's Picks",
+            "### Related Products",
+            "## Recent Blogs",
+            "## More Articles You Might Enjoy",
+        ] {
+            let body = format!("{text}\n\n{text} Again.\n\n{heading}\n\nAnother story's teaser.");
+            assert_eq!(
+                clean_body(&body, "Headline"),
+                format!("{text}\n\n{text} Again."),
+                "{heading}"
+            );
+        }
     }
 
     #[test]

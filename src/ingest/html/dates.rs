@@ -17,13 +17,13 @@ static COMPACT: LazyLock<Regex> =
 const MONTH_RE: &str = r"(jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sep(?:t(?:ember)?|\.)?\.?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)";
 static MDY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+        r"(?i)(?:^|[^\p{{L}}\d_]|(?-i:\p{{Ll}})){MONTH_RE}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)(?:[^\d]|$)"
     ))
     .expect("valid regex")
 });
 static DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{MONTH_RE},?\s+((?:19|20)\d\d)\b"
+        r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{MONTH_RE},?\s+((?:19|20)\d\d)(?:[^\d]|$)"
     ))
     .expect("valid regex")
 });
@@ -128,9 +128,17 @@ pub fn find_date_at(s: &str) -> Option<(usize, Date)> {
             }
         }
     };
-    if let Some(c) = MDY.captures(s) {
+    // A month name glued to the word before it ("By Ann LeeMarch 5, 2024",
+    // text joined across elements) counts when it is capitalised after a
+    // lower-case letter, as a new word would be.
+    let glued_ok = |c: &regex::Captures| {
+        let month = c.get(1).expect("month group");
+        let before = s[..month.start()].chars().next_back();
+        !before.is_some_and(char::is_alphabetic) || month.as_str().starts_with(|ch: char| ch.is_uppercase())
+    };
+    if let Some(c) = MDY.captures_iter(s).find(|c| glued_ok(c)) {
         consider(
-            c.get(0).map_or(0, |m| m.start()),
+            c.get(1).map_or(0, |m| m.start()),
             month_index(&c[1]).and_then(|m| make(&c[3], m.into(), &c[2])),
         );
     }
@@ -197,6 +205,19 @@ mod tests {
             parse_date_value("Tue, 05 Mar 2024 10:00:00 GMT"),
             Some(date(2024, 3, 5))
         );
+    }
+
+    #[test]
+    fn dates_glued_to_the_words_around_them() {
+        // Text joined across elements without a space.
+        assert_eq!(find_date_in_text("By Ann LeeMarch 5, 2024"), Some(date(2024, 3, 5)));
+        assert_eq!(
+            find_date_in_text("Mental HealthDECEMBER 22, 2022Updated: JANUARY 02, 2026"),
+            Some(date(2022, 12, 22))
+        );
+        assert_eq!(find_date_in_text("Posted 7 May 2023Share"), Some(date(2023, 5, 7)));
+        // A month name inside a lower-case word is no month.
+        assert_eq!(find_date_in_text("to our dismay 5, 2024 came"), None);
     }
 
     #[test]

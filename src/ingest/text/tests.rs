@@ -367,3 +367,22 @@ fn return_arrow_footnotes_and_caret_markers() {
         d.body
     );
 }
+
+/// A dump's article with `header` between the headline and the text.
+fn article_with_header(header: &str) -> String {
+    let para = "The city council met on Tuesday evening to debate the new harbour plan, which would reshape the \
+                waterfront for decades to come and bring new jobs to the area. ";
+    format!(
+        "Home\nAbout\n\nNeed a Change? Seven Vital Tips on How to Rent a Car\n\n{header}\n\n{}\n\n{}\n",
+        para.repeat(3),
+        para.repeat(3)
+    )
+}
+
+#[test]
+fn byline_parts_split_at_a_dot_operator() {
+    let d = extract_text(&article_with_header(
+        "By Chris McNamara \u{22c5} Founder and Editor-in-Chief  \u{22c5}  Updated May 6, 2025",
+    ));
+    assert_eq!(d.authors, vec!["Chris McNamara"]);
+}
