@@ -87,6 +87,10 @@ pub fn ingest(project: &Project, force: bool) -> Result<crate::ingest::IngestRep
     Ok(crate::ingest::ingest(project, force)?)
 }
 
+/// Sites up to this many articles build their search index while they
+/// render; larger ones build it after, to bound peak memory.
+const OVERLAP_SEARCH_UP_TO: usize = 20_000;
+
 /// Build the site into `project.output`.
 pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let start = Instant::now();
@@ -120,16 +124,23 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
         .cache
         .then(|| crate::cache::Cache::<crate::search::Terms>::open(&project.root, "terms.pack"));
     let search_warnings = std::sync::Mutex::new(Vec::new());
-    let (rendered, indexed) = rayon::join(
-        || timed(&|| crate::render::render_site(&site, &theme, &writer).map_err(BuildError::Content)),
-        || {
-            timed(&|| {
-                let w = crate::search::index(&site, &writer, terms.as_ref()).map_err(BuildError::Io)?;
-                *search_warnings.lock().unwrap_or_else(|e| e.into_inner()) = w;
-                Ok(())
-            })
-        },
-    );
+    let render = || timed(&|| crate::render::render_site(&site, &theme, &writer).map_err(BuildError::Content));
+    let index = || {
+        timed(&|| {
+            let w = crate::search::index(&site, &writer, terms.as_ref()).map_err(BuildError::Io)?;
+            *search_warnings.lock().unwrap_or_else(|e| e.into_inner()) = w;
+            Ok(())
+        })
+    };
+    // side by side, each stage's peak memory adds to the other's: above
+    // this size the index waits for rendering (at 50,000 articles that cut
+    // the peak from about 2,850 to 2,750 MiB; it costs up to the index's own
+    // time, 15 s of a 91 s build)
+    let (rendered, indexed) = if site.articles.len() <= OVERLAP_SEARCH_UP_TO {
+        rayon::join(render, index)
+    } else {
+        (render(), index())
+    };
     report.stages.push(("render", rendered?, resident_mb()));
     report.stages.push(("search", indexed?, resident_mb()));
     if let Some(c) = terms {
