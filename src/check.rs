@@ -3,9 +3,10 @@
 
 use crate::graph::Site;
 use crate::model::Diagnostic;
-use crate::output::Output;
+use crate::output::{Output, PageSink};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 /// Content rules beyond what loading already enforces.
 pub fn content_rules(site: &Site) -> Vec<Diagnostic> {
@@ -97,40 +98,80 @@ fn resolve(from: &str, href: &str) -> Option<(String, Option<String>)> {
 
 /// Every internal link and anchor of the site resolves.
 pub fn links(outputs: &[Output]) -> Vec<Diagnostic> {
-    let pages: BTreeMap<&str, &[u8]> = outputs.iter().map(|o| (o.path.as_str(), o.bytes.as_slice())).collect();
-    let mut ids: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
-    for o in outputs.iter().filter(|o| o.path.ends_with(".html")) {
-        let html = std::str::from_utf8(&o.bytes).unwrap_or("");
-        ids.insert(
-            o.path.as_str(),
-            attributes(html, "id").into_iter().map(unescape).collect(),
-        );
+    let checker = LinkChecker::default();
+    for o in outputs {
+        checker.put(o.clone());
     }
-    let mut out = Vec::new();
-    for o in outputs.iter().filter(|o| o.path.ends_with(".html")) {
-        let html = std::str::from_utf8(&o.bytes).unwrap_or("");
-        let mut reported = BTreeSet::new();
-        for href in attributes(html, "href").into_iter().chain(attributes(html, "src")) {
-            let href = unescape(href);
-            let Some((target, frag)) = resolve(&o.path, &href) else {
-                continue;
-            };
-            let problem = if !pages.contains_key(target.as_str()) {
-                Some(format!("broken link to `{href}`"))
-            } else if let Some(f) = frag.filter(|f| !f.is_empty()) {
-                let known = ids.get(target.as_str()).is_some_and(|s| s.contains(&f));
-                (!known).then(|| format!("broken anchor `{href}`: no id `{f}` in {target}"))
-            } else {
-                None
-            };
-            if let Some(p) = problem {
-                if reported.insert(p.clone()) {
-                    out.push(Diagnostic::error(PathBuf::from("site").join(&o.path), p));
+    checker.finish()
+}
+
+/// What the link check keeps of one page: its ids and its distinct links
+/// (HTML pages only), never its bytes.
+struct PageLinks {
+    ids: BTreeSet<String>,
+    /// In order of first use.
+    hrefs: Vec<String>,
+}
+
+/// The link check as a page sink: it reads each page as it is rendered and
+/// keeps only its ids and links, so `check` never holds the site in memory
+/// (the rendered pages of 10,000 articles are over a gigabyte).
+#[derive(Default)]
+pub struct LinkChecker {
+    pages: Mutex<BTreeMap<String, Option<PageLinks>>>,
+}
+
+impl PageSink for LinkChecker {
+    fn put(&self, o: Output) {
+        let links = o.path.ends_with(".html").then(|| {
+            let html = std::str::from_utf8(&o.bytes).unwrap_or("");
+            let mut seen = BTreeSet::new();
+            let hrefs = attributes(html, "href")
+                .into_iter()
+                .chain(attributes(html, "src"))
+                .filter(|h| seen.insert(*h))
+                .map(unescape)
+                .collect();
+            PageLinks {
+                ids: attributes(html, "id").into_iter().map(unescape).collect(),
+                hrefs,
+            }
+        });
+        self.pages
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(o.path, links);
+    }
+}
+
+impl LinkChecker {
+    /// The broken links and anchors of every page put, by page path.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        let pages = self.pages.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut out = Vec::new();
+        for (path, links) in &pages {
+            let Some(links) = links else { continue };
+            let mut reported = BTreeSet::new();
+            for href in &links.hrefs {
+                let Some((target, frag)) = resolve(path, href) else {
+                    continue;
+                };
+                let problem = match pages.get(target.as_str()) {
+                    None => Some(format!("broken link to `{href}`")),
+                    Some(page) => frag.filter(|f| !f.is_empty()).and_then(|f| {
+                        let known = page.as_ref().is_some_and(|p| p.ids.contains(&f));
+                        (!known).then(|| format!("broken anchor `{href}`: no id `{f}` in {target}"))
+                    }),
+                };
+                if let Some(p) = problem {
+                    if reported.insert(p.clone()) {
+                        out.push(Diagnostic::error(PathBuf::from("site").join(path), p));
+                    }
                 }
             }
         }
+        out
     }
-    out
 }
 
 /// Print diagnostics in the chosen format.

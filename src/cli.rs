@@ -300,12 +300,21 @@ fn extract(files: &[PathBuf]) -> i32 {
 fn check(root: PathBuf, strict: bool, format: crate::check::Format) -> i32 {
     let project = Project::new(root, None);
     let mut report = crate::site::BuildReport::default();
-    let mut diags = match crate::site::assemble(&project, &BuildOptions::default(), &mut report) {
+    // the extraction cache makes a check as quick as a rebuild (and warms
+    // the cache for the build after it, as in the CI recipe); it is shared
+    // only under the project lock, so while a build runs, check goes without
+    let lock = crate::site::lock(&project).ok();
+    let opts = BuildOptions {
+        cache: lock.is_some(),
+        ..BuildOptions::default()
+    };
+    let mut diags = match crate::site::assemble(&project, &opts, &mut report) {
         Ok((site, theme)) => {
             let mut d = report.warnings;
             d.extend(crate::check::content_rules(&site));
-            match crate::render::render_all(&site, &theme) {
-                Ok(outputs) => d.extend(crate::check::links(&outputs)),
+            let checker = crate::check::LinkChecker::default();
+            match crate::render::render_site(&site, &theme, &checker) {
+                Ok(()) => d.extend(checker.finish()),
                 Err(errs) => d.extend(errs),
             }
             d

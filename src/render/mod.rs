@@ -622,21 +622,6 @@ impl Sink<'_> {
     }
 }
 
-/// Render every page of the site into a list (for `check`).
-pub fn render_all(site: &Site, theme: &Theme) -> Result<Vec<Output>, Vec<Diagnostic>> {
-    struct List(Mutex<Vec<Output>>);
-    impl PageSink for List {
-        fn put(&self, o: Output) {
-            self.0.lock().unwrap_or_else(|e| e.into_inner()).push(o);
-        }
-    }
-    let list = List(Mutex::new(Vec::new()));
-    render_site(site, theme, &list)?;
-    let mut v = list.0.into_inner().unwrap_or_else(|e| e.into_inner());
-    v.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(v)
-}
-
 /// Render every page of the site, handing each to `out` as soon as it is
 /// made (from several threads), or keeping it where `out` says the last
 /// build made it from the same view. On errors, what was handed over must
