@@ -333,6 +333,36 @@ fn headline_cleaning() {
 }
 
 #[test]
+fn headline_keeps_its_bracketed_phrase_or_year() {
+    use super::header::clean_title;
+    assert_eq!(
+        clean_title("How To Plan A Room [Step By Step]"),
+        "How To Plan A Room [Step By Step]"
+    );
+    assert_eq!(
+        clean_title("[2025] Massive List of Free Certificates"),
+        "[2025] Massive List of Free Certificates"
+    );
+    assert_eq!(clean_title("[svg][IMG_0038-300x200] The Guide [ ]"), "The Guide");
+}
+
+#[test]
+fn headline_named_by_the_breadcrumb_above_it() {
+    // Without the breadcrumb, the subhead over the byline looks more like a
+    // headline than the headline does.
+    let text = "Skip to main content\n\n 1. Home\n 2. Gardening\n 3. Growing Tomatoes on a Small Balcony\n\n\
+        Growing Tomatoes on a Small Balcony\n\n[tomatoes-on-balcony]\n\nPhoto Credit\nJane Smith/Shutterstock\n\n\
+        A Simple Plan for Sweet Fruit All Summer Long\n\nWritten By: Alex Morgan\nJune 3, 2024\n\n\
+        Tomatoes do not need a large garden to thrive, and a sunny balcony can give you a generous harvest if you pick the right varieties.\n\n\
+        Start with compact plants that were bred for containers, and give each one a pot that holds at least five gallons of good soil.\n\n\
+        Water deeply and regularly, because plants in pots dry out much faster than plants in the ground during hot weather.\n\n\
+        Feed the plants every two weeks once the first flowers open, and stake or cage them before the stems get heavy with fruit.\n";
+    let d = extract_text(text);
+    assert_eq!(d.title, "Growing Tomatoes on a Small Balcony");
+    assert_eq!(d.authors, vec!["Alex Morgan"]);
+}
+
+#[test]
 fn disclaimers_and_bios_are_not_body() {
     let text = "A Guide to Quiet Keyboards\n\nBy Sam Ortiz\n\n\
         We may earn commission from links on this page, but we only recommend products we back.\n\n\
