@@ -909,7 +909,7 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
         if date_lines.iter().any(|&d| d.abs_diff(j) <= 3) {
             score += 3;
         }
-        if counts.get(&fold(&ls[j].text)).map_or(0, |c| c.0) >= 2 {
+        if counts.get(&fold(&ls[j].text)).map_or(0, |c| c.0) >= 2 || once(&ls[j].text).is_some() {
             score += 3;
         }
         if bio_names.iter().any(|b| name.starts_with(b.as_str())) {
@@ -933,12 +933,41 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
     }
 }
 
+/// The text once if it is two or three copies of itself, glued or spaced:
+/// "Jane DoeJane Doe", "Jane Doe Jane Doe" (an avatar's alt text and a
+/// link to the author's page printed next to the name).
+fn once(t: &str) -> Option<&str> {
+    let t = t.trim();
+    let dense: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let copies = [2, 3].into_iter().find(|&k| {
+        dense.len() >= 4 * k && dense.len().is_multiple_of(k) && {
+            let unit = &dense[..dense.len() / k];
+            dense.chunks(unit.len()).all(|c| c == unit)
+        }
+    })?;
+    // The end of the first copy in `t`, counting letters only.
+    let want = dense.len() / copies;
+    let mut seen = 0;
+    for (p, c) in t.char_indices() {
+        if !c.is_whitespace() {
+            seen += 1;
+            if seen == want {
+                return Some(t[..p + c.len_utf8()].trim());
+            }
+        }
+    }
+    None
+}
+
 /// A line that is just a person's name (with credentials): "Dylan Bailey, MS, RD".
 fn name_line(l: &Line) -> Option<String> {
-    if l.role != Role::Content || !matches!(l.kind, Kind::Text | Kind::Bullet { .. }) || l.words > 8 {
+    let t = once(&l.text).unwrap_or(l.text.trim());
+    if l.role != Role::Content
+        || !matches!(l.kind, Kind::Text | Kind::Bullet { .. })
+        || t.split_whitespace().count() > 8
+    {
         return None;
     }
-    let t = l.text.trim();
     if !meta::find_dates(t).is_empty() {
         return None;
     }

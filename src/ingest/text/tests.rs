@@ -416,3 +416,14 @@ fn byline_parts_split_at_a_dot_operator() {
     ));
     assert_eq!(d.authors, vec!["Chris McNamara"]);
 }
+
+#[test]
+fn name_printed_twice_under_the_headline_is_the_author() {
+    // An avatar's alt text glued to the name: "Maria LopezMaria Lopez".
+    let text = "Home\nAbout\n\nA Practical Guide to Quiet Mechanical Keyboards\n\nMaria LopezMaria Lopez\n\n\
+        Quiet keyboards use dampened switches and foam layers to cut the clatter of every keystroke in half.\n\n\
+        Most of the noise comes from the keycap hitting the frame, so o-rings and lubricated switches help a lot.\n\n\
+        A heavier case absorbs the rest, which is why aluminium boards sound deeper than plastic ones.\n";
+    let d = extract_text(text);
+    assert_eq!(d.authors, vec!["Maria Lopez"]);
+}
