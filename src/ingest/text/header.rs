@@ -601,7 +601,8 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
         h.date = labelled_date_anywhere(ls);
     }
     if h.date.is_none() {
-        // A dateline in the page header, nearest the headline.
+        // A dateline in the page header, nearest the headline; or a byline
+        // that carries the date ("By Jane Doe ⋅ Editor ⋅ Updated May 6, 2025").
         let he = h.header_end.unwrap_or(t + 1);
         let end = nonblank_after(ls, he, 8)
             .last()
@@ -612,7 +613,7 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
             .filter(|&i| {
                 !ls[i].is_blank()
                     && ls[i].role != Role::Caption
-                    && ls[i].dateline
+                    && (ls[i].dateline || ls[i].byline)
                     && !in_dated_list(ls, i)
                     && meta::find_dates(&ls[i].text)
                         .first()
