@@ -339,12 +339,16 @@ fn echoed_by_breadcrumb(ls: &[Line], i: usize, f: &str) -> bool {
     let after = nonblank_after(ls, i, ECHO_REACH);
     before.iter().chain(after.iter()).any(|&j| {
         let m = &ls[j];
-        if m.text.len() > 400 {
+        let list = matches!(m.kind, Kind::Bullet { .. } | Kind::Numbered { .. });
+        // Cheap length tests first: this runs for every neighbour of every
+        // candidate. Folding only removes characters, so a line that is not
+        // a list item must be longer than the candidate to end with it.
+        if m.text.len() > 400 || (!list && m.text.len() <= f.len()) {
             return false;
         }
         let g = fold(&m.text);
         if g == f {
-            matches!(m.kind, Kind::Bullet { .. } | Kind::Numbered { .. })
+            list
         } else {
             g.len() <= f.len() + 60 && g.ends_with(f)
         }
