@@ -67,6 +67,16 @@ fn make_date(y: &str, m: i8, d: &str) -> Option<Date> {
     Date::new(y, m, d).ok()
 }
 
+/// A reading time glued to the year before it: "Mar 27, 20255 mins",
+/// "May 2nd 202511 min read" (`rest` is what follows the year).
+fn glued_reading_time(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && {
+        let unit = rest[digits..].trim_start();
+        unit.len() >= 3 && unit.as_bytes()[..3].eq_ignore_ascii_case(b"min")
+    }
+}
+
 /// Every full calendar date (day, month and year) written in `s`, with its
 /// byte range, in order of appearance.
 pub fn find_dates(s: &str) -> Vec<(Date, Range<usize>)> {
@@ -116,7 +126,8 @@ pub fn find_dates(s: &str) -> Vec<(Date, Range<usize>)> {
         let after3 = rest.next();
         // A time glued to the year: "October 17, 20236:01 PM".
         let glued_time = after.is_some_and(|c| c.is_ascii_digit())
-            && (after2 == Some(':') || (after2.is_some_and(|c| c.is_ascii_digit()) && after3 == Some(':')));
+            && (after2 == Some(':') || (after2.is_some_and(|c| c.is_ascii_digit()) && after3 == Some(':')))
+            || glued_reading_time(&s[r.end..]);
         let numeric =
             s[r.clone()].starts_with(|c: char| c.is_ascii_digit()) && !s[r.clone()].chars().any(char::is_alphabetic);
         let bad_before = before.is_some_and(|c| {
@@ -695,6 +706,13 @@ pub fn parse_publisher(line: &str) -> Option<String> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn date_with_a_reading_time_glued_to_the_year() {
+        assert_eq!(parse_date("Mar 27, 20255 mins"), Some(date(2025, 3, 27)));
+        assert_eq!(parse_date("May 2nd 202511 min read"), Some(date(2025, 5, 2)));
+        assert_eq!(parse_date("Mar 27, 202512 people"), None);
+    }
 
     #[test]
     fn dates_in_common_formats() {

@@ -333,6 +333,36 @@ fn headline_cleaning() {
 }
 
 #[test]
+fn headline_keeps_its_bracketed_phrase_or_year() {
+    use super::header::clean_title;
+    assert_eq!(
+        clean_title("How To Plan A Room [Step By Step]"),
+        "How To Plan A Room [Step By Step]"
+    );
+    assert_eq!(
+        clean_title("[2025] Massive List of Free Certificates"),
+        "[2025] Massive List of Free Certificates"
+    );
+    assert_eq!(clean_title("[svg][IMG_0038-300x200] The Guide [ ]"), "The Guide");
+}
+
+#[test]
+fn headline_named_by_the_breadcrumb_above_it() {
+    // Without the breadcrumb, the subhead over the byline looks more like a
+    // headline than the headline does.
+    let text = "Skip to main content\n\n 1. Home\n 2. Gardening\n 3. Growing Tomatoes on a Small Balcony\n\n\
+        Growing Tomatoes on a Small Balcony\n\n[tomatoes-on-balcony]\n\nPhoto Credit\nJane Smith/Shutterstock\n\n\
+        A Simple Plan for Sweet Fruit All Summer Long\n\nWritten By: Alex Morgan\nJune 3, 2024\n\n\
+        Tomatoes do not need a large garden to thrive, and a sunny balcony can give you a generous harvest if you pick the right varieties.\n\n\
+        Start with compact plants that were bred for containers, and give each one a pot that holds at least five gallons of good soil.\n\n\
+        Water deeply and regularly, because plants in pots dry out much faster than plants in the ground during hot weather.\n\n\
+        Feed the plants every two weeks once the first flowers open, and stake or cage them before the stems get heavy with fruit.\n";
+    let d = extract_text(text);
+    assert_eq!(d.title, "Growing Tomatoes on a Small Balcony");
+    assert_eq!(d.authors, vec!["Alex Morgan"]);
+}
+
+#[test]
 fn disclaimers_and_bios_are_not_body() {
     let text = "A Guide to Quiet Keyboards\n\nBy Sam Ortiz\n\n\
         We may earn commission from links on this page, but we only recommend products we back.\n\n\
@@ -385,4 +415,32 @@ fn byline_parts_split_at_a_dot_operator() {
         "By Chris McNamara \u{22c5} Founder and Editor-in-Chief  \u{22c5}  Updated May 6, 2025",
     ));
     assert_eq!(d.authors, vec!["Chris McNamara"]);
+}
+
+#[test]
+fn name_printed_twice_under_the_headline_is_the_author() {
+    // An avatar's alt text glued to the name: "Maria LopezMaria Lopez".
+    let text = "Home\nAbout\n\nA Practical Guide to Quiet Mechanical Keyboards\n\nMaria LopezMaria Lopez\n\n\
+        Quiet keyboards use dampened switches and foam layers to cut the clatter of every keystroke in half.\n\n\
+        Most of the noise comes from the keycap hitting the frame, so o-rings and lubricated switches help a lot.\n\n\
+        A heavier case absorbs the rest, which is why aluminium boards sound deeper than plastic ones.\n";
+    let d = extract_text(text);
+    assert_eq!(d.authors, vec!["Maria Lopez"]);
+}
+
+#[test]
+fn date_on_a_byline_below_the_standfirst() {
+    // The byline sits past the header zone (standfirst, logo, caption,
+    // credit); its date is the page's date.
+    let text = "Home\nAbout\n\nThe Best Standing Desks for Small Rooms\n\n\
+        We bought and tested the top twelve standing desks from every major brand over three months.\n\
+        tested logo\n\nBest Standing Desk Review\n\nCredit: Chris Walker\n\nChris Walker\n\
+        By Chris Walker \u{22c5} Founder and Editor-in-Chief \u{22c5} Updated May 6, 2025\n\
+        Contributions From: Dana Reyes\n\n\
+        Standing desks have come down in price, and even a small room can fit one if you pick a compact frame.\n\n\
+        We measured wobble at full height, noise from the motors and how long each desk took to reach its presets.\n\n\
+        The frames that did best were the ones with a crossbar, which costs a little legroom but removes most of the sway.\n";
+    let d = extract_text(text);
+    assert_eq!(d.title, "The Best Standing Desks for Small Rooms");
+    assert_eq!(d.date, Some(date(2025, 5, 6)));
 }
