@@ -236,6 +236,13 @@ fn ingest_never_overwrites_an_edited_article() {
     std::fs::remove_file(&files[1]).unwrap();
     p.run(&["ingest"]).success();
     assert!(files[1].exists());
+    // an article the analyst renamed is found by its `source_file`, and its
+    // seed is not ingested again
+    let moved = p.path("content/articles/renamed-by-the-analyst.md");
+    std::fs::rename(&files[2], &moved).unwrap();
+    let r = p.run(&["ingest"]);
+    assert!(r.stdout().contains("ingested 0 seeds"), "{}", r.stdout());
+    assert!(!files[2].exists() && moved.exists());
 }
 
 #[test]
