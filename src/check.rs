@@ -97,10 +97,10 @@ fn resolve(from: &str, href: &str) -> Option<(String, Option<String>)> {
 }
 
 /// Every internal link and anchor of the site resolves.
-pub fn links(outputs: &[Output]) -> Vec<Diagnostic> {
+pub fn links(outputs: impl IntoIterator<Item = Output>) -> Vec<Diagnostic> {
     let checker = LinkChecker::default();
     for o in outputs {
-        checker.put(o.clone());
+        checker.put(o);
     }
     checker.finish()
 }
@@ -249,7 +249,7 @@ mod tests {
             ),
             Output::new("a/index.html", "<p id=\"x\">x</p>"),
         ];
-        let d = links(&outs);
+        let d = links(outs);
         let msgs: Vec<_> = d.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(
             msgs,

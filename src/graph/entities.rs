@@ -663,8 +663,8 @@ pub fn merge(
     let mut taken: BTreeSet<String> = RESERVED_IDS.iter().map(|s| s.to_string()).collect();
     taken.extend(reg_by_id.keys().map(|s| s.to_string()));
     taken.extend(index.redirects.keys().map(|s| s.to_string()));
-    // by article number while filling (a lookup by id per name was a tenth
-    // of the merge at 10,000 articles), by id once full
+    // by article number while filling (no lookup by id per name), by id
+    // once full
     let mut article_entities: Vec<Vec<Option<EntityId>>> = articles
         .iter()
         .map(|(_, names)| vec![None; names.names.len()])

@@ -71,7 +71,7 @@ fn every_internal_link_of_the_sample_site_resolves() {
         .into_iter()
         .map(|(path, bytes)| dossier::output::Output::new(path, bytes))
         .collect();
-    let broken = dossier::check::links(&outputs);
+    let broken = dossier::check::links(outputs);
     assert!(
         broken.is_empty(),
         "{}",
