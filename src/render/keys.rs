@@ -93,6 +93,11 @@ impl Keys {
         Keys { base, articles }
     }
 
+    /// What every page shares: templates, program, site view and settings.
+    pub(super) fn base(&self) -> u128 {
+        self.base
+    }
+
     /// How an entity shows where another page names it (`entity_ref`).
     fn label(&self, key: &mut Key, site: &Site, id: &EntityId) {
         key.str(id.as_str());

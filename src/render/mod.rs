@@ -367,11 +367,8 @@ struct Renderer<'a> {
     site: &'a Site,
     site_view: SiteView<'a>,
     out: &'a dyn PageSink,
-    /// The hash of what every page shares (templates, program, site view),
-    /// when the sink records page views; see [`PageSink::keep`].
-    view_base: Option<u128>,
-    /// The versions the many pages (articles, entities) are keyed on, when
-    /// the sink records page views.
+    /// What pages are keyed on (what they all share, and each article's
+    /// version), when the sink records page views; see [`PageSink::keep`].
     keys: Option<keys::Keys>,
 }
 
@@ -410,7 +407,8 @@ impl Renderer<'_> {
         // the page is a function of the template set, the program, the site
         // view and this context: when their hash is the one the last build
         // recorded for the page, it is kept without rendering
-        let view = self.view_base.and_then(|base| {
+        let view = self.keys.as_ref().and_then(|k| {
+            let base = k.base();
             let head = [
                 &base.to_le_bytes()[..],
                 template.as_bytes(),
@@ -422,12 +420,15 @@ impl Renderer<'_> {
             ];
             json_hash(&head, value)
         });
-        if let Some(v) = view {
-            if self.out.keep(path, v) {
-                return Ok(Page::Kept(path.to_string()));
-            }
+        if self.kept(path, view) {
+            return Ok(Page::Kept(path.to_string()));
         }
         self.render(template, path, key, value, view)
+    }
+
+    /// Whether the sink keeps `path` as the last build made it from `view`.
+    fn kept(&self, path: &str, view: Option<u128>) -> bool {
+        view.is_some_and(|v| self.out.keep(path, v))
     }
 
     /// A page whose view is `deps` (from [`keys::Keys`]) instead of its
@@ -442,10 +443,8 @@ impl Renderer<'_> {
         value: impl FnOnce() -> V,
     ) -> Result<Page, Diagnostic> {
         let view = deps.map(|d| keys::Key::new(d).str(template).str(path).str(key).finish());
-        if let Some(v) = view {
-            if self.out.keep(path, v) {
-                return Ok(Page::Kept(path.to_string()));
-            }
+        if self.kept(path, view) {
+            return Ok(Page::Kept(path.to_string()));
         }
         self.render(template, path, key, &value(), view)
     }
@@ -454,10 +453,8 @@ impl Renderer<'_> {
     /// [`Renderer::keyed_page`].
     fn keyed_file(&self, path: &str, deps: impl FnOnce(&keys::Keys) -> u128, make: impl FnOnce() -> Vec<u8>) -> Page {
         let view = self.keys.as_ref().map(|k| keys::Key::new(deps(k)).str(path).finish());
-        if let Some(v) = view {
-            if self.out.keep(path, v) {
-                return Page::Kept(path.to_string());
-            }
+        if self.kept(path, view) {
+            return Page::Kept(path.to_string());
         }
         let mut o = Output::new(path, make());
         o.view = view;
@@ -643,17 +640,16 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
         has_entities: !site.entities.entities.is_empty(),
         has_timeline: !site.timeline.is_empty(),
     };
-    let view_base = out
+    let keys = out
         .wants_views()
         .then(|| json_hash(&[&theme.fingerprint.to_le_bytes()], &site_view))
-        .flatten();
-    let keys = view_base.map(|base| keys::Keys::new(site, base));
+        .flatten()
+        .map(|base| keys::Keys::new(site, base));
     let r = Renderer {
         theme,
         site,
         site_view,
         out,
-        view_base,
         keys,
     };
     // The page groups are independent: run them side by side, so the
@@ -732,36 +728,28 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
         s.spawn(|_| {
             // the data files are the largest outputs (hundreds of MB at
             // 50,000 articles): made one after another, never all at once
-            sink.take(Ok(r.keyed_file(
-                "data/articles.json",
-                |k| k.articles_data(site),
-                || json(&r.article_records()),
-            )));
-            sink.take(Ok(r.keyed_file(
-                "data/entities.json",
-                |k| k.entities_data(site),
-                || json(&r.entity_records()),
-            )));
-            sink.take(Ok(r.keyed_file(
-                "data/timeline.json",
-                |k| k.timeline_data(site),
-                || json(&r.timeline_records()),
-            )));
-            sink.take(Ok(r.keyed_file(
-                "data/entities.ftm.json",
-                |k| k.ftm_data(site),
-                || r.ftm_lines(),
-            )));
+            type DataFile = (&'static str, fn(&keys::Keys, &Site) -> u128, fn(&Renderer) -> Vec<u8>);
+            let mut files: Vec<DataFile> = vec![
+                ("data/articles.json", keys::Keys::articles_data, |r| {
+                    json(&r.article_records())
+                }),
+                ("data/entities.json", keys::Keys::entities_data, |r| {
+                    json(&r.entity_records())
+                }),
+                ("data/timeline.json", keys::Keys::timeline_data, |r| {
+                    json(&r.timeline_records())
+                }),
+                ("data/entities.ftm.json", keys::Keys::ftm_data, |r| r.ftm_lines()),
+            ];
             if site
                 .timeline
                 .iter()
                 .any(|e| matches!(e.date, crate::model::EventDate::Day(_)))
             {
-                sink.take(Ok(r.keyed_file(
-                    "data/timeline.ics",
-                    |k| k.timeline_data(site),
-                    || r.ics().into_bytes(),
-                )));
+                files.push(("data/timeline.ics", keys::Keys::timeline_data, |r| r.ics().into_bytes()));
+            }
+            for (path, key, make) in files {
+                sink.take(Ok(r.keyed_file(path, |k| key(k, site), || make(r))));
             }
         });
     });
