@@ -203,17 +203,17 @@ pub fn assemble(
             .par_iter_mut()
             .enumerate()
             .map(|(i, a)| {
-                let date = a.meta.date.map(|d| d.to_string()).unwrap_or_default();
-                let input = format!("{date}\n{}\n{}", a.meta.date_inferred, a.body);
+                // everything the analysis depends on, hashed once: it keys
+                // the cache and tells pages the analysis is unchanged
                 let source = {
                     let mut h = xxhash_rust::xxh3::Xxh3::new();
-                    h.update(input.as_bytes());
+                    let date = a.meta.date.map(|d| d.to_string()).unwrap_or_default();
+                    h.update(format!("{date}\n{}\n", a.meta.date_inferred).as_bytes());
+                    h.update(a.body.as_bytes());
                     h.update(fingerprint.as_bytes());
                     h.digest128()
                 };
-                let key = cache
-                    .as_ref()
-                    .map(|_| crate::cache::key(input.as_bytes(), &fingerprint));
+                let key = cache.as_ref().map(|_| crate::cache::key(&source.to_le_bytes(), ""));
                 let mut warning = None;
                 let cached = match (&cache, &key) {
                     (Some(c), Some(k)) => c.get(k).unwrap_or_else(|w| {
