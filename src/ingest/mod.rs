@@ -241,7 +241,20 @@ pub fn ingest(project: &Project, force: bool) -> std::io::Result<IngestReport> {
         })
         .collect();
     seeds.sort();
-    let rel_of = |seed: &Path| project.relative(seed).to_string_lossy().replace('\\', "/");
+    // each seed with its path in messages and state, and the article the
+    // state says ingest wrote for it, when that file is still there
+    let seeds: Vec<(PathBuf, String, Option<PathBuf>)> = seeds
+        .into_iter()
+        .map(|seed| {
+            let rel = project.relative(&seed).to_string_lossy().replace('\\', "/");
+            let known = state
+                .seeds
+                .get(&rel)
+                .map(|r| project.root.join(&r.article))
+                .filter(|p| p.exists());
+            (seed, rel, known)
+        })
+        .collect();
 
     // Seeds that already have an article, by the article's `source_file`,
     // and the article names in use. Reading every article for them is most
@@ -250,13 +263,9 @@ pub fn ingest(project: &Project, force: bool) -> std::io::Result<IngestReport> {
     // with `force`, which must find the article the analyst may have moved.
     let mut existing_sources: BTreeMap<String, PathBuf> = BTreeMap::new();
     let mut taken: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    let all_known = seeds.iter().all(|seed| {
-        SeedKind::from_path(seed).is_none()
-            || state
-                .seeds
-                .get(&rel_of(seed))
-                .is_some_and(|r| project.root.join(&r.article).exists())
-    });
+    let all_known = seeds
+        .iter()
+        .all(|(seed, _, known)| SeedKind::from_path(seed).is_none() || known.is_some());
     if force || !all_known {
         for path in crate::load::markdown_files(&articles_dir, &mut Vec::new(), project) {
             if let Some(stem) = path.file_stem().and_then(|s| s.to_str()) {
@@ -271,8 +280,7 @@ pub fn ingest(project: &Project, force: bool) -> std::io::Result<IngestReport> {
     }
 
     let mut todo: Vec<(PathBuf, String, SeedKind)> = Vec::new();
-    for seed in seeds {
-        let rel = rel_of(&seed);
+    for (seed, rel, known) in seeds {
         let Some(kind) = SeedKind::from_path(&seed) else {
             if !seed.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
                 report.diagnostics.push(Diagnostic::warning(
@@ -282,13 +290,7 @@ pub fn ingest(project: &Project, force: bool) -> std::io::Result<IngestReport> {
             }
             continue;
         };
-        let article = existing_sources.get(&rel).cloned().or_else(|| {
-            state
-                .seeds
-                .get(&rel)
-                .map(|r| project.root.join(&r.article))
-                .filter(|p| p.exists())
-        });
+        let article = existing_sources.get(&rel).cloned().or(known);
         match article {
             None => todo.push((seed, rel, kind)),
             Some(path) if force => {
