@@ -158,9 +158,12 @@ await test("keyboard focus opens a preview", async (page) => {
   await page.goto(base);
   await page.click(".article-card h2 a");
   await page.waitForSelector(".article-body a.m");
+  // site.js is deferred: the link can exist before its focus listener does,
+  // and a focus then opens nothing (the flaky failure seen under load)
+  await page.waitForLoadState("load");
   // tab from the start of the body to its first entity link
   await page.focus(".article-body a.m");
-  await page.waitForSelector(".preview:not([hidden])", { timeout: 5000 });
+  await page.waitForSelector(".preview:not([hidden])", { timeout: 15000 });
   const text = await page.textContent(".preview strong");
   assert(text.length > 0, "preview shows a title");
   await shot(page, "preview");
