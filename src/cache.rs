@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::marker::PhantomData;
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -65,11 +66,16 @@ struct Slot {
 pub struct Cache<T> {
     path: PathBuf,
     index: HashMap<String, Slot>,
+    /// Appends go through the lock; reads are positioned (`pread`) on a
+    /// second handle, so the build's threads never wait on each other to
+    /// read their records.
     file: Mutex<Option<File>>,
+    reader: Option<File>,
     /// Records this build used or added: what a compaction keeps.
     live: Mutex<Vec<(String, Slot)>>,
-    /// Problems found when opening: reported once.
-    pub warnings: Vec<String>,
+    /// Problems found when opening and bad records met since: each one is
+    /// reported once, by [`Cache::finish`].
+    warnings: Mutex<Vec<String>>,
     records: PhantomData<fn() -> T>,
 }
 
@@ -112,50 +118,55 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
                 Err(_) => warnings.push(format!("cache {} cannot be read; ignored", path.display())),
             }
         }
+        let reader = file.as_ref().and_then(|f| f.try_clone().ok());
         Cache {
             path,
             index,
             file: Mutex::new(file),
+            reader,
             live: Mutex::new(Vec::new()),
-            warnings,
+            warnings: Mutex::new(warnings),
             records: PhantomData,
         }
     }
 
-    /// A cached record, or `None` (with a warning for a bad record).
-    pub fn get(&self, key: &str) -> Result<Option<T>, String> {
-        let Some(&slot) = self.index.get(key) else {
-            return Ok(None);
-        };
-        let bad = || {
-            Err(format!(
-                "cache entry {key} in {} is corrupt or from another version; ignored",
-                self.path.display()
-            ))
-        };
+    /// A cached record, or `None`. A bad record is `None` too, and is
+    /// remembered as a warning for [`Cache::finish`].
+    pub fn get(&self, key: &str) -> Option<T> {
+        let &slot = self.index.get(key)?;
+        let reader = self.reader.as_ref()?;
         let mut buf = vec![0u8; SUM_LEN + slot.len as usize];
-        {
-            let mut guard = self.file.lock().unwrap_or_else(|e| e.into_inner());
-            let Some(f) = guard.as_mut() else { return Ok(None) };
-            // the checksum sits just before the payload
-            if f.seek(SeekFrom::Start(slot.offset - SUM_LEN as u64)).is_err() || f.read_exact(&mut buf).is_err() {
-                return bad();
-            }
-        }
-        let (sum, payload) = buf.split_at(SUM_LEN);
-        if checksum(payload) != sum {
-            return bad();
-        }
-        match postcard::from_bytes::<T>(payload) {
-            Ok(a) => {
+        // the checksum sits just before the payload
+        let record = reader
+            .read_exact_at(&mut buf, slot.offset - SUM_LEN as u64)
+            .ok()
+            .and_then(|()| {
+                let (sum, payload) = buf.split_at(SUM_LEN);
+                (checksum(payload) == sum).then_some(payload)
+            })
+            .and_then(|payload| postcard::from_bytes::<T>(payload).ok());
+        match record {
+            Some(r) => {
                 self.live
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .push((key.to_string(), slot));
-                Ok(Some(a))
+                Some(r)
             }
-            Err(_) => bad(),
+            None => {
+                self.warnings.lock().unwrap_or_else(|e| e.into_inner()).push(format!(
+                    "cache entry {key} in {} is corrupt or from another version; ignored",
+                    self.path.display()
+                ));
+                None
+            }
         }
+    }
+
+    /// What was wrong with the pack so far: when opening it and in the
+    /// records read since.
+    pub fn warnings(&self) -> Vec<String> {
+        self.warnings.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// Store a record. A failed write only costs redoing its work later.
@@ -198,37 +209,47 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
 
     /// End of a build: when less than half of the file is records this
     /// build used, rewrite it with those only, so the cache stays the size
-    /// of the project however often articles change.
-    pub fn finish(self) {
+    /// of the project however often articles change. Returns the warnings
+    /// (see [`Cache::warnings`]).
+    pub fn finish(self) -> Vec<String> {
+        let mut warnings = self.warnings.into_inner().unwrap_or_else(|e| e.into_inner());
+        // bad records are met in whatever order the threads read them
+        warnings.sort();
         let live = self.live.into_inner().unwrap_or_else(|e| e.into_inner());
-        let Some(mut f) = self.file.into_inner().unwrap_or_else(|e| e.into_inner()) else {
-            return;
-        };
-        let size = f.metadata().map_or(0, |m| m.len());
-        let live_bytes: u64 = live.iter().map(|(_, s)| u64::from(s.len) + HEADER_LEN as u64).sum();
-        if size < 1 << 20 || live_bytes * 2 >= size {
-            return;
+        if let Some(f) = self.file.into_inner().unwrap_or_else(|e| e.into_inner()) {
+            compact(&self.path, f, &live);
         }
-        let tmp = self.path.with_extension("pack.tmp");
-        let result = (|| -> std::io::Result<()> {
-            let mut out = std::io::BufWriter::new(File::create(&tmp)?);
-            out.write_all(FILE_MAGIC)?;
-            let mut seen = std::collections::HashSet::new();
-            for (key, slot) in &live {
-                if !seen.insert(key) {
-                    continue;
-                }
-                let mut rec = vec![0u8; HEADER_LEN + slot.len as usize];
-                f.seek(SeekFrom::Start(slot.offset - HEADER_LEN as u64))?;
-                f.read_exact(&mut rec)?;
-                out.write_all(&rec)?;
+        warnings
+    }
+}
+
+/// Rewrite the pack at `path` with the `live` records only, when they are
+/// less than half of it.
+fn compact(path: &Path, mut f: File, live: &[(String, Slot)]) {
+    let size = f.metadata().map_or(0, |m| m.len());
+    let live_bytes: u64 = live.iter().map(|(_, s)| u64::from(s.len) + HEADER_LEN as u64).sum();
+    if size < 1 << 20 || live_bytes * 2 >= size {
+        return;
+    }
+    let tmp = path.with_extension("pack.tmp");
+    let result = (|| -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::new(File::create(&tmp)?);
+        out.write_all(FILE_MAGIC)?;
+        let mut seen = std::collections::HashSet::new();
+        for (key, slot) in live {
+            if !seen.insert(key) {
+                continue;
             }
-            out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-            std::fs::rename(&tmp, &self.path)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&tmp);
+            let mut rec = vec![0u8; HEADER_LEN + slot.len as usize];
+            f.seek(SeekFrom::Start(slot.offset - HEADER_LEN as u64))?;
+            f.read_exact(&mut rec)?;
+            out.write_all(&rec)?;
         }
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
 }
 
@@ -295,8 +316,8 @@ mod tests {
         c.put(&k2, &sample(2));
         c.finish();
         let c = Cache::new(t.path());
-        assert!(c.warnings.is_empty());
-        assert_eq!(c.get(&k2).unwrap().unwrap().word_count, 2);
+        assert!(c.warnings().is_empty());
+        assert_eq!(c.get(&k2).unwrap().word_count, 2);
         drop(c);
         // a build killed mid-write leaves half a record
         let pack = t.path().join(".dossier-cache/extract.pack");
@@ -304,14 +325,14 @@ mod tests {
         let f = std::fs::OpenOptions::new().write(true).open(&pack).unwrap();
         f.set_len(len - 3).unwrap();
         let c = Cache::new(t.path());
-        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
-        assert_eq!(c.get(&k1).unwrap().unwrap().word_count, 1);
-        assert!(c.get(&k2).unwrap().is_none());
+        assert_eq!(c.warnings().len(), 1, "{:?}", c.warnings());
+        assert_eq!(c.get(&k1).unwrap().word_count, 1);
+        assert!(c.get(&k2).is_none());
         c.put(&k2, &sample(2));
         c.finish();
         let c = Cache::new(t.path());
-        assert!(c.warnings.is_empty());
-        assert_eq!(c.get(&k2).unwrap().unwrap().word_count, 2);
+        assert!(c.warnings().is_empty());
+        assert_eq!(c.get(&k2).unwrap().word_count, 2);
     }
 
     #[test]
@@ -327,7 +348,9 @@ mod tests {
         b[last] ^= 0xff;
         std::fs::write(&pack, b).unwrap();
         let c = Cache::new(t.path());
-        assert!(c.get(&k).unwrap_err().contains("corrupt"));
+        assert!(c.get(&k).is_none());
+        let warnings = c.finish();
+        assert!(warnings.len() == 1 && warnings[0].contains("corrupt"), "{warnings:?}");
     }
 
     #[test]
@@ -340,13 +363,13 @@ mod tests {
         )
         .unwrap();
         let c = Cache::new(t.path());
-        assert_eq!(c.warnings.len(), 1);
+        assert_eq!(c.warnings().len(), 1);
         let k = key(b"x", "");
         c.put(&k, &sample(3));
         c.finish();
         let c = Cache::new(t.path());
-        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
-        assert_eq!(c.get(&k).unwrap().unwrap().word_count, 3);
+        assert!(c.warnings().is_empty(), "{:?}", c.warnings());
+        assert_eq!(c.get(&k).unwrap().word_count, 3);
     }
 
     #[test]
@@ -365,12 +388,12 @@ mod tests {
         let pack = t.path().join(".dossier-cache/extract.pack");
         let before = std::fs::metadata(&pack).unwrap().len();
         let c = Cache::new(t.path());
-        assert!(c.get(&key(b"3", "")).unwrap().is_some());
+        assert!(c.get(&key(b"3", "")).is_some());
         c.finish();
         let after = std::fs::metadata(&pack).unwrap().len();
         assert!(after * 4 < before, "{after} vs {before}");
         let c = Cache::new(t.path());
-        assert_eq!(c.get(&key(b"3", "")).unwrap().unwrap().word_count, 3);
-        assert!(c.get(&key(b"4", "")).unwrap().is_none());
+        assert_eq!(c.get(&key(b"3", "")).unwrap().word_count, 3);
+        assert!(c.get(&key(b"4", "")).is_none());
     }
 }

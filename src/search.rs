@@ -88,15 +88,12 @@ fn cached_terms<'a>(
     fields: &[(&'a str, u32)],
     key: Option<&str>,
     cache: Option<&Cache<Terms>>,
-    warnings: &std::sync::Mutex<Vec<String>>,
 ) -> Vec<(Cow<'a, str>, u32)> {
     let (Some(c), Some(k)) = (cache, key) else {
         return doc_terms(fields);
     };
-    match c.get(k) {
-        Ok(Some(t)) => return t.into_iter().map(|(w, s)| (Cow::Owned(w), s)).collect(),
-        Ok(None) => {}
-        Err(w) => warnings.lock().unwrap_or_else(|e| e.into_inner()).push(w),
+    if let Some(t) = c.get(k) {
+        return t.into_iter().map(|(w, s)| (Cow::Owned(w), s)).collect();
     }
     let t = doc_terms(fields);
     c.put(k, &t.iter().map(|(w, s)| (w.to_string(), *s)).collect());
@@ -142,8 +139,8 @@ type Entry<'a> = (&'a String, &'a Vec<u32>);
 /// Build the index files, handing each to `out`. With a terms cache,
 /// an article's terms are looked up there (tokenising every article was a
 /// sixth of a one-article rebuild's CPU at 10,000 articles); what cannot be
-/// read from it is recomputed and returned as warnings.
-pub fn index(site: &Site, out: &dyn PageSink, cache: Option<&Cache<Terms>>) -> Result<Vec<String>, String> {
+/// read from it is recomputed (and the cache reports it).
+pub fn index(site: &Site, out: &dyn PageSink, cache: Option<&Cache<Terms>>) -> Result<(), String> {
     use rayon::prelude::*;
     let mut docs: Vec<Doc> = Vec::new();
     // the text of each document, tokenised in parallel below
@@ -213,12 +210,11 @@ pub fn index(site: &Site, out: &dyn PageSink, cache: Option<&Cache<Terms>>) -> R
     // word -> [(doc, score)], docs in order; tokenised a slice at a time
     // so the words of every document are never all held at once
     let mut postings: FxHashMap<Cow<str>, Vec<(u32, u32)>> = FxHashMap::default();
-    let warnings = std::sync::Mutex::new(Vec::new());
     for (n, (slice, keys)) in texts.chunks(512).zip(cache_keys.chunks(512)).enumerate() {
         let terms: Vec<Vec<(Cow<str>, u32)>> = slice
             .par_iter()
             .zip(keys)
-            .map(|(f, k)| cached_terms(f, k.as_deref(), cache, &warnings))
+            .map(|(f, k)| cached_terms(f, k.as_deref(), cache))
             .collect();
         for (i, list) in terms.into_iter().enumerate() {
             let doc = (n * 512 + i) as u32;
@@ -306,7 +302,7 @@ pub fn index(site: &Site, out: &dyn PageSink, cache: Option<&Cache<Terms>>) -> R
         format!("{DIR}/meta.json"),
         serde_json::to_vec(&meta).map_err(|e| e.to_string())?,
     ));
-    Ok(warnings.into_inner().unwrap_or_else(|e| e.into_inner()))
+    Ok(())
 }
 
 #[cfg(test)]

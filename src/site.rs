@@ -123,15 +123,8 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     let terms = opts
         .cache
         .then(|| crate::cache::Cache::<crate::search::Terms>::open(&project.root, "terms.pack"));
-    let search_warnings = std::sync::Mutex::new(Vec::new());
     let render = || timed(&|| crate::render::render_site(&site, &theme, &writer).map_err(BuildError::Content));
-    let index = || {
-        timed(&|| {
-            let w = crate::search::index(&site, &writer, terms.as_ref()).map_err(BuildError::Io)?;
-            *search_warnings.lock().unwrap_or_else(|e| e.into_inner()) = w;
-            Ok(())
-        })
-    };
+    let index = || timed(&|| crate::search::index(&site, &writer, terms.as_ref()).map_err(BuildError::Io));
     // side by side, each stage's peak memory adds to the other's: above
     // this size the index waits for rendering (at 50,000 articles that cut
     // the peak from about 2,850 to 2,750 MiB; it costs up to the index's own
@@ -144,15 +137,7 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     report.stages.push(("render", rendered?, resident_mb()));
     report.stages.push(("search", indexed?, resident_mb()));
     if let Some(c) = terms {
-        for w in c
-            .warnings
-            .iter()
-            .cloned()
-            .chain(search_warnings.into_inner().unwrap_or_default())
-        {
-            report.warnings.push(cache_warning(w));
-        }
-        c.finish();
+        report.warnings.extend(c.finish().into_iter().map(cache_warning));
     }
 
     // freeing the site's millions of small allocations is a twentieth of a
@@ -196,7 +181,7 @@ pub fn assemble(
     let lexicon = crate::extract::entities::Lexicon::new(&content.registry, &content.config.entities);
     let fingerprint = lexicon_fingerprint(&content.registry, &content.config.entities, allow);
     let bodies = crate::extract::bodies::BodyStore::new(content.articles.len());
-    let results: Vec<(crate::extract::Analysis, Option<String>, bool)> = {
+    let results: Vec<(crate::extract::Analysis, bool)> = {
         use rayon::prelude::*;
         content
             .articles
@@ -214,12 +199,8 @@ pub fn assemble(
                     h.digest128()
                 };
                 let key = cache.as_ref().map(|_| crate::cache::key(&source.to_le_bytes(), ""));
-                let mut warning = None;
                 let cached = match (&cache, &key) {
-                    (Some(c), Some(k)) => c.get(k).unwrap_or_else(|w| {
-                        warning = Some(w);
-                        None
-                    }),
+                    (Some(c), Some(k)) => c.get(k),
                     _ => None,
                 };
                 let hit = cached.is_some();
@@ -237,7 +218,7 @@ pub fn assemble(
                 if let Some(p) = &progress {
                     p.inc(1);
                 }
-                (r, warning, hit)
+                (r, hit)
             })
             .collect()
     };
@@ -245,16 +226,10 @@ pub fn assemble(
         p.finish_and_clear();
     }
     if let Some(c) = cache {
-        for w in &c.warnings {
-            report.warnings.push(cache_warning(w.clone()));
-        }
-        c.finish();
+        report.warnings.extend(c.finish().into_iter().map(cache_warning));
     }
     let mut analyses = Vec::with_capacity(results.len());
-    for (r, w, hit) in results {
-        if let Some(w) = w {
-            report.warnings.push(cache_warning(w));
-        }
+    for (r, hit) in results {
         report.cache_hits += usize::from(hit);
         analyses.push(r);
     }
