@@ -142,6 +142,20 @@ impl PageSink for LinkChecker {
             .unwrap_or_else(|e| e.into_inner())
             .insert(o.path, links);
     }
+
+    /// Streamed files are the data files: they hold no links, so only
+    /// their paths are noted, and they are never made.
+    fn put_stream(
+        &self,
+        path: &str,
+        _view: Option<u128>,
+        _make: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) {
+        self.pages
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(path.to_string(), None);
+    }
 }
 
 impl LinkChecker {

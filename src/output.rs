@@ -42,6 +42,59 @@ pub trait PageSink: Sync {
     fn wants_views(&self) -> bool {
         false
     }
+    /// Put a file that `make` writes piece by piece, for the data files of
+    /// hundreds of megabytes that need never be held whole. By default the
+    /// pieces are collected and [`PageSink::put`].
+    fn put_stream(&self, path: &str, view: Option<u128>, make: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) {
+        let mut bytes = Vec::new();
+        if make(&mut bytes).is_ok() {
+            self.put(Output {
+                path: path.to_string(),
+                bytes,
+                view,
+            });
+        }
+    }
+}
+
+/// A writer that hashes and counts what passes through it, so a streamed
+/// file gets the same record as one put whole.
+struct Hashing<W: Write> {
+    inner: W,
+    hash: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Whether two files hold the same bytes, read a block at a time.
+fn same_file_bytes(a: &Path, b: &Path) -> std::io::Result<bool> {
+    use std::io::Read;
+    let (mut a, mut b) = (
+        std::io::BufReader::new(std::fs::File::open(a)?),
+        std::io::BufReader::new(std::fs::File::open(b)?),
+    );
+    let (mut x, mut y) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = a.read(&mut x)?;
+        if n == 0 {
+            return Ok(b.read(&mut y)? == 0);
+        }
+        b.read_exact(&mut y[..n])?;
+        if x[..n] != y[..n] {
+            return Ok(false);
+        }
+    }
 }
 
 /// A site path is relative, uses `/`, and has no `..`, root or drive parts.
@@ -225,28 +278,24 @@ impl SiteWriter {
         })
     }
 
-    fn put_inner(&self, o: &Output) -> std::io::Result<(PageRecord, Option<usize>)> {
-        if !is_safe_site_path(&o.path) {
-            return Err(std::io::Error::new(
+    fn check_path(path: &str) -> std::io::Result<()> {
+        if is_safe_site_path(path) {
+            Ok(())
+        } else {
+            Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
-                format!("refusing to write outside the site: {:?}", o.path),
-            ));
+                format!("refusing to write outside the site: {path:?}"),
+            ))
         }
-        let hash = page_hash(&o.bytes);
-        let write = |path: &Path| -> std::io::Result<PageRecord> {
-            let mut f = std::fs::File::create(path)?;
-            f.write_all(&o.bytes)?;
-            Ok(PageRecord {
-                hash,
-                len: o.bytes.len() as u64,
-                mtime_ns: mtime_ns(&f.metadata()?),
-                view: o.view,
-            })
-        };
+    }
+
+    /// Where a changed page is written: its place in a fresh tree (its
+    /// folders made once), or the next flat name in the staging folder.
+    fn staged_path(&self, path: &str) -> std::io::Result<(PathBuf, Option<usize>)> {
         match &self.mode {
             Mode::Fresh { made_dirs } => {
-                let path = self.staging.join(&o.path);
-                if let Some(p) = path.parent() {
+                let target = self.staging.join(path);
+                if let Some(p) = target.parent() {
                     let known = made_dirs.lock().unwrap_or_else(|e| e.into_inner()).contains(p);
                     if !known {
                         std::fs::create_dir_all(p)?;
@@ -256,29 +305,93 @@ impl SiteWriter {
                             .insert(p.to_path_buf());
                     }
                 }
-                Ok((write(&path)?, None))
+                Ok((target, None))
             }
-            Mode::Update { manifest } => {
-                let target = self.dir.join(&o.path);
-                let meta = std::fs::symlink_metadata(&target).ok().filter(|m| m.is_file());
-                if let Some(m) = &meta {
-                    let on_disk = PageRecord {
-                        hash,
-                        len: m.len(),
-                        mtime_ns: mtime_ns(m),
-                        view: o.view,
-                    };
-                    if vouched(manifest.as_ref(), &o.path, m).is_some_and(|r| r.hash == hash) {
-                        return Ok((on_disk, None));
-                    }
-                    if m.len() == o.bytes.len() as u64 && std::fs::read(&target).is_ok_and(|b| b == o.bytes) {
-                        return Ok((on_disk, None));
-                    }
-                }
+            Mode::Update { .. } => {
                 let n = self.next.fetch_add(1, Ordering::Relaxed);
-                Ok((write(&self.staging.join(n.to_string()))?, Some(n)))
+                Ok((self.staging.join(n.to_string()), Some(n)))
             }
         }
+    }
+
+    /// When updating: the record of the file already at `path`, if it
+    /// holds these bytes (`hash`, `len`; `same` compares them when the
+    /// manifest cannot vouch for the file).
+    fn unchanged(
+        &self,
+        path: &str,
+        hash: [u8; 16],
+        len: u64,
+        view: Option<u128>,
+        same: impl FnOnce(&Path) -> bool,
+    ) -> Option<PageRecord> {
+        let Mode::Update { manifest } = &self.mode else {
+            return None;
+        };
+        let target = self.dir.join(path);
+        let m = std::fs::symlink_metadata(&target).ok().filter(|m| m.is_file())?;
+        let on_disk = PageRecord {
+            hash,
+            len: m.len(),
+            mtime_ns: mtime_ns(&m),
+            view,
+        };
+        let vouched = vouched(manifest.as_ref(), path, &m).is_some_and(|r| r.hash == hash);
+        (vouched || (m.len() == len && same(&target))).then_some(on_disk)
+    }
+
+    fn put_inner(&self, o: &Output) -> std::io::Result<(PageRecord, Option<usize>)> {
+        Self::check_path(&o.path)?;
+        let hash = page_hash(&o.bytes);
+        if let Some(rec) = self.unchanged(&o.path, hash, o.bytes.len() as u64, o.view, |target| {
+            std::fs::read(target).is_ok_and(|b| b == o.bytes)
+        }) {
+            return Ok((rec, None));
+        }
+        let (staged, n) = self.staged_path(&o.path)?;
+        let mut f = std::fs::File::create(&staged)?;
+        f.write_all(&o.bytes)?;
+        let rec = PageRecord {
+            hash,
+            len: o.bytes.len() as u64,
+            mtime_ns: mtime_ns(&f.metadata()?),
+            view: o.view,
+        };
+        Ok((rec, n))
+    }
+
+    /// [`PageSink::put_stream`]: the file is written as it is made, then
+    /// dropped again if the site already has the same bytes.
+    fn put_stream_inner(
+        &self,
+        path: &str,
+        view: Option<u128>,
+        make: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>,
+    ) -> std::io::Result<(PageRecord, Option<usize>)> {
+        Self::check_path(path)?;
+        let (staged, n) = self.staged_path(path)?;
+        let mut w = Hashing {
+            inner: std::io::BufWriter::with_capacity(1 << 16, std::fs::File::create(&staged)?),
+            hash: xxhash_rust::xxh3::Xxh3::new(),
+            len: 0,
+        };
+        make(&mut w)?;
+        let f = w.inner.into_inner().map_err(|e| e.into_error())?;
+        let hash = w.hash.digest128().to_le_bytes();
+        if let Some(rec) = self.unchanged(path, hash, w.len, view, |target| {
+            same_file_bytes(target, &staged).unwrap_or(false)
+        }) {
+            drop(f);
+            std::fs::remove_file(&staged)?;
+            return Ok((rec, None));
+        }
+        let rec = PageRecord {
+            hash,
+            len: w.len,
+            mtime_ns: mtime_ns(&f.metadata()?),
+            view,
+        };
+        Ok((rec, n))
     }
 
     /// Move everything into place, remove pages that are gone, and
@@ -351,20 +464,32 @@ impl SiteWriter {
     }
 }
 
-impl PageSink for SiteWriter {
-    /// Safe to call from many threads; an I/O error is kept and reported by
-    /// [`SiteWriter::finish`].
-    fn put(&self, o: Output) {
-        let result = self.put_inner(&o);
+impl SiteWriter {
+    /// Note a page of this build, or keep the first error for `finish`.
+    fn record(&self, path: String, result: std::io::Result<(PageRecord, Option<usize>)>) {
         let mut w = self.written.lock().unwrap_or_else(|e| e.into_inner());
         match result {
-            Ok((rec, staged)) => w.pages.push((o.path, rec, staged)),
+            Ok((rec, staged)) => w.pages.push((path, rec, staged)),
             Err(e) => {
                 if w.error.is_none() {
                     w.error = Some(e);
                 }
             }
         }
+    }
+}
+
+impl PageSink for SiteWriter {
+    /// Safe to call from many threads; an I/O error is kept and reported by
+    /// [`SiteWriter::finish`].
+    fn put(&self, o: Output) {
+        let result = self.put_inner(&o);
+        self.record(o.path, result);
+    }
+
+    fn put_stream(&self, path: &str, view: Option<u128>, make: &mut dyn FnMut(&mut dyn Write) -> std::io::Result<()>) {
+        let result = self.put_stream_inner(path, view, make);
+        self.record(path.to_string(), result);
     }
 
     /// Only a page the manifest recorded with this view, whose file still
@@ -581,5 +706,40 @@ mod tests {
         let w = SiteWriter::create(&site, Some(manifest)).unwrap();
         assert_eq!(w.finish().unwrap().removed, 1);
         assert!(!site.join("a/index.html").exists());
+    }
+
+    /// A streamed file is written like a whole one: into a fresh site, over
+    /// different bytes, and not at all over the same bytes (with or without
+    /// a manifest to vouch for them); and never outside the site.
+    #[test]
+    fn streamed_files_are_written_only_when_their_bytes_change() {
+        let t = tempfile::tempdir().unwrap();
+        let (site, manifest) = (t.path().join("site"), t.path().join("manifest"));
+        let build = |text: &'static str, manifest: Option<PathBuf>| {
+            let w = SiteWriter::create(&site, manifest).unwrap();
+            // in pieces, as the data files are made
+            w.put_stream("data/big.json", None, &mut |out| {
+                for piece in text.split_inclusive(' ') {
+                    out.write_all(piece.as_bytes())?;
+                }
+                Ok(())
+            });
+            w.finish().unwrap()
+        };
+        assert_eq!(build("one two three", Some(manifest.clone())).written, 1);
+        assert_eq!(std::fs::read_to_string(site.join("data/big.json")).unwrap(), "one two three");
+        let st = build("one two three", Some(manifest.clone()));
+        assert_eq!((st.written, st.unchanged), (0, 1), "vouched by the manifest");
+        let st = build("one two three", None);
+        assert_eq!((st.written, st.unchanged), (0, 1), "compared with the file");
+        let st = build("one two tree!", None);
+        assert_eq!((st.written, st.unchanged), (1, 0), "same length, other bytes");
+        assert_eq!(std::fs::read_to_string(site.join("data/big.json")).unwrap(), "one two tree!");
+        assert_eq!(std::fs::read_dir(t.path()).unwrap().count(), 2, "no staging left");
+
+        let w = SiteWriter::create(&site, None).unwrap();
+        w.put_stream("../evil.json", None, &mut |out| out.write_all(b"x"));
+        assert!(w.finish().is_err());
+        assert!(!t.path().join("evil.json").exists());
     }
 }

@@ -450,15 +450,18 @@ impl Renderer<'_> {
     }
 
     /// A file made outside the templates (the data files), keyed like
-    /// [`Renderer::keyed_page`].
-    fn keyed_file(&self, path: &str, deps: impl FnOnce(&keys::Keys) -> u128, make: impl FnOnce() -> Vec<u8>) -> Page {
+    /// [`Renderer::keyed_page`] and written as it is made: at 50,000
+    /// articles the FtM file alone is about 350 MB.
+    fn keyed_file(
+        &self,
+        path: &str,
+        deps: impl FnOnce(&keys::Keys) -> u128,
+        make: impl Fn(&mut dyn std::io::Write) -> std::io::Result<()>,
+    ) {
         let view = self.keys.as_ref().map(|k| keys::Key::new(deps(k)).str(path).finish());
-        if self.kept(path, view) {
-            return Page::Kept(path.to_string());
+        if !self.kept(path, view) {
+            self.out.put_stream(path, view, &mut |w| make(w));
         }
-        let mut o = Output::new(path, make());
-        o.view = view;
-        Page::Made(o)
     }
 
     fn render(
@@ -728,28 +731,34 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
         s.spawn(|_| {
             // the data files are the largest outputs (hundreds of MB at
             // 50,000 articles): made one after another, never all at once
-            type DataFile = (&'static str, fn(&keys::Keys, &Site) -> u128, fn(&Renderer) -> Vec<u8>);
+            type DataFile = (
+                &'static str,
+                fn(&keys::Keys, &Site) -> u128,
+                fn(&Renderer, &mut dyn std::io::Write) -> std::io::Result<()>,
+            );
             let mut files: Vec<DataFile> = vec![
-                ("data/articles.json", keys::Keys::articles_data, |r| {
-                    json(&r.article_records())
+                ("data/articles.json", keys::Keys::articles_data, |r, w| {
+                    json_to(w, &r.article_records())
                 }),
-                ("data/entities.json", keys::Keys::entities_data, |r| {
-                    json(&r.entity_records())
+                ("data/entities.json", keys::Keys::entities_data, |r, w| {
+                    json_to(w, &r.entity_records())
                 }),
-                ("data/timeline.json", keys::Keys::timeline_data, |r| {
-                    json(&r.timeline_records())
+                ("data/timeline.json", keys::Keys::timeline_data, |r, w| {
+                    json_to(w, &r.timeline_records())
                 }),
-                ("data/entities.ftm.json", keys::Keys::ftm_data, |r| r.ftm_lines()),
+                ("data/entities.ftm.json", keys::Keys::ftm_data, |r, w| r.ftm(w)),
             ];
             if site
                 .timeline
                 .iter()
                 .any(|e| matches!(e.date, crate::model::EventDate::Day(_)))
             {
-                files.push(("data/timeline.ics", keys::Keys::timeline_data, |r| r.ics().into_bytes()));
+                files.push(("data/timeline.ics", keys::Keys::timeline_data, |r, w| {
+                    w.write_all(r.ics().as_bytes())
+                }));
             }
             for (path, key, make) in files {
-                sink.take(Ok(r.keyed_file(path, |k| key(k, site), || make(r))));
+                r.keyed_file(path, |k| key(k, site), |w| make(r, w));
             }
         });
     });
@@ -781,9 +790,15 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
 }
 
 pub fn json(v: &impl Serialize) -> Vec<u8> {
-    let mut b = serde_json::to_vec_pretty(v).expect("views serialise");
-    b.push(b'\n');
+    let mut b = Vec::new();
+    json_to(&mut b, v).expect("views serialise");
     b
+}
+
+/// [`json`], written to `w`.
+fn json_to(w: &mut dyn std::io::Write, v: &impl Serialize) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, v)?;
+    w.write_all(b"\n")
 }
 
 /// `pages`: every `index.html` path.
@@ -1409,12 +1424,11 @@ fn ftm_schema(k: crate::model::EntityKind) -> &'static str {
 impl Renderer<'_> {
     /// The entity graph as FollowTheMoney-style JSON lines: articles
     /// (`Article`), entities, and one `Mention` per entity and article.
-    fn ftm_lines(&self) -> Vec<u8> {
+    fn ftm(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
         use serde_json::json;
-        let mut out = Vec::new();
         let mut line = |v: serde_json::Value| {
-            out.extend(v.to_string().into_bytes());
-            out.push(b'\n');
+            out.write_all(v.to_string().as_bytes())?;
+            out.write_all(b"\n")
         };
         for a in &self.site.articles {
             let mut props =
@@ -1428,7 +1442,7 @@ impl Renderer<'_> {
             if let Some(p) = &a.meta.publisher {
                 props["publisher"] = json!([p]);
             }
-            line(json!({"id": format!("article-{}", a.id), "schema": "Article", "properties": props}));
+            line(json!({"id": format!("article-{}", a.id), "schema": "Article", "properties": props}))?;
         }
         // an entity's lines depend on it alone: made in parallel, joined in order
         use rayon::prelude::*;
@@ -1498,10 +1512,10 @@ impl Renderer<'_> {
                 })
                 .collect();
             for p in parts {
-                out.extend(p);
+                out.write_all(&p)?;
             }
         }
-        out
+        Ok(())
     }
 
     /// Day-precision events as an iCalendar feed of all-day events. Stamps
