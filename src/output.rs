@@ -727,14 +727,20 @@ mod tests {
             w.finish().unwrap()
         };
         assert_eq!(build("one two three", Some(manifest.clone())).written, 1);
-        assert_eq!(std::fs::read_to_string(site.join("data/big.json")).unwrap(), "one two three");
+        assert_eq!(
+            std::fs::read_to_string(site.join("data/big.json")).unwrap(),
+            "one two three"
+        );
         let st = build("one two three", Some(manifest.clone()));
         assert_eq!((st.written, st.unchanged), (0, 1), "vouched by the manifest");
         let st = build("one two three", None);
         assert_eq!((st.written, st.unchanged), (0, 1), "compared with the file");
         let st = build("one two tree!", None);
         assert_eq!((st.written, st.unchanged), (1, 0), "same length, other bytes");
-        assert_eq!(std::fs::read_to_string(site.join("data/big.json")).unwrap(), "one two tree!");
+        assert_eq!(
+            std::fs::read_to_string(site.join("data/big.json")).unwrap(),
+            "one two tree!"
+        );
         assert_eq!(std::fs::read_dir(t.path()).unwrap().count(), 2, "no staging left");
 
         let w = SiteWriter::create(&site, None).unwrap();
