@@ -110,7 +110,10 @@ static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         | (?:\d+\ )?(?:comments?|responses?|replies)(?:\ \d+)?
         | leave\ a\ (?:comment|reply)|join\ the\ (?:conversation|discussion)|add\ a\ comment
         | (?:sign\ up\ for|subscribe\ to)\ (?:our|the)\ newsletter|newsletter\ sign\ up|get\ (?:our|the)\ newsletter
-        | share\ (?:this|this\ (?:article|post|story))|share\ on\ \w+
+        | share\ (?:this|this\ (?:article|post|story))|share\ on\ \w+|share\ the\ (?:blog|post|article)\ on
+        | also\ in\ (?:the\ )?\w+(?:\ \w+)?|other\ posts|you\ ?ll\ also\ love|more\ like\ this|related\ pages
+        | more\ news|in\ other\ news|if\ you\ liked\ this\ (?:post|article)\ you\ might\ also\ like
+        | was\ this\ (?:page|article|post)\ helpful|meet\ your\ guide|topics\ covered
         )$",
     )
     .expect("valid regex")
@@ -128,12 +131,17 @@ pub fn clean_body(body: &str, title: &str) -> String {
         }
     }
     {
-        // Cut at a tail marker in the second half of the text.
+        // Cut at a tail marker in the second half of the text, or past the
+        // first third when the marker is set as a heading (a Markdown
+        // heading or a line in capitals): a related list can be longer than
+        // the article it follows, while a plain "Related posts" or "Read
+        // more" line that early is usually an inline link box.
         let total: usize = blocks.iter().map(|b| b.len()).sum();
         let mut seen = 0;
         let mut cut = None;
         for (i, b) in blocks.iter().enumerate() {
-            if seen * 2 > total {
+            let heading = b.starts_with('#') || !b.chars().any(char::is_lowercase);
+            if seen * 2 > total || (heading && seen * 3 > total) {
                 let key = fold_key(b.trim_start_matches(['#', ' ']));
                 if key.split(' ').count() <= 8 && TAIL_MARKER.is_match(&key) {
                     cut = Some(i);
@@ -225,6 +233,11 @@ mod tests {
             "### Related Products",
             "## Recent Blogs",
             "## More Articles You Might Enjoy",
+            "## Also in Mathematics",
+            "### You\u{2019}ll Also Love...",
+            "Was this page helpful?",
+            "Share the Blog on:",
+            "ALSO IN THE NEWS",
         ] {
             let body = format!("{text}\n\n{text} Again.\n\n{heading}\n\nAnother story's teaser.");
             assert_eq!(
@@ -233,6 +246,27 @@ mod tests {
                 "{heading}"
             );
         }
+    }
+
+    #[test]
+    fn cuts_a_related_list_longer_than_the_article_but_not_early() {
+        let text = "A paragraph of the article that carries most of the words on the page.";
+        let teaser = "Another story's teaser, one of many in a long list of related stories.";
+        let teasers = [teaser; 3].join("\n\n");
+        // The article is 40% of the text: the list after a heading marker goes.
+        for marker in ["### Read This Next", "ALSO IN THE NEWS"] {
+            let body = format!("{text}\n\n{text}\n\n{marker}\n\n{teasers}");
+            assert_eq!(clean_body(&body, "Headline"), format!("{text}\n\n{text}"), "{marker}");
+        }
+        // A plain line that early is an inline link box; the article goes on.
+        let body = format!("{text}\n\n{text}\n\nRelated Posts\n\n{teasers}");
+        assert_eq!(
+            clean_body(&body, "Headline"),
+            format!("{text}\n\n{text}\n\n{teasers}")
+        );
+        // A heading in the first third stays too.
+        let body = format!("{text}\n\n### Read This Next\n\n{teasers}");
+        assert_eq!(clean_body(&body, "Headline"), body);
     }
 
     #[test]
