@@ -119,8 +119,28 @@ static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Remove leftover boilerplate blocks from a Markdown body.
-pub fn clean_body(body: &str, title: &str) -> String {
+/// A tail marker followed this closely by a paragraph this long, which the
+/// second extractor also kept, is a link box inside the article: the
+/// article goes on after it.
+const INLINE_BOX_WINDOW: usize = 8;
+const INLINE_BOX_PARAGRAPH_WORDS: usize = 60;
+
+/// Whether the blocks after a tail marker go on with the article: a long
+/// paragraph soon after it that `other` (the second extractor's body,
+/// folded) also has.
+fn article_goes_on(after: &[&str], other_key: &str) -> bool {
+    after.iter().take(INLINE_BOX_WINDOW).any(|b| {
+        !b.starts_with("```")
+            && !b.starts_with('|')
+            && b.split_whitespace().count() >= INLINE_BOX_PARAGRAPH_WORDS
+            && other_key.contains(&fold_key(b))
+    })
+}
+
+/// Remove leftover boilerplate blocks from a Markdown body. `other` is a
+/// second extractor's body for the same page, if there is one: a tail
+/// marker after which it goes on with the article does not end the body.
+pub fn clean_body(body: &str, title: &str, other: Option<&str>) -> String {
     let title_key = fold_key(title);
     let mut blocks: Vec<&str> = body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect();
     // The headline repeated as the first block.
@@ -139,13 +159,17 @@ pub fn clean_body(body: &str, title: &str) -> String {
         let total: usize = blocks.iter().map(|b| b.len()).sum();
         let mut seen = 0;
         let mut cut = None;
+        let mut other_key: Option<String> = None;
         for (i, b) in blocks.iter().enumerate() {
             let heading = b.starts_with('#') || !b.chars().any(char::is_lowercase);
             if seen * 2 > total || (heading && seen * 3 > total) {
                 let key = fold_key(b.trim_start_matches(['#', ' ']));
                 if key.split(' ').count() <= 8 && TAIL_MARKER.is_match(&key) {
-                    cut = Some(i);
-                    break;
+                    let other_key = other_key.get_or_insert_with(|| other.map(fold_key).unwrap_or_default());
+                    if !article_goes_on(&blocks[i + 1..], other_key) {
+                        cut = Some(i);
+                        break;
+                    }
                 }
             }
             seen += b.len();
@@ -203,7 +227,7 @@ mod tests {
     #[test]
     fn drops_buttons_and_prompts_but_keeps_text() {
         let body = "First paragraph of the story.\n\nRead more\n\nShare on Facebook\n\n5 min read\n\nMarch 5, 2024\n\n$12.99\n\nThe story goes on, and we read more about it.\n\n## Pros\n\nTable of Contents";
-        let out = clean_body(body, "Headline");
+        let out = clean_body(body, "Headline", None);
         assert_eq!(
             out,
             "First paragraph of the story.\n\nThe story goes on, and we read more about it."
@@ -218,7 +242,7 @@ mod tests {
         let quote = "> A pull quote said twice.";
         let body =
             format!("{article}\n\n{quote}\n\nMore text after the quote.\n\n{quote}\n\n{article}\n\nA closing line.");
-        let out = clean_body(&body, "Headline");
+        let out = clean_body(&body, "Headline", None);
         assert_eq!(
             out,
             format!("{article}\n\n{quote}\n\nMore text after the quote.\n\n{quote}\n\nA closing line.")
@@ -241,7 +265,7 @@ mod tests {
         ] {
             let body = format!("{text}\n\n{text} Again.\n\n{heading}\n\nAnother story's teaser.");
             assert_eq!(
-                clean_body(&body, "Headline"),
+                clean_body(&body, "Headline", None),
                 format!("{text}\n\n{text} Again."),
                 "{heading}"
             );
@@ -256,22 +280,49 @@ mod tests {
         // The article is 40% of the text: the list after a heading marker goes.
         for marker in ["### Read This Next", "ALSO IN THE NEWS"] {
             let body = format!("{text}\n\n{text}\n\n{marker}\n\n{teasers}");
-            assert_eq!(clean_body(&body, "Headline"), format!("{text}\n\n{text}"), "{marker}");
+            assert_eq!(
+                clean_body(&body, "Headline", None),
+                format!("{text}\n\n{text}"),
+                "{marker}"
+            );
         }
         // A plain line that early is an inline link box; the article goes on.
         let body = format!("{text}\n\n{text}\n\nRelated Posts\n\n{teasers}");
         assert_eq!(
-            clean_body(&body, "Headline"),
+            clean_body(&body, "Headline", None),
             format!("{text}\n\n{text}\n\n{teasers}")
         );
         // A heading in the first third stays too.
         let body = format!("{text}\n\n### Read This Next\n\n{teasers}");
-        assert_eq!(clean_body(&body, "Headline"), body);
+        assert_eq!(clean_body(&body, "Headline", None), body);
+    }
+
+    #[test]
+    fn a_marker_the_article_goes_on_after_is_not_the_end() {
+        let text = "A paragraph of the article that carries most of the words on the page.";
+        let long = format!(
+            "{} And so the article goes on.",
+            ["The article goes on after the box with a long paragraph of its own."; 5].join(" ")
+        );
+        let body = format!(
+            "{text}\n\n{text}\n\n{text}\n\n{text}\n\n### Related Articles\n\nA teaser for another story.\n\n{long}"
+        );
+        // Readability kept the long paragraph: the box is inside the article.
+        let other = format!("{text}\n\n{long}");
+        assert_eq!(
+            clean_body(&body, "Headline", Some(&other)),
+            body.replace("\n\n### Related Articles", "")
+        );
+        // It did not: the marker ends the article.
+        assert_eq!(
+            clean_body(&body, "Headline", Some(text)),
+            format!("{text}\n\n{text}\n\n{text}\n\n{text}")
+        );
     }
 
     #[test]
     fn drops_repeated_headline_only_at_the_top() {
-        let out = clean_body("## The Headline\n\nText.\n\nThe Headline", "The headline");
+        let out = clean_body("## The Headline\n\nText.\n\nThe Headline", "The headline", None);
         assert_eq!(out, "Text.\n\nThe Headline");
     }
 }
