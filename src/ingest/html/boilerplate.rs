@@ -137,10 +137,59 @@ fn article_goes_on(after: &[&str], other_key: &str) -> bool {
     })
 }
 
-/// Remove leftover boilerplate blocks from a Markdown body. `other` is a
-/// second extractor's body for the same page, if there is one: a tail
-/// marker after which it goes on with the article does not end the body.
-pub fn clean_body(body: &str, title: &str, other: Option<&str>) -> String {
+/// An author box ends the body: the author's name as a line of its own
+/// ("Jane Doe", "About Jane Doe", "Written by Jane Doe", "Jane Doe, Senior
+/// Editor") within this many words of the end, in the second half of the
+/// blocks. The byline at the top is the same name but never that late.
+const AUTHOR_BOX_WORDS: usize = 200;
+
+/// Where an author box at the end of the body starts, if there is one.
+fn author_box_start(blocks: &[&str], authors: &[String]) -> Option<usize> {
+    let names: Vec<String> = authors
+        .iter()
+        .map(|a| fold_key(a))
+        .filter(|n| n.split(' ').count() >= 2)
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let mut words = 0;
+    for k in (1..blocks.len()).rev() {
+        words += blocks[k].split_whitespace().count();
+        if words > AUTHOR_BOX_WORDS || k * 2 < blocks.len() {
+            break;
+        }
+        let key = fold_key(blocks[k].trim_start_matches(['#', ' ']));
+        if names.iter().any(|n| is_author_line(blocks[k], &key, n)) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// A line that names the author and little else: the name alone, after
+/// "About" or "Written by", or followed by a separator and a few words of
+/// role ("Jane Doe, Senior Editor", "Jane Doe | Founder").
+fn is_author_line(block: &str, key: &str, name: &str) -> bool {
+    if key == name {
+        return true;
+    }
+    if ["about ", "written by ", "by ", "about the author "]
+        .iter()
+        .any(|p| key.strip_prefix(p) == Some(name))
+    {
+        return true;
+    }
+    let raw = block.trim_start_matches(['#', '>', '-', '*', ' ']);
+    raw.find([',', '|', '(', '\u{2013}', '\u{2014}', ':'])
+        .is_some_and(|p| fold_key(&raw[..p]) == name && raw[p..].split_whitespace().count() <= 7 && !raw.ends_with('.'))
+}
+
+/// Remove leftover boilerplate blocks from a Markdown body. `authors` are
+/// the page's authors (an author box at the end goes); `other` is a second
+/// extractor's body for the same page, if there is one: a tail marker
+/// after which it goes on with the article does not end the body.
+pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&str>) -> String {
     let title_key = fold_key(title);
     let mut blocks: Vec<&str> = body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect();
     // The headline repeated as the first block.
@@ -180,6 +229,9 @@ pub fn clean_body(body: &str, title: &str, other: Option<&str>) -> String {
     }
     {
         blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !is_furniture(b));
+    }
+    if let Some(k) = author_box_start(&blocks, authors) {
+        blocks.truncate(k);
     }
     drop_repeated_runs(&blocks).join("\n\n")
 }
@@ -227,7 +279,7 @@ mod tests {
     #[test]
     fn drops_buttons_and_prompts_but_keeps_text() {
         let body = "First paragraph of the story.\n\nRead more\n\nShare on Facebook\n\n5 min read\n\nMarch 5, 2024\n\n$12.99\n\nThe story goes on, and we read more about it.\n\n## Pros\n\nTable of Contents";
-        let out = clean_body(body, "Headline", None);
+        let out = clean_body(body, "Headline", &[], None);
         assert_eq!(
             out,
             "First paragraph of the story.\n\nThe story goes on, and we read more about it."
@@ -242,7 +294,7 @@ mod tests {
         let quote = "> A pull quote said twice.";
         let body =
             format!("{article}\n\n{quote}\n\nMore text after the quote.\n\n{quote}\n\n{article}\n\nA closing line.");
-        let out = clean_body(&body, "Headline", None);
+        let out = clean_body(&body, "Headline", &[], None);
         assert_eq!(
             out,
             format!("{article}\n\n{quote}\n\nMore text after the quote.\n\n{quote}\n\nA closing line.")
@@ -265,7 +317,7 @@ mod tests {
         ] {
             let body = format!("{text}\n\n{text} Again.\n\n{heading}\n\nAnother story's teaser.");
             assert_eq!(
-                clean_body(&body, "Headline", None),
+                clean_body(&body, "Headline", &[], None),
                 format!("{text}\n\n{text} Again."),
                 "{heading}"
             );
@@ -281,7 +333,7 @@ mod tests {
         for marker in ["### Read This Next", "ALSO IN THE NEWS"] {
             let body = format!("{text}\n\n{text}\n\n{marker}\n\n{teasers}");
             assert_eq!(
-                clean_body(&body, "Headline", None),
+                clean_body(&body, "Headline", &[], None),
                 format!("{text}\n\n{text}"),
                 "{marker}"
             );
@@ -289,12 +341,12 @@ mod tests {
         // A plain line that early is an inline link box; the article goes on.
         let body = format!("{text}\n\n{text}\n\nRelated Posts\n\n{teasers}");
         assert_eq!(
-            clean_body(&body, "Headline", None),
+            clean_body(&body, "Headline", &[], None),
             format!("{text}\n\n{text}\n\n{teasers}")
         );
         // A heading in the first third stays too.
         let body = format!("{text}\n\n### Read This Next\n\n{teasers}");
-        assert_eq!(clean_body(&body, "Headline", None), body);
+        assert_eq!(clean_body(&body, "Headline", &[], None), body);
     }
 
     #[test]
@@ -310,19 +362,45 @@ mod tests {
         // Readability kept the long paragraph: the box is inside the article.
         let other = format!("{text}\n\n{long}");
         assert_eq!(
-            clean_body(&body, "Headline", Some(&other)),
+            clean_body(&body, "Headline", &[], Some(&other)),
             body.replace("\n\n### Related Articles", "")
         );
         // It did not: the marker ends the article.
         assert_eq!(
-            clean_body(&body, "Headline", Some(text)),
+            clean_body(&body, "Headline", &[], Some(text)),
             format!("{text}\n\n{text}\n\n{text}\n\n{text}")
         );
     }
 
     #[test]
+    fn drops_the_author_box_at_the_end() {
+        let text = "A paragraph of the article that carries most of the words on the page.";
+        let authors = vec!["Jane Doe".to_string()];
+        for line in [
+            "Jane Doe",
+            "## About Jane Doe",
+            "Jane Doe, Senior Editor at the Paper",
+            "Written by Jane Doe",
+        ] {
+            let body = format!("{text}\n\n{text}\n\n{text}\n\n{line}\n\nJane writes about gardens and cities.");
+            assert_eq!(
+                clean_body(&body, "Headline", &authors, None),
+                format!("{text}\n\n{text}\n\n{text}"),
+                "{line}"
+            );
+        }
+        // The name at the top (a byline), or in a sentence, stays.
+        let body = format!("Jane Doe\n\n{text}\n\nJane Doe said the plan works.\n\n{text}");
+        assert_eq!(clean_body(&body, "Headline", &authors, None), body);
+        // Far from the end it is not the author box.
+        let long = [text; 4].join(" ");
+        let body = format!("{text}\n\n{text}\n\nJane Doe\n\n{long}\n\n{long}\n\n{long}");
+        assert_eq!(clean_body(&body, "Headline", &authors, None), body);
+    }
+
+    #[test]
     fn drops_repeated_headline_only_at_the_top() {
-        let out = clean_body("## The Headline\n\nText.\n\nThe Headline", "The headline", None);
+        let out = clean_body("## The Headline\n\nText.\n\nThe Headline", "The headline", &[], None);
         assert_eq!(out, "Text.\n\nThe Headline");
     }
 }

@@ -116,7 +116,7 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
         Some(alt) if words >= FALLBACK_WORDS => trim_edges(&body, alt),
         _ => body,
     };
-    let body = boilerplate::clean_body(&body, &heading, alt.as_deref());
+    let body = boilerplate::clean_body(&body, &heading, &authors, alt.as_deref());
     if body.trim().is_empty() {
         warnings.push("no main content found on the page".into());
     }
