@@ -61,6 +61,7 @@ const MAX_NESTING: usize = 1000;
 
 fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     let (html, warn) = decode::decode_html(raw);
+    let html = decode::repair_mojibake(html);
     let html = prune::strip_inert(&html);
     let mut warnings: Vec<String> = warn.into_iter().collect();
     if max_nesting(&html) > MAX_NESTING {
