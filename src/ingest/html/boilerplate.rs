@@ -119,6 +119,9 @@ static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// How far down the headline repeated as a heading is dropped.
+const HEADLINE_BLOCKS: usize = 4;
+
 /// A tail marker followed this closely by a paragraph this long, which the
 /// second extractor also kept, is a link box inside the article: the
 /// article goes on after it.
@@ -192,12 +195,13 @@ fn is_author_line(block: &str, key: &str, name: &str) -> bool {
 pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&str>) -> String {
     let title_key = fold_key(title);
     let mut blocks: Vec<&str> = body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect();
-    // The headline repeated as the first block.
-    if let Some(first) = blocks.first() {
-        let k = fold_key(first.trim_start_matches('#'));
-        if !k.is_empty() && k == title_key {
-            blocks.remove(0);
-        }
+    // The headline repeated as the first block, or as a heading among the
+    // first few (after a category label, a byline or a date).
+    let repeated = blocks.iter().take(HEADLINE_BLOCKS).enumerate().position(|(i, b)| {
+        (i == 0 || b.starts_with('#')) && !title_key.is_empty() && fold_key(b.trim_start_matches('#')) == title_key
+    });
+    if let Some(i) = repeated {
+        blocks.remove(i);
     }
     {
         // Cut at a tail marker in the second half of the text, or past the
@@ -402,5 +406,17 @@ mod tests {
     fn drops_repeated_headline_only_at_the_top() {
         let out = clean_body("## The Headline\n\nText.\n\nThe Headline", "The headline", &[], None);
         assert_eq!(out, "Text.\n\nThe Headline");
+        // As a heading after a label and a byline, too; as text there it stays.
+        let out = clean_body(
+            "Business\n\nBy Jo\n\n## The Headline\n\nText.",
+            "The headline",
+            &[],
+            None,
+        );
+        assert_eq!(out, "Business\n\nBy Jo\n\nText.");
+        let body = "Business\n\nBy Jo\n\nThe Headline\n\nText.";
+        assert_eq!(clean_body(body, "The headline", &[], None), body);
+        let body = "A\n\nB\n\nC\n\nD\n\n## The Headline\n\nText.";
+        assert_eq!(clean_body(body, "The headline", &[], None), body);
     }
 }
