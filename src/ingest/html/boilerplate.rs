@@ -29,6 +29,8 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         | (?:leave\ a\ (?:comment|reply)|comments?|no\ comments(?:\ yet)?|add\ comment|post\ comment|reply)
         | (?:loading|loading\ \w+(?:\ \w+){0,4}|please\ wait)
         | (?:newsletter|sign\ up\ for\ (?:our|the)\ newsletter|subscribe\ to\ (?:our|the)\ newsletter|join\ our\ (?:newsletter|mailing\ list))
+        | (?:example\ h[1-6]|heading\ [1-6]|text\ link|toggle|contents\ hide|(?:show|hide)\ caption|skip\ to\ main\ content|article\ continues\ below|copied)
+        | (?:edited\ by|reviewed\ by|fact\ checked\ by|medically\ reviewed\ by|last\ updated|last\ update|updated|published|mins?\ read)
         | (?:pros|cons|pros\ and\ cons|what\ we\ like|what\ we\ don\ t\ like|key\ specs|specifications|overall\ score|rating|our\ rating|score)
         )$",
     )
@@ -282,7 +284,7 @@ mod tests {
 
     #[test]
     fn drops_buttons_and_prompts_but_keeps_text() {
-        let body = "First paragraph of the story.\n\nRead more\n\nShare on Facebook\n\n5 min read\n\nMarch 5, 2024\n\n$12.99\n\nThe story goes on, and we read more about it.\n\n## Pros\n\nTable of Contents";
+        let body = "First paragraph of the story.\n\nRead more\n\nShare on Facebook\n\n5 min read\n\nMarch 5, 2024\n\n$12.99\n\nThe story goes on, and we read more about it.\n\n## Pros\n\nTable of Contents\n\nExample H2\n\nLast updated:\n\nEdited by\n\nShow Caption\n\nmins read";
         let out = clean_body(body, "Headline", &[], None);
         assert_eq!(
             out,
