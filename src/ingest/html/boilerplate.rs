@@ -150,11 +150,7 @@ const AUTHOR_BOX_WORDS: usize = 200;
 
 /// Where an author box at the end of the body starts, if there is one.
 fn author_box_start(blocks: &[&str], authors: &[String]) -> Option<usize> {
-    let names: Vec<String> = authors
-        .iter()
-        .map(|a| fold_key(a))
-        .filter(|n| n.split(' ').count() >= 2)
-        .collect();
+    let names = author_keys(authors);
     if names.is_empty() {
         return None;
     }
@@ -188,6 +184,37 @@ fn is_author_line(block: &str, key: &str, name: &str) -> bool {
     let raw = block.trim_start_matches(['#', '>', '-', '*', ' ']);
     raw.find([',', '|', '(', '\u{2013}', '\u{2014}', ':'])
         .is_some_and(|p| fold_key(&raw[..p]) == name && raw[p..].split_whitespace().count() <= 7 && !raw.ends_with('.'))
+}
+
+/// How far down a byline block is looked for.
+const BYLINE_BLOCKS: usize = 6;
+
+/// A byline near the top: the author's name alone or after "By",
+/// "Written by", "Posted by", "Author", possibly followed by a date, a
+/// role or a reading time ("By Jane Doe | Dec 17, 2025 | 4 min read"),
+/// and not a sentence.
+fn is_byline(block: &str, key: &str, name: &str) -> bool {
+    let rest = ["by ", "written by ", "posted by ", "author "]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))
+        .unwrap_or(key);
+    let Some(after) = rest.strip_prefix(name) else {
+        return false;
+    };
+    after.is_empty()
+        || (after.starts_with(' ')
+            && after.split(' ').count() <= 9
+            && !block.trim_end().ends_with(['.', '!', '?', ':']))
+}
+
+/// The page's authors as fold keys, two words or more (a single word is
+/// too easily part of a sentence).
+fn author_keys(authors: &[String]) -> Vec<String> {
+    authors
+        .iter()
+        .map(|a| fold_key(a))
+        .filter(|n| n.split(' ').count() >= 2)
+        .collect()
 }
 
 /// Remove leftover boilerplate blocks from a Markdown body. `authors` are
@@ -238,6 +265,20 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
     }
     if let Some(k) = author_box_start(&blocks, authors) {
         blocks.truncate(k);
+    }
+    // A byline near the top (the authors are in the front matter), once
+    // the author box at the end is gone.
+    let names = author_keys(authors);
+    if !names.is_empty() {
+        let mut i = 0;
+        blocks.retain(|b| {
+            i += 1;
+            if i > BYLINE_BLOCKS {
+                return true;
+            }
+            let key = fold_key(b.trim_start_matches(['#', '>', '-', '*', ' ']));
+            !names.iter().any(|n| is_byline(b, &key, n))
+        });
     }
     drop_repeated_runs(&blocks).join("\n\n")
 }
@@ -395,13 +436,44 @@ mod tests {
                 "{line}"
             );
         }
-        // The name at the top (a byline), or in a sentence, stays.
+        // The name in a sentence stays (the byline at the top goes as such).
         let body = format!("Jane Doe\n\n{text}\n\nJane Doe said the plan works.\n\n{text}");
-        assert_eq!(clean_body(&body, "Headline", &authors, None), body);
+        assert_eq!(
+            clean_body(&body, "Headline", &authors, None),
+            format!("{text}\n\nJane Doe said the plan works.\n\n{text}")
+        );
         // Far from the end it is not the author box.
         let long = [text; 4].join(" ");
-        let body = format!("{text}\n\n{text}\n\nJane Doe\n\n{long}\n\n{long}\n\n{long}");
+        let top = (1..=7)
+            .map(|n| format!("Paragraph {n} of the article, which carries the words on the page."))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let body = format!("{top}\n\nJane Doe\n\n{long}\n\n{long}\n\n{long}\n\n{long}");
         assert_eq!(clean_body(&body, "Headline", &authors, None), body);
+    }
+
+    #[test]
+    fn drops_a_byline_near_the_top() {
+        let text = "A paragraph of the article that carries most of the words on the page.";
+        let authors = vec!["Jane Doe".to_string()];
+        for line in [
+            "By Jane Doe",
+            "Jane Doe",
+            "By Jane Doe | Dec 17, 2025 | 4 min read",
+            "Written by Jane Doe",
+        ] {
+            let body = format!("Business\n\n{line}\n\n{text}");
+            assert_eq!(
+                clean_body(&body, "Headline", &authors, None),
+                format!("Business\n\n{text}"),
+                "{line}"
+            );
+        }
+        // A sentence that starts with the name stays, and so does another name.
+        for line in ["Jane Doe grew up by the sea.", "By John Roe"] {
+            let body = format!("{line}\n\n{text}");
+            assert_eq!(clean_body(&body, "Headline", &authors, None), body, "{line}");
+        }
     }
 
     #[test]
