@@ -280,7 +280,21 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
             !names.iter().any(|n| is_byline(b, &key, n))
         });
     }
+    // A label left before the article: a first block of at most three
+    // words that is no heading, list, table or sentence (a category,
+    // "Blog", "Print this page", "1,693 views").
+    if blocks.len() >= 3 && is_leading_label(blocks[0]) {
+        blocks.remove(0);
+    }
     drop_repeated_runs(&blocks).join("\n\n")
+}
+
+fn is_leading_label(block: &str) -> bool {
+    let b = block.trim();
+    b.chars().count() > 1
+        && b.split_whitespace().count() <= 3
+        && !b.starts_with(['#', '-', '*', '|', '>', '`'])
+        && !b.ends_with(['.', '!', '?', ':'])
 }
 
 /// A repeated run must be at least this many blocks and words long to be
@@ -477,18 +491,39 @@ mod tests {
     }
 
     #[test]
+    fn drops_a_short_label_before_the_article() {
+        let text = "A paragraph of the article that carries most of the words on the page.";
+        for label in ["Business", "Print This Page", "1,693 views"] {
+            let body = format!("{label}\n\n{text}\n\n{text} Again.");
+            assert_eq!(
+                clean_body(&body, "Headline", &[], None),
+                format!("{text}\n\n{text} Again."),
+                "{label}"
+            );
+        }
+        // A heading, a list item, a short sentence, a drop cap, or a label
+        // in a two-block body stay.
+        for first in ["## Overview", "- One point", "It works.", "D"] {
+            let body = format!("{first}\n\n{text}\n\n{text} Again.");
+            assert_eq!(clean_body(&body, "Headline", &[], None), body, "{first}");
+        }
+        let body = format!("Business\n\n{text}");
+        assert_eq!(clean_body(&body, "Headline", &[], None), body);
+    }
+
+    #[test]
     fn drops_repeated_headline_only_at_the_top() {
         let out = clean_body("## The Headline\n\nText.\n\nThe Headline", "The headline", &[], None);
         assert_eq!(out, "Text.\n\nThe Headline");
         // As a heading after a label and a byline, too; as text there it stays.
         let out = clean_body(
-            "Business\n\nBy Jo\n\n## The Headline\n\nText.",
+            "Business and money news\n\nBy Jo\n\n## The Headline\n\nText.",
             "The headline",
             &[],
             None,
         );
-        assert_eq!(out, "Business\n\nBy Jo\n\nText.");
-        let body = "Business\n\nBy Jo\n\nThe Headline\n\nText.";
+        assert_eq!(out, "Business and money news\n\nBy Jo\n\nText.");
+        let body = "Business and money news\n\nBy Jo\n\nThe Headline\n\nText.";
         assert_eq!(clean_body(body, "The headline", &[], None), body);
         let body = "A\n\nB\n\nC\n\nD\n\n## The Headline\n\nText.";
         assert_eq!(clean_body(body, "The headline", &[], None), body);
