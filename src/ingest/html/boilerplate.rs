@@ -29,6 +29,8 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
         | (?:leave\ a\ (?:comment|reply)|comments?|no\ comments(?:\ yet)?|add\ comment|post\ comment|reply)
         | (?:loading|loading\ \w+(?:\ \w+){0,4}|please\ wait)
         | (?:newsletter|sign\ up\ for\ (?:our|the)\ newsletter|subscribe\ to\ (?:our|the)\ newsletter|join\ our\ (?:newsletter|mailing\ list))
+        | (?:example\ h[1-6]|heading\ [1-6]|text\ link|toggle|contents\ hide|(?:show|hide)\ caption|skip\ to\ main\ content|article\ continues\ below|copied)
+        | (?:edited\ by|reviewed\ by|fact\ checked\ by|medically\ reviewed\ by|last\ updated|last\ update|updated|published|mins?\ read)
         | (?:pros|cons|pros\ and\ cons|what\ we\ like|what\ we\ don\ t\ like|key\ specs|specifications|overall\ score|rating|our\ rating|score)
         )$",
     )
@@ -110,34 +112,146 @@ static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         | (?:\d+\ )?(?:comments?|responses?|replies)(?:\ \d+)?
         | leave\ a\ (?:comment|reply)|join\ the\ (?:conversation|discussion)|add\ a\ comment
         | (?:sign\ up\ for|subscribe\ to)\ (?:our|the)\ newsletter|newsletter\ sign\ up|get\ (?:our|the)\ newsletter
-        | share\ (?:this|this\ (?:article|post|story))|share\ on\ \w+
+        | share\ (?:this|this\ (?:article|post|story))|share\ on\ \w+|share\ the\ (?:blog|post|article)\ on
+        | also\ in\ (?:the\ )?\w+(?:\ \w+)?|other\ posts|you\ ?ll\ also\ love|more\ like\ this|related\ pages
+        | more\ news|in\ other\ news|if\ you\ liked\ this\ (?:post|article)\ you\ might\ also\ like
+        | was\ this\ (?:page|article|post)\ helpful|meet\ your\ guide|topics\ covered
         )$",
     )
     .expect("valid regex")
 });
 
-/// Remove leftover boilerplate blocks from a Markdown body.
-pub fn clean_body(body: &str, title: &str) -> String {
-    let title_key = fold_key(title);
-    let mut blocks: Vec<&str> = body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect();
-    // The headline repeated as the first block.
-    if let Some(first) = blocks.first() {
-        let k = fold_key(first.trim_start_matches('#'));
-        if !k.is_empty() && k == title_key {
-            blocks.remove(0);
+/// How far down the headline repeated as a heading is dropped.
+const HEADLINE_BLOCKS: usize = 4;
+
+/// A tail marker followed this closely by a paragraph this long, which the
+/// second extractor also kept, is a link box inside the article: the
+/// article goes on after it.
+const INLINE_BOX_WINDOW: usize = 8;
+const INLINE_BOX_PARAGRAPH_WORDS: usize = 60;
+
+/// Whether the blocks after a tail marker go on with the article: a long
+/// paragraph soon after it that `other` (the second extractor's body,
+/// folded) also has.
+fn article_goes_on(after: &[&str], other_key: &str) -> bool {
+    after.iter().take(INLINE_BOX_WINDOW).any(|b| {
+        !b.starts_with("```")
+            && !b.starts_with('|')
+            && b.split_whitespace().count() >= INLINE_BOX_PARAGRAPH_WORDS
+            && other_key.contains(&fold_key(b))
+    })
+}
+
+/// An author box ends the body: the author's name as a line of its own
+/// ("Jane Doe", "About Jane Doe", "Written by Jane Doe", "Jane Doe, Senior
+/// Editor") within this many words of the end, in the second half of the
+/// blocks. The byline at the top is the same name but never that late.
+const AUTHOR_BOX_WORDS: usize = 200;
+
+/// Where an author box at the end of the body starts, if there is one.
+fn author_box_start(blocks: &[&str], authors: &[String]) -> Option<usize> {
+    let names = author_keys(authors);
+    if names.is_empty() {
+        return None;
+    }
+    let mut words = 0;
+    for k in (1..blocks.len()).rev() {
+        words += blocks[k].split_whitespace().count();
+        if words > AUTHOR_BOX_WORDS || k * 2 < blocks.len() {
+            break;
+        }
+        let key = fold_key(blocks[k].trim_start_matches(['#', ' ']));
+        if names.iter().any(|n| is_author_line(blocks[k], &key, n)) {
+            return Some(k);
         }
     }
+    None
+}
+
+/// A line that names the author and little else: the name alone, after
+/// "About" or "Written by", or followed by a separator and a few words of
+/// role ("Jane Doe, Senior Editor", "Jane Doe | Founder").
+fn is_author_line(block: &str, key: &str, name: &str) -> bool {
+    if key == name {
+        return true;
+    }
+    if ["about ", "written by ", "by ", "about the author "]
+        .iter()
+        .any(|p| key.strip_prefix(p) == Some(name))
     {
-        // Cut at a tail marker in the second half of the text.
+        return true;
+    }
+    let raw = block.trim_start_matches(['#', '>', '-', '*', ' ']);
+    raw.find([',', '|', '(', '\u{2013}', '\u{2014}', ':'])
+        .is_some_and(|p| fold_key(&raw[..p]) == name && raw[p..].split_whitespace().count() <= 7 && !raw.ends_with('.'))
+}
+
+/// How far down a byline block is looked for.
+const BYLINE_BLOCKS: usize = 6;
+
+/// A byline near the top: the author's name alone or after "By",
+/// "Written by", "Posted by", "Author", possibly followed by a date, a
+/// role or a reading time ("By Jane Doe | Dec 17, 2025 | 4 min read"),
+/// and not a sentence.
+fn is_byline(block: &str, key: &str, name: &str) -> bool {
+    let rest = ["by ", "written by ", "posted by ", "author "]
+        .iter()
+        .find_map(|p| key.strip_prefix(p))
+        .unwrap_or(key);
+    let Some(after) = rest.strip_prefix(name) else {
+        return false;
+    };
+    after.is_empty()
+        || (after.starts_with(' ')
+            && after.split(' ').count() <= 9
+            && !block.trim_end().ends_with(['.', '!', '?', ':']))
+}
+
+/// The page's authors as fold keys, two words or more (a single word is
+/// too easily part of a sentence).
+fn author_keys(authors: &[String]) -> Vec<String> {
+    authors
+        .iter()
+        .map(|a| fold_key(a))
+        .filter(|n| n.split(' ').count() >= 2)
+        .collect()
+}
+
+/// Remove leftover boilerplate blocks from a Markdown body. `authors` are
+/// the page's authors (an author box at the end goes); `other` is a second
+/// extractor's body for the same page, if there is one: a tail marker
+/// after which it goes on with the article does not end the body.
+pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&str>) -> String {
+    let title_key = fold_key(title);
+    let mut blocks: Vec<&str> = body.split("\n\n").map(str::trim).filter(|b| !b.is_empty()).collect();
+    // The headline repeated as the first block, or as a heading among the
+    // first few (after a category label, a byline or a date).
+    let repeated = blocks.iter().take(HEADLINE_BLOCKS).enumerate().position(|(i, b)| {
+        (i == 0 || b.starts_with('#')) && !title_key.is_empty() && fold_key(b.trim_start_matches('#')) == title_key
+    });
+    if let Some(i) = repeated {
+        blocks.remove(i);
+    }
+    {
+        // Cut at a tail marker in the second half of the text, or past the
+        // first third when the marker is set as a heading (a Markdown
+        // heading or a line in capitals): a related list can be longer than
+        // the article it follows, while a plain "Related posts" or "Read
+        // more" line that early is usually an inline link box.
         let total: usize = blocks.iter().map(|b| b.len()).sum();
         let mut seen = 0;
         let mut cut = None;
+        let mut other_key: Option<String> = None;
         for (i, b) in blocks.iter().enumerate() {
-            if seen * 2 > total {
+            let heading = b.starts_with('#') || !b.chars().any(char::is_lowercase);
+            if seen * 2 > total || (heading && seen * 3 > total) {
                 let key = fold_key(b.trim_start_matches(['#', ' ']));
                 if key.split(' ').count() <= 8 && TAIL_MARKER.is_match(&key) {
-                    cut = Some(i);
-                    break;
+                    let other_key = other_key.get_or_insert_with(|| other.map(fold_key).unwrap_or_default());
+                    if !article_goes_on(&blocks[i + 1..], other_key) {
+                        cut = Some(i);
+                        break;
+                    }
                 }
             }
             seen += b.len();
@@ -149,7 +263,38 @@ pub fn clean_body(body: &str, title: &str) -> String {
     {
         blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !is_furniture(b));
     }
+    if let Some(k) = author_box_start(&blocks, authors) {
+        blocks.truncate(k);
+    }
+    // A byline near the top (the authors are in the front matter), once
+    // the author box at the end is gone.
+    let names = author_keys(authors);
+    if !names.is_empty() {
+        let mut i = 0;
+        blocks.retain(|b| {
+            i += 1;
+            if i > BYLINE_BLOCKS {
+                return true;
+            }
+            let key = fold_key(b.trim_start_matches(['#', '>', '-', '*', ' ']));
+            !names.iter().any(|n| is_byline(b, &key, n))
+        });
+    }
+    // A label left before the article: a first block of at most three
+    // words that is no heading, list, table or sentence (a category,
+    // "Blog", "Print this page", "1,693 views").
+    if blocks.len() >= 3 && is_leading_label(blocks[0]) {
+        blocks.remove(0);
+    }
     drop_repeated_runs(&blocks).join("\n\n")
+}
+
+fn is_leading_label(block: &str) -> bool {
+    let b = block.trim();
+    b.chars().count() > 1
+        && b.split_whitespace().count() <= 3
+        && !b.starts_with(['#', '-', '*', '|', '>', '`'])
+        && !b.ends_with(['.', '!', '?', ':'])
 }
 
 /// A repeated run must be at least this many blocks and words long to be
@@ -194,8 +339,8 @@ mod tests {
 
     #[test]
     fn drops_buttons_and_prompts_but_keeps_text() {
-        let body = "First paragraph of the story.\n\nRead more\n\nShare on Facebook\n\n5 min read\n\nMarch 5, 2024\n\n$12.99\n\nThe story goes on, and we read more about it.\n\n## Pros\n\nTable of Contents";
-        let out = clean_body(body, "Headline");
+        let body = "First paragraph of the story.\n\nRead more\n\nShare on Facebook\n\n5 min read\n\nMarch 5, 2024\n\n$12.99\n\nThe story goes on, and we read more about it.\n\n## Pros\n\nTable of Contents\n\nExample H2\n\nLast updated:\n\nEdited by\n\nShow Caption\n\nmins read";
+        let out = clean_body(body, "Headline", &[], None);
         assert_eq!(
             out,
             "First paragraph of the story.\n\nThe story goes on, and we read more about it."
@@ -210,7 +355,7 @@ mod tests {
         let quote = "> A pull quote said twice.";
         let body =
             format!("{article}\n\n{quote}\n\nMore text after the quote.\n\n{quote}\n\n{article}\n\nA closing line.");
-        let out = clean_body(&body, "Headline");
+        let out = clean_body(&body, "Headline", &[], None);
         assert_eq!(
             out,
             format!("{article}\n\n{quote}\n\nMore text after the quote.\n\n{quote}\n\nA closing line.")
@@ -225,10 +370,15 @@ mod tests {
             "### Related Products",
             "## Recent Blogs",
             "## More Articles You Might Enjoy",
+            "## Also in Mathematics",
+            "### You\u{2019}ll Also Love...",
+            "Was this page helpful?",
+            "Share the Blog on:",
+            "ALSO IN THE NEWS",
         ] {
             let body = format!("{text}\n\n{text} Again.\n\n{heading}\n\nAnother story's teaser.");
             assert_eq!(
-                clean_body(&body, "Headline"),
+                clean_body(&body, "Headline", &[], None),
                 format!("{text}\n\n{text} Again."),
                 "{heading}"
             );
@@ -236,8 +386,146 @@ mod tests {
     }
 
     #[test]
+    fn cuts_a_related_list_longer_than_the_article_but_not_early() {
+        let text = "A paragraph of the article that carries most of the words on the page.";
+        let teaser = "Another story's teaser, one of many in a long list of related stories.";
+        let teasers = [teaser; 3].join("\n\n");
+        // The article is 40% of the text: the list after a heading marker goes.
+        for marker in ["### Read This Next", "ALSO IN THE NEWS"] {
+            let body = format!("{text}\n\n{text}\n\n{marker}\n\n{teasers}");
+            assert_eq!(
+                clean_body(&body, "Headline", &[], None),
+                format!("{text}\n\n{text}"),
+                "{marker}"
+            );
+        }
+        // A plain line that early is an inline link box; the article goes on.
+        let body = format!("{text}\n\n{text}\n\nRelated Posts\n\n{teasers}");
+        assert_eq!(
+            clean_body(&body, "Headline", &[], None),
+            format!("{text}\n\n{text}\n\n{teasers}")
+        );
+        // A heading in the first third stays too.
+        let body = format!("{text}\n\n### Read This Next\n\n{teasers}");
+        assert_eq!(clean_body(&body, "Headline", &[], None), body);
+    }
+
+    #[test]
+    fn a_marker_the_article_goes_on_after_is_not_the_end() {
+        let text = "A paragraph of the article that carries most of the words on the page.";
+        let long = format!(
+            "{} And so the article goes on.",
+            ["The article goes on after the box with a long paragraph of its own."; 5].join(" ")
+        );
+        let body = format!(
+            "{text}\n\n{text}\n\n{text}\n\n{text}\n\n### Related Articles\n\nA teaser for another story.\n\n{long}"
+        );
+        // Readability kept the long paragraph: the box is inside the article.
+        let other = format!("{text}\n\n{long}");
+        assert_eq!(
+            clean_body(&body, "Headline", &[], Some(&other)),
+            body.replace("\n\n### Related Articles", "")
+        );
+        // It did not: the marker ends the article.
+        assert_eq!(
+            clean_body(&body, "Headline", &[], Some(text)),
+            format!("{text}\n\n{text}\n\n{text}\n\n{text}")
+        );
+    }
+
+    #[test]
+    fn drops_the_author_box_at_the_end() {
+        let text = "A paragraph of the article that carries most of the words on the page.";
+        let authors = vec!["Jane Doe".to_string()];
+        for line in [
+            "Jane Doe",
+            "## About Jane Doe",
+            "Jane Doe, Senior Editor at the Paper",
+            "Written by Jane Doe",
+        ] {
+            let body = format!("{text}\n\n{text}\n\n{text}\n\n{line}\n\nJane writes about gardens and cities.");
+            assert_eq!(
+                clean_body(&body, "Headline", &authors, None),
+                format!("{text}\n\n{text}\n\n{text}"),
+                "{line}"
+            );
+        }
+        // The name in a sentence stays (the byline at the top goes as such).
+        let body = format!("Jane Doe\n\n{text}\n\nJane Doe said the plan works.\n\n{text}");
+        assert_eq!(
+            clean_body(&body, "Headline", &authors, None),
+            format!("{text}\n\nJane Doe said the plan works.\n\n{text}")
+        );
+        // Far from the end it is not the author box.
+        let long = [text; 4].join(" ");
+        let top = (1..=7)
+            .map(|n| format!("Paragraph {n} of the article, which carries the words on the page."))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let body = format!("{top}\n\nJane Doe\n\n{long}\n\n{long}\n\n{long}\n\n{long}");
+        assert_eq!(clean_body(&body, "Headline", &authors, None), body);
+    }
+
+    #[test]
+    fn drops_a_byline_near_the_top() {
+        let text = "A paragraph of the article that carries most of the words on the page.";
+        let authors = vec!["Jane Doe".to_string()];
+        for line in [
+            "By Jane Doe",
+            "Jane Doe",
+            "By Jane Doe | Dec 17, 2025 | 4 min read",
+            "Written by Jane Doe",
+        ] {
+            let body = format!("Business\n\n{line}\n\n{text}");
+            assert_eq!(
+                clean_body(&body, "Headline", &authors, None),
+                format!("Business\n\n{text}"),
+                "{line}"
+            );
+        }
+        // A sentence that starts with the name stays, and so does another name.
+        for line in ["Jane Doe grew up by the sea.", "By John Roe"] {
+            let body = format!("{line}\n\n{text}");
+            assert_eq!(clean_body(&body, "Headline", &authors, None), body, "{line}");
+        }
+    }
+
+    #[test]
+    fn drops_a_short_label_before_the_article() {
+        let text = "A paragraph of the article that carries most of the words on the page.";
+        for label in ["Business", "Print This Page", "1,693 views"] {
+            let body = format!("{label}\n\n{text}\n\n{text} Again.");
+            assert_eq!(
+                clean_body(&body, "Headline", &[], None),
+                format!("{text}\n\n{text} Again."),
+                "{label}"
+            );
+        }
+        // A heading, a list item, a short sentence, a drop cap, or a label
+        // in a two-block body stay.
+        for first in ["## Overview", "- One point", "It works.", "D"] {
+            let body = format!("{first}\n\n{text}\n\n{text} Again.");
+            assert_eq!(clean_body(&body, "Headline", &[], None), body, "{first}");
+        }
+        let body = format!("Business\n\n{text}");
+        assert_eq!(clean_body(&body, "Headline", &[], None), body);
+    }
+
+    #[test]
     fn drops_repeated_headline_only_at_the_top() {
-        let out = clean_body("## The Headline\n\nText.\n\nThe Headline", "The headline");
+        let out = clean_body("## The Headline\n\nText.\n\nThe Headline", "The headline", &[], None);
         assert_eq!(out, "Text.\n\nThe Headline");
+        // As a heading after a label and a byline, too; as text there it stays.
+        let out = clean_body(
+            "Business and money news\n\nBy Jo\n\n## The Headline\n\nText.",
+            "The headline",
+            &[],
+            None,
+        );
+        assert_eq!(out, "Business and money news\n\nBy Jo\n\nText.");
+        let body = "Business and money news\n\nBy Jo\n\nThe Headline\n\nText.";
+        assert_eq!(clean_body(body, "The headline", &[], None), body);
+        let body = "A\n\nB\n\nC\n\nD\n\n## The Headline\n\nText.";
+        assert_eq!(clean_body(body, "The headline", &[], None), body);
     }
 }

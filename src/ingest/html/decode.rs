@@ -63,6 +63,105 @@ pub fn decode_html(raw: &[u8]) -> (String, Option<String>) {
     }
 }
 
+/// The Windows-1252 byte a character stands for when UTF-8 bytes were read
+/// as Windows-1252 (or Latin-1, whose C1 controls stay as they are).
+pub fn cp1252_byte(c: char) -> Option<u8> {
+    let b = match c as u32 {
+        0..=0xff => c as u32 as u8,
+        _ => match c {
+            '\u{20ac}' => 0x80,
+            '\u{201a}' => 0x82,
+            '\u{192}' => 0x83,
+            '\u{201e}' => 0x84,
+            '\u{2026}' => 0x85,
+            '\u{2020}' => 0x86,
+            '\u{2021}' => 0x87,
+            '\u{2c6}' => 0x88,
+            '\u{2030}' => 0x89,
+            '\u{160}' => 0x8a,
+            '\u{2039}' => 0x8b,
+            '\u{152}' => 0x8c,
+            '\u{17d}' => 0x8e,
+            '\u{2018}' => 0x91,
+            '\u{2019}' => 0x92,
+            '\u{201c}' => 0x93,
+            '\u{201d}' => 0x94,
+            '\u{2022}' => 0x95,
+            '\u{2013}' => 0x96,
+            '\u{2014}' => 0x97,
+            '\u{2dc}' => 0x98,
+            '\u{2122}' => 0x99,
+            '\u{161}' => 0x9a,
+            '\u{203a}' => 0x9b,
+            '\u{153}' => 0x9c,
+            '\u{17e}' => 0x9e,
+            '\u{178}' => 0x9f,
+            _ => return None,
+        },
+    };
+    Some(b)
+}
+
+/// A page needs this many mojibake sequences before any is repaired: one
+/// or two could be real text ("\u{c3}\u{a9}" in a list of symbols).
+const MOJIBAKE_MIN: usize = 3;
+
+/// Pages saved after a round trip through the wrong encoding carry UTF-8
+/// read as Windows-1252 ("it\u{e2}\u{80}\u{99}s", "\u{c2}\u{a0}"): each
+/// sequence that spells a valid UTF-8 character that way is put back, when
+/// the page has at least [`MOJIBAKE_MIN`] of them. Text with real accents
+/// is left alone: its letters do not form such sequences.
+pub fn repair_mojibake(html: String) -> String {
+    // Every lead character (U+00C2..U+00F4) is encoded with a 0xC3 byte.
+    if !html.as_bytes().contains(&0xc3) {
+        return html;
+    }
+    let mut out = String::new();
+    let mut count = 0;
+    let mut last = 0;
+    let mut i = 0;
+    while let Some(c) = html[i..].chars().next() {
+        if ('\u{c2}'..='\u{f4}').contains(&c) {
+            if let Some((fixed, len)) = repair_at(&html[i..]) {
+                out.push_str(&html[last..i]);
+                out.push(fixed);
+                count += 1;
+                i += len;
+                last = i;
+                continue;
+            }
+        }
+        i += c.len_utf8();
+    }
+    if count < MOJIBAKE_MIN {
+        return html;
+    }
+    out.push_str(&html[last..]);
+    out
+}
+
+/// The character a mojibake sequence at the start of `s` stands for, and
+/// the sequence's length in bytes.
+fn repair_at(s: &str) -> Option<(char, usize)> {
+    let mut chars = s.chars();
+    let lead = chars.next()?;
+    let n = match lead as u32 {
+        0xc2..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    };
+    let mut bytes = [lead as u32 as u8, 0, 0, 0];
+    let mut len = lead.len_utf8();
+    for b in bytes.iter_mut().take(n).skip(1) {
+        let c = chars.next()?;
+        let byte = cp1252_byte(c).filter(|b| (0x80..=0xbf).contains(b))?;
+        *b = byte;
+        len += c.len_utf8();
+    }
+    let fixed = std::str::from_utf8(&bytes[..n]).ok()?.chars().next()?;
+    Some((fixed, len))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +206,20 @@ mod tests {
         assert!(s.contains("\u{65e5}\u{672c}"), "{s}");
         let (s, _) = decode_html("<meta charset=\"utf-16\"><p>\u{e9}</p>".as_bytes());
         assert!(s.contains('\u{e9}'));
+    }
+
+    #[test]
+    fn mojibake_is_repaired_only_when_the_page_has_enough() {
+        let page = "<p>it\u{e2}\u{80}\u{99}s \u{e2}\u{20ac}\u{153}quoted\u{e2}\u{20ac}\u{9d}\u{c2}\u{a0}and caf\u{c3}\u{a9}</p>";
+        assert_eq!(
+            repair_mojibake(page.to_string()),
+            "<p>it\u{2019}s \u{201c}quoted\u{201d}\u{a0}and caf\u{e9}</p>"
+        );
+        // Two sequences are not enough evidence.
+        let two = "<p>\u{c3}\u{a9} and \u{c3}\u{a8}</p>";
+        assert_eq!(repair_mojibake(two.to_string()), two);
+        // Real accents and symbols are not sequences.
+        let real = "<p>Caf\u{e9}, na\u{ef}ve, \u{e0} la \u{c9}cole, \u{c2}ge \u{a9} 2024, \u{2019}</p>";
+        assert_eq!(repair_mojibake(real.to_string()), real);
     }
 }

@@ -112,40 +112,10 @@ pub fn repair_mojibake(s: &str) -> String {
     }
     let mut bytes = Vec::with_capacity(s.len());
     for c in s.chars() {
-        let b = match c as u32 {
-            0..=0xff => c as u32 as u8,
-            _ => match c {
-                '\u{20ac}' => 0x80,
-                '\u{201a}' => 0x82,
-                '\u{192}' => 0x83,
-                '\u{201e}' => 0x84,
-                '\u{2026}' => 0x85,
-                '\u{2020}' => 0x86,
-                '\u{2021}' => 0x87,
-                '\u{2c6}' => 0x88,
-                '\u{2030}' => 0x89,
-                '\u{160}' => 0x8a,
-                '\u{2039}' => 0x8b,
-                '\u{152}' => 0x8c,
-                '\u{17d}' => 0x8e,
-                '\u{2018}' => 0x91,
-                '\u{2019}' => 0x92,
-                '\u{201c}' => 0x93,
-                '\u{201d}' => 0x94,
-                '\u{2022}' => 0x95,
-                '\u{2013}' => 0x96,
-                '\u{2014}' => 0x97,
-                '\u{2dc}' => 0x98,
-                '\u{2122}' => 0x99,
-                '\u{161}' => 0x9a,
-                '\u{203a}' => 0x9b,
-                '\u{153}' => 0x9c,
-                '\u{17e}' => 0x9e,
-                '\u{178}' => 0x9f,
-                _ => return s.to_string(),
-            },
-        };
-        bytes.push(b);
+        match super::decode::cp1252_byte(c) {
+            Some(b) => bytes.push(b),
+            None => return s.to_string(),
+        }
     }
     match String::from_utf8(bytes) {
         Ok(fixed) if fixed != s => fixed,

@@ -1,42 +1,45 @@
 //! HTML fragment to Markdown text: paragraphs, `##` headings, lists, block
 //! quotes, code blocks and simple tables. Only text is carried over: links
-//! keep their words, images, scripts, styles, forms, iframes and every
-//! attribute are dropped, and Markdown-special characters are escaped.
+//! keep their words, images (and their `<figcaption>`), scripts, styles,
+//! forms, iframes and every attribute are dropped, and Markdown-special
+//! characters are escaped.
 
 use dom_query::{Document, NodeRef};
 
 /// Elements whose whole subtree is dropped.
-const SKIP: [&str; 26] = [
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
-    "input", "button", "select", "option", "textarea", "svg", "math", "canvas", "video", "audio", "map", "head",
-    "title", "meta", "link",
+const SKIP: [&str; 27] = [
+    "figcaption",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "form",
+    "input",
+    "button",
+    "select",
+    "option",
+    "textarea",
+    "svg",
+    "math",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+    "head",
+    "title",
+    "meta",
+    "link",
 ];
 
-const BLOCKS: [&str; 24] = [
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "header",
-    "footer",
-    "aside",
-    "nav",
-    "figure",
-    "figcaption",
-    "address",
-    "details",
-    "summary",
-    "dl",
-    "dt",
-    "dd",
-    "center",
-    "fieldset",
-    "hr",
-    "body",
-    "html",
-    "caption",
-    "hgroup",
+const BLOCKS: [&str; 23] = [
+    "p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "figure", "address", "details",
+    "summary", "dl", "dt", "dd", "center", "fieldset", "hr", "body", "html", "caption", "hgroup",
 ];
 
 #[derive(Default)]
@@ -367,5 +370,13 @@ mod tests {
             "<table><tr><th>Name</th><th>Age</th></tr><tr><td>Ann</td><td>3</td></tr></table><script>x()</script><form><input value=v>F</form><iframe>I</iframe>",
         );
         assert_eq!(md, "| Name | Age |\n| --- | --- |\n| Ann | 3 |");
+    }
+
+    #[test]
+    fn figure_captions_are_dropped() {
+        let md = html_to_markdown(
+            "<p>Before.</p><figure><img src=\"a.jpg\"><figcaption>The view from the top. Credit: Jo Lee</figcaption></figure><p>After.</p>",
+        );
+        assert_eq!(md, "Before.\n\nAfter.");
     }
 }

@@ -61,6 +61,7 @@ const MAX_NESTING: usize = 1000;
 
 fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     let (html, warn) = decode::decode_html(raw);
+    let html = decode::repair_mojibake(html);
     let html = prune::strip_inert(&html);
     let mut warnings: Vec<String> = warn.into_iter().collect();
     if max_nesting(&html) > MAX_NESTING {
@@ -106,14 +107,17 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     // trafilatura sometimes settles on a side block ("Related posts") and
     // misses the article, and sometimes runs on past its end. Readability
     // gives a second opinion: it replaces a body it far outgrows, else it
-    // trims the edges of trafilatura's body to the part both agree on.
+    // trims the edges of trafilatura's body to the part both agree on. The
+    // last pass also asks it whether the article goes on after a "Related"
+    // box.
     let words = body.split_whitespace().count();
-    let body = match readability_body(doc) {
-        Some(alt) if alt.split_whitespace().count() > words * 2 + 50 => alt,
-        Some(alt) if words >= FALLBACK_WORDS => trim_edges(&body, &alt),
+    let alt = readability_body(doc);
+    let body = match &alt {
+        Some(alt) if alt.split_whitespace().count() > words * 2 + 50 => alt.clone(),
+        Some(alt) if words >= FALLBACK_WORDS => trim_edges(&body, alt),
         _ => body,
     };
-    let body = boilerplate::clean_body(&body, &heading);
+    let body = boilerplate::clean_body(&body, &heading, &authors, alt.as_deref());
     if body.trim().is_empty() {
         warnings.push("no main content found on the page".into());
     }
