@@ -30,6 +30,9 @@ pub struct Header {
 const TITLE_LOOKBACK: usize = 150;
 /// How many non-blank lines into the best run may hold the headline.
 const TITLE_LOOKAHEAD: usize = 80;
+/// How many lines past the standfirst the byline zone reaches: an image,
+/// its caption and credit often sit between the standfirst and the byline.
+const ZONE_AFTER: usize = 4;
 
 fn nonblank_before(ls: &[Line], i: usize, n: usize) -> Vec<usize> {
     let mut out = Vec::new();
@@ -544,9 +547,12 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
     let zone_start = nonblank_before(ls, t, 6).last().copied().unwrap_or(t);
     let zone_end = {
         let he = h.header_end.unwrap_or(t + 1);
-        nonblank_after(ls, he, 2).last().copied().unwrap_or(he).max(he) + 1
+        nonblank_after(ls, he, ZONE_AFTER).last().copied().unwrap_or(he).max(he) + 1
     };
     let zone = zone_start..zone_end.min(n);
+    if debug {
+        eprintln!("title {t} header_end {:?} zone {:?}", h.header_end, zone);
+    }
     read_meta(ls, zone.clone(), t, &counts, &mut h);
     if h.authors.is_empty() {
         // An explicit byline elsewhere: before the article, or in an
@@ -792,6 +798,22 @@ fn avatar_re() -> &'static Regex {
     })
 }
 
+/// A "By ..." entry of a menu: "By State", "By Style" in a list of them.
+fn menu_byline(ls: &[Line], i: usize) -> bool {
+    let by = |l: &Line| {
+        matches!(l.kind, Kind::Bullet { .. })
+            && l.text
+                .trim_start()
+                .get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case("by "))
+    };
+    by(&ls[i])
+        && nonblank_before(ls, i, 1)
+            .into_iter()
+            .chain(nonblank_after(ls, i, 1))
+            .any(|j| by(&ls[j]))
+}
+
 fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<String, (usize, usize)>, h: &mut Header) {
     let mut published: Option<Date> = None;
     let mut updated: Option<Date> = None;
@@ -802,12 +824,13 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
             continue;
         }
         let short = l.words <= 25 || published_label_re().is_match(&l.text);
-        if h.authors.is_empty() {
+        if h.authors.is_empty() && !menu_byline(ls, i) {
             if let Some(names) = meta::parse_byline(&l.text) {
                 h.authors = names;
             } else if let Some(p) = l.text.find(" By ").or_else(|| l.text.find(" by ")) {
-                // "Bhaval Patel By Bhaval Patel Last Updated: ..."
-                if l.words <= 15 {
+                // "Bhaval Patel By Bhaval Patel Last Updated: ..."; not a
+                // list item ("1. Choose Boring Technology (2015) by Dan McKinley").
+                if l.words <= 15 && !matches!(l.kind, Kind::Bullet { .. }) && !numbered_re().is_match(&l.text) {
                     if let Some(names) = meta::parse_byline(&l.text[p + 1..]) {
                         h.authors = names;
                     }

@@ -444,3 +444,31 @@ fn date_on_a_byline_below_the_standfirst() {
     assert_eq!(d.title, "The Best Standing Desks for Small Rooms");
     assert_eq!(d.date, Some(date(2025, 5, 6)));
 }
+
+#[test]
+fn name_over_the_date_past_the_picture_is_the_author() {
+    // The standfirst twice, a picture, then the name over the date.
+    let text = "Blog\n\nHow Much Should You Charge For A Yoga Class?\n\n\
+        A guide on what to charge for a class, what affects the price and how to set your rates.\n\n\
+        A guide on what to charge for a class, what affects the price and how to set your rates.\n\n\
+        [65f88feb57]\nShauna Mitchell\nAugust 25, 2024\n[66][66b77c8607]\n\n\
+        Setting your prices is one of the hardest parts of teaching, and most teachers guess at first.\n\n\
+        Studios in big cities charge more, but their rent is higher too, so the margin is often the same.\n\n\
+        Private classes cost more than group ones because the teacher's hour serves only one student.\n\n\
+        Shauna Mitchell\n";
+    let d = extract_text(text);
+    assert_eq!(d.authors, vec!["Shauna Mitchell"]);
+    assert_eq!(d.date, Some(date(2024, 8, 25)));
+}
+
+#[test]
+fn menu_entries_and_list_items_are_not_bylines() {
+    let text = "Start Here\nHere Comes the Guide\n\n  • Wedding Venues\n      □ By State\n      □ By Style\n\
+        \n1. Choose Boring Technology (2015) by Dan McKinley\n\n\
+        Here Comes the Guide\n\n\
+        Picking a venue is the first big decision, and it shapes the date, the guest list and the budget.\n\n\
+        Outdoor venues need a rain plan, which usually means a tent and a second set of rentals on hold.\n\n\
+        Ask every venue what is included, because chairs, linens and staff are often priced separately.\n";
+    let d = extract_text(text);
+    assert!(d.authors.is_empty(), "{:?}", d.authors);
+}
