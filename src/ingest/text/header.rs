@@ -33,6 +33,8 @@ const TITLE_LOOKAHEAD: usize = 80;
 /// How many lines past the standfirst the byline zone reaches: an image,
 /// its caption and credit often sit between the standfirst and the byline.
 const ZONE_AFTER: usize = 4;
+/// How far from the headline a one-word byline ("By Susan") is still read.
+const NEAR_BYLINE: usize = 20;
 
 fn nonblank_before(ls: &[Line], i: usize, n: usize) -> Vec<usize> {
     let mut out = Vec::new();
@@ -557,16 +559,21 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
     if h.authors.is_empty() {
         // An explicit byline elsewhere: before the article, or in an
         // author box after it.
-        h.authors = (0..n)
-            .filter(|&i| ls[i].words <= 14 && ls[i].kind == Kind::Text && ls[i].byline)
-            .min_by_key(|&i| {
-                if meta::parse_byline(&ls[i].text).is_some() {
-                    i.abs_diff(t)
-                } else {
-                    usize::MAX
-                }
+        // Far from the headline, a bare one-word "By X" is more often a
+        // heading ("Types of apps" ... "By Functionality") than a byline;
+        // "Written by X" is a byline anywhere.
+        let byline_at = |i: usize| {
+            meta::parse_byline(&ls[i].text).filter(|names| {
+                i.abs_diff(t) <= NEAR_BYLINE
+                    || labelled_byline_re().is_match(&ls[i].text)
+                    || names.iter().all(|a| a.split_whitespace().count() >= 2)
             })
-            .and_then(|i| meta::parse_byline(&ls[i].text))
+        };
+        h.authors = (0..n)
+            .filter(|&i| ls[i].words <= 14 && ls[i].kind == Kind::Text && ls[i].byline && !menu_byline(ls, i))
+            .filter_map(|i| byline_at(i).map(|names| (i.abs_diff(t), names)))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, names)| names)
             .unwrap_or_default();
     }
     if h.authors.is_empty() {
@@ -793,8 +800,16 @@ fn headshot_re() -> &'static Regex {
 fn avatar_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\s+([^,]+)|(.+?)['’]s?\s+(?:avatar|profile picture|photo|headshot)$)")
+        Regex::new(r"^(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\s+([^,]+?)(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\b.*|,.*)?$|(.+?)['’]s?\s+(?:avatar|profile picture|photo|headshot)$)")
             .expect("valid regex")
+    })
+}
+
+/// A byline with a label that only bylines have: "Written by", "Posted by", "Author:".
+fn labelled_byline_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:written|posted|published|authored)\s+by\b|^\s*authors?\s*:").expect("valid regex")
     })
 }
 
@@ -831,7 +846,14 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
                 // "Bhaval Patel By Bhaval Patel Last Updated: ..."; not a
                 // list item ("1. Choose Boring Technology (2015) by Dan McKinley").
                 if l.words <= 15 && !matches!(l.kind, Kind::Bullet { .. }) && !numbered_re().is_match(&l.text) {
-                    if let Some(names) = meta::parse_byline(&l.text[p + 1..]) {
+                    // "Comparison of Platforms by Industry": a one-word
+                    // name there is a heading's qualifier, unless a date or
+                    // a label says it is a byline ("Posted by Soliant on ...").
+                    let dated =
+                        !meta::find_dates(&l.text).is_empty() || labelled_byline_re().is_match(&l.text[..p + 1]);
+                    if let Some(names) = meta::parse_byline(&l.text[p + 1..])
+                        .filter(|names| dated || names.iter().all(|a| a.split_whitespace().count() >= 2))
+                    {
                         h.authors = names;
                     }
                 }
@@ -950,6 +972,16 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
         }
         if j.abs_diff(title) <= 6 {
             score += 1;
+        }
+        // A job title under the name: "Brinda Gulati" / "Content Editor"
+        // (the title ends with its noun; "Expert Reviewed" is a label).
+        if nonblank_after(ls, j, 1).first().is_some_and(|&k| {
+            ls[k].words <= 5
+                && meta::is_role(&ls[k].text)
+                && meta::is_role(ls[k].text.split_whitespace().last().unwrap_or(""))
+                && meta::find_dates(&ls[k].text).is_empty()
+        }) {
+            score += 3;
         }
         // Date proximity alone is not enough: labels sit next to dates too.
         if score >= 4 && best.as_ref().is_none_or(|(bs, _)| score > *bs) {

@@ -472,3 +472,50 @@ fn menu_entries_and_list_items_are_not_bylines() {
     let d = extract_text(text);
     assert!(d.authors.is_empty(), "{:?}", d.authors);
 }
+
+/// Body paragraphs long enough to be the article.
+fn paras(n: usize) -> String {
+    let p = "The council met on Tuesday evening to debate the new harbour plan, which would reshape the waterfront \
+             for decades to come and bring new jobs to the area, according to the people who drafted it.";
+    vec![p; n].join("\n\n")
+}
+
+#[test]
+fn a_bare_one_word_by_far_from_the_headline_is_a_heading() {
+    let text = format!(
+        "Home\n\nWhat Are the Different Types of Mobile Apps?\n\n{}\n\nBy Functionality\n\n{}\n",
+        paras(12),
+        paras(14)
+    );
+    assert!(extract_text(&text).authors.is_empty());
+    let text = format!(
+        "Home\n\nWhat Are the Different Types of Mobile Apps?\n\n{}\n\nWritten by Melissa\n\n{}\n",
+        paras(12),
+        paras(14)
+    );
+    assert_eq!(extract_text(&text).authors, vec!["Melissa"]);
+}
+
+#[test]
+fn a_one_word_name_after_a_mid_line_by_needs_a_date_or_label() {
+    let d = extract_text(&article_with_header("Comparison of Platforms by Industry"));
+    assert!(d.authors.is_empty(), "{:?}", d.authors);
+    let d = extract_text(&article_with_header("Author Posted by Soliant on December 20, 2024"));
+    assert_eq!(d.authors, vec!["Soliant"]);
+}
+
+#[test]
+fn a_job_title_under_a_name_beats_a_dated_category() {
+    let d = extract_text(&article_with_header(
+        "October 26, 2025\nUX Analytics\n\nBrinda Gulati\n\nContent Editor",
+    ));
+    assert_eq!(d.authors, vec!["Brinda Gulati"]);
+}
+
+#[test]
+fn an_avatar_caption_printed_twice_names_the_author_once() {
+    let d = extract_text(&article_with_header(
+        "  • Picture of Santiago ParraPicture of Santiago Parra Santiago Parra\n  • January 19, 2023",
+    ));
+    assert_eq!(d.authors, vec!["Santiago Parra"]);
+}
