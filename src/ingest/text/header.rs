@@ -688,6 +688,19 @@ pub fn clean_title(t: &str) -> String {
     if n >= 4 && n.is_multiple_of(2) && words[..n / 2] == words[n / 2..] {
         t = words[..n / 2].join(" ");
     }
+    // "Title | Site", "Title – Opinion", "Title - Part 1": a short tail
+    // after a spaced separator is the site, section or series, not the
+    // headline.
+    if let Some((p, sep)) = [" | ", " – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| t.rfind(sep).map(|p| (p, *sep)))
+        .max_by_key(|&(p, _)| p)
+    {
+        let (head, tail) = (&t[..p], &t[p + sep.len()..]);
+        if tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3 {
+            t = head.trim_end().to_string();
+        }
+    }
     t
 }
 

@@ -330,6 +330,20 @@ fn headline_cleaning() {
         "The history of coffee"
     );
     assert_eq!(clean_title("AC/DC live at the arena"), "AC/DC live at the arena");
+    // A short tail after a spaced separator is the site or section.
+    assert_eq!(
+        clean_title("How meditation rewires brains and improves physical health | Opinion"),
+        "How meditation rewires brains and improves physical health"
+    );
+    assert_eq!(
+        clean_title("Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst"),
+        "Critics’ Choice: Best UK Art Exhibitions 2025"
+    );
+    // A long tail is part of the headline; a short head is not a headline.
+    assert_eq!(
+        clean_title("Best Audiobooks - How Small Languages Die in the Age of AI"),
+        "Best Audiobooks - How Small Languages Die in the Age of AI"
+    );
 }
 
 #[test]
