@@ -46,7 +46,7 @@ fn date_res() -> &'static DateRes {
     static RES: OnceLock<DateRes> = OnceLock::new();
     RES.get_or_init(|| DateRes {
         mdy: Regex::new(&format!(
-            r"(?i)({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(\d{{4}})"
+            r"(?i)({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[,.]\s*|\s+)(\d{{4}})"
         ))
         .expect("valid regex"),
         dmy: Regex::new(&format!(
@@ -111,8 +111,13 @@ pub fn find_dates(s: &str) -> Vec<(Date, Range<usize>)> {
             (Ok(a), Ok(b)) => (a, b),
             _ => continue,
         };
-        // Day first when it must be, or with dots (European); else US order.
-        let (m, d) = if a > 12 || &c[2] == "." { (b, a) } else { (a, b) };
+        // Day first when it must be, or with dots (European) unless the
+        // second number cannot be a month ("06.18.2025"); else US order.
+        let (m, d) = if a > 12 || (&c[2] == "." && b <= 12) {
+            (b, a)
+        } else {
+            (a, b)
+        };
         if let Some(date) = make_date(&c[5], m, &d.to_string()) {
             out.push((date, c.get(0).map_or(0..0, |m| m.range())));
         }
@@ -737,6 +742,11 @@ mod tests {
             Some(date(2025, 3, 5))
         );
         assert_eq!(parse_date("image-png-Jan-17-2021-02-16-00-09-PM"), None);
+        // A dot between day and year; a dotted date whose second number
+        // cannot be a month is in US order.
+        assert_eq!(parse_date("December 19. 2025"), Some(date(2025, 12, 19)));
+        assert_eq!(parse_date("06.18.2025"), Some(date(2025, 6, 18)));
+        assert_eq!(parse_date("05.06.2025"), Some(date(2025, 6, 5)));
     }
 
     #[test]

@@ -1062,20 +1062,22 @@ fn name_line(l: &Line) -> Option<String> {
 fn labelled_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:originally\s+)?(?:published|posted|first published)(?:\s+on)?|date\s+published|publication date)\s*:?\s*").expect("valid regex")
+        Regex::new(r"(?i)^(?:(?:originally\s+)?(?:published|posted|first published)(?:\s+by\s+[^0-9|]{1,60}?\s+on\b|\s+on)?|date\s+published|publication date)\s*:?\s*").expect("valid regex")
     })
 }
 
 /// "Published on 3 May 2021" anywhere in a short line.
 fn labelled_date_anywhere(ls: &[Line]) -> Option<Date> {
     for (i, l) in ls.iter().enumerate() {
-        if l.words > 20 || l.is_blank() {
+        if l.words > 40 || l.is_blank() {
             continue;
         }
         if let Some(m) = labelled_re().find(&l.text) {
             let rest = &l.text[m.end()..];
             if let Some((d, r)) = meta::find_dates(rest).into_iter().next() {
-                if r.start <= 12 {
+                // A long line only with the date right after its label:
+                // "Posted on November 25, 2024 in College of Health Sciences, ...".
+                if r.start <= 12 && (l.words <= 20 || r.start <= 2) {
                     return Some(d);
                 }
             }

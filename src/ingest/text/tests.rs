@@ -533,3 +533,22 @@ fn an_avatar_caption_printed_twice_names_the_author_once() {
     ));
     assert_eq!(d.authors, vec!["Santiago Parra"]);
 }
+
+#[test]
+fn posted_by_a_name_on_a_date_anywhere_dates_the_page() {
+    // The headline chosen is a menu label, so the byline is not in the
+    // header; its label still dates the page.
+    let text = format!(
+        "AI & Machine Learning\n\n{}\n\nPosted by Peter Bell on August 21, 2019\n\n{}\n",
+        paras(12),
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).date, Some(date(2019, 8, 21)));
+    let text = format!(
+        "AI & Machine Learning\n\n{}\n\nPosted on November 25, 2024 in College of Health Sciences, General, \
+         Healthcare, Master of Science in Applied Nutrition and Dietetics, Nutrition, Online Learning, Students\n\n{}\n",
+        paras(12),
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).date, Some(date(2024, 11, 25)));
+}
