@@ -826,6 +826,52 @@ fn labelled_byline_re() -> &'static Regex {
     })
 }
 
+/// What a "by" after these words names is not the article's author:
+/// "reviewed by", "Powered by" (an "Avatar photo by" names the author).
+fn not_author_by_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:reviewed|edited|checked|fact-checked|illustrated|designed|powered|sponsored|presented|hosted|narrated|translated|produced|curated)\s*$")
+            .expect("valid regex")
+    })
+}
+
+/// "... and Canada. By Lisa Jennings on Dec. 19, 2025": a byline closing a line.
+fn trailing_byline_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"[.!?|]\s+By\s+(\p{Lu}[\p{L}.'’ -]{2,60}?)\s+on\s").expect("valid regex"))
+}
+
+/// Names, then their job or outlet after a bar or a wide gap: "Manoj Jain
+/// and Jagpreet Chhatwal  |  Guest Columnists", "Brian Truitt   USA TODAY".
+fn affiliated_names(t: &str) -> Option<Vec<String>> {
+    let (names, rest) = t.split_once(" | ").or_else(|| t.split_once("   "))?;
+    let rest = rest.trim();
+    let words = rest.split_whitespace().count();
+    let letters: Vec<char> = rest.chars().filter(|c| c.is_alphabetic()).collect();
+    let outlet = words <= 3 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let role = meta::is_role(rest) || meta::is_role(rest.trim_end_matches('s'));
+    if !(outlet || role) || rest.contains('|') || !meta::find_dates(t).is_empty() {
+        return None;
+    }
+    let parsed = meta::split_names(names.trim());
+    let whole = parsed.join(" ").split_whitespace().count()
+        == names.split_whitespace().filter(|w| !matches!(*w, "and" | "&")).count();
+    (!parsed.is_empty()
+        && whole
+        && parsed
+            .iter()
+            .all(|n| n.split_whitespace().count() >= 2 && meta::is_person_name(n)))
+    .then_some(parsed)
+}
+
+/// The name after an "Author" label, printed once or twice.
+fn labelled_name(rest: &str) -> Option<String> {
+    let name = meta::clean_name(rest.trim());
+    (name.split_whitespace().count() >= 2 && name.split_whitespace().count() <= 4 && meta::is_person_name(&name))
+        .then_some(name)
+}
+
 /// A "By ..." entry of a menu: "By State", "By Style" in a list of them.
 fn menu_byline(ls: &[Line], i: usize) -> bool {
     let by = |l: &Line| {
@@ -848,7 +894,23 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
     let mut date_lines: Vec<usize> = Vec::new();
     for i in zone.clone() {
         let l = &ls[i];
-        if l.is_blank() || i == title || l.words > 30 || l.role == Role::Caption {
+        if l.is_blank() || i == title || l.words > 80 || l.role == Role::Caption {
+            continue;
+        }
+        if h.authors.is_empty() && l.words > 8 {
+            // A byline at the end of the standfirst: "... and Canada. By
+            // Lisa Jennings on Dec. 19, 2025".
+            if let Some(c) = trailing_byline_re().captures(&l.text) {
+                if c.get(0)
+                    .is_some_and(|m| !meta::find_dates(&l.text[m.end()..]).is_empty())
+                {
+                    if let Some(names) = meta::parse_byline(&format!("By {}", &c[1])) {
+                        h.authors = names;
+                    }
+                }
+            }
+        }
+        if l.words > 30 {
             continue;
         }
         let short = l.words <= 25 || published_label_re().is_match(&l.text);
@@ -858,7 +920,11 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
             } else if let Some(p) = l.text.find(" By ").or_else(|| l.text.find(" by ")) {
                 // "Bhaval Patel By Bhaval Patel Last Updated: ..."; not a
                 // list item ("1. Choose Boring Technology (2015) by Dan McKinley").
-                if l.words <= 15 && !matches!(l.kind, Kind::Bullet { .. }) && !numbered_re().is_match(&l.text) {
+                if l.words <= 15
+                    && !matches!(l.kind, Kind::Bullet { .. })
+                    && !numbered_re().is_match(&l.text)
+                    && !not_author_by_re().is_match(&l.text[..p])
+                {
                     // "Comparison of Platforms by Industry": a one-word
                     // name there is a heading's qualifier, unless a date or
                     // a label says it is a byline ("Posted by Soliant on ...").
@@ -872,12 +938,31 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
                 }
             } else if matches!(fold(&l.text).as_str(), "by" | "author" | "written by" | "posted by") {
                 // "By" on its own line, the name on the next.
+                // "Written by" / "Eliz - Product marketer": the name part.
                 if let Some(&j) = nonblank_after(ls, i, 1).first() {
                     let t = ls[j].text.trim();
                     if ls[j].words <= 4 && meta::is_name_like(t) && meta::find_dates(t).is_empty() {
                         h.authors = vec![t.to_string()];
+                    } else if ls[j].words <= 10 && meta::find_dates(t).is_empty() {
+                        if let Some(names) = meta::parse_byline(&format!("By {t}"))
+                            .map(|names| {
+                                names
+                                    .into_iter()
+                                    .filter(|n| meta::is_person_name(n))
+                                    .collect::<Vec<_>>()
+                            })
+                            .filter(|names| !names.is_empty())
+                        {
+                            h.authors = names;
+                        }
                     }
                 }
+            } else if let Some(names) = affiliated_names(&l.text) {
+                // "Manoj Jain and Jagpreet Chhatwal  |  Guest Columnists".
+                h.authors = names;
+            } else if let Some(name) = l.text.strip_prefix("Author ").and_then(labelled_name) {
+                // "Author Yaren Fadiloglulari Yaren Fadiloglulari".
+                h.authors = vec![name];
             }
         }
         for (d, r) in meta::find_dates(&l.text).into_iter().filter(|_| short) {
@@ -1034,7 +1119,9 @@ fn once(t: &str) -> Option<&str> {
 
 /// A line that is just a person's name (with credentials): "Dylan Bailey, MS, RD".
 fn name_line(l: &Line) -> Option<String> {
-    let t = once(&l.text).unwrap_or(l.text.trim());
+    // "[Denise_Eve] Denise Everheart": an avatar placeholder before the name.
+    let unbracketed = meta::strip_brackets(&l.text);
+    let t = once(&unbracketed).unwrap_or(unbracketed.trim());
     if l.role != Role::Content
         || !matches!(l.kind, Kind::Text | Kind::Bullet { .. })
         || t.split_whitespace().count() > 8
@@ -1054,6 +1141,15 @@ fn name_line(l: &Line) -> Option<String> {
         }
         if !meta::is_credentials(c) {
             return None;
+        }
+    }
+    if creds.is_none() {
+        // A brand's team: "BCBSOK Connect Team", "Everfit Team".
+        if let Some(brand) = name.strip_suffix(" Team") {
+            let brand = brand.trim();
+            if brand.split_whitespace().count() <= 3 && meta::is_person_name(brand) {
+                return Some(name.to_string());
+            }
         }
     }
     (name.split_whitespace().count() >= 2 && meta::is_person_name(name)).then(|| t.to_string())

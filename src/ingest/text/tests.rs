@@ -552,3 +552,52 @@ fn posted_by_a_name_on_a_date_anywhere_dates_the_page() {
     );
     assert_eq!(extract_text(&text).date, Some(date(2024, 11, 25)));
 }
+
+#[test]
+fn name_lines_with_a_placeholder_or_a_team() {
+    let d = extract_text(&article_with_header(
+        "[Denise_Eve] Denise Everheart\ncalendar August 23, 2023",
+    ));
+    assert_eq!(d.authors, vec!["Denise Everheart"]);
+    let d = extract_text(&article_with_header(
+        "BCBSOK Connect Team\nBCBSOK Connect Team\nDecember 12, 2024",
+    ));
+    assert_eq!(d.authors, vec!["BCBSOK Connect Team"]);
+}
+
+#[test]
+fn reviewers_are_not_authors_and_an_author_label_names_one() {
+    let d = extract_text(&article_with_header(
+        "Author Yaren Fadiloglulari Yaren Fadiloglulari\n\nreviewed by Jo-ann Caballes",
+    ));
+    assert_eq!(d.authors, vec!["Yaren Fadiloglulari"]);
+    let d = extract_text(&article_with_header("Medically reviewed by Jo-ann Caballes"));
+    assert!(d.authors.is_empty(), "{:?}", d.authors);
+}
+
+#[test]
+fn a_by_label_over_a_name_with_its_role() {
+    let d = extract_text(&article_with_header("By:\nJessica Elliott , Contributor\nShare"));
+    assert_eq!(d.authors, vec!["Jessica Elliott"]);
+}
+
+#[test]
+fn names_with_their_affiliation_after_a_bar_or_a_gap() {
+    let d = extract_text(&article_with_header(
+        "Manoj Jain and Jagpreet Chhatwal  |  Guest Columnists",
+    ));
+    assert_eq!(d.authors, vec!["Manoj Jain", "Jagpreet Chhatwal"]);
+    let d = extract_text(&article_with_header("Brian Truitt   USA TODAY"));
+    assert_eq!(d.authors, vec!["Brian Truitt"]);
+    let d = extract_text(&article_with_header("Apples and Pears  |  Fresh Produce"));
+    assert!(d.authors.is_empty(), "{:?}", d.authors);
+}
+
+#[test]
+fn a_byline_closing_the_standfirst() {
+    let d = extract_text(&article_with_header(
+        "The global bakery chain's North America division is positioning for ambitious growth beyond the \
+         U.S. and Canada. By Lisa Jennings on Dec. 19, 2025",
+    ));
+    assert_eq!(d.authors, vec!["Lisa Jennings"]);
+}
