@@ -564,9 +564,18 @@ pub fn name_before_date(s: &str) -> Option<String> {
         }
         for label in ["Published", "Posted", "Updated", "on", "On", "Date"] {
             if let Some(rest) = t.strip_suffix(label) {
-                if rest.is_empty() || rest.ends_with(' ') {
+                // "David Hartshorne•Updated on": a separator glued to the label.
+                if rest.is_empty() || rest.ends_with([' ', '•', '·', '|']) {
                     t = rest.trim_end();
                 }
+            }
+        }
+        // "Patrick Clarke Published 10:19am": a time before the date.
+        if let Some((head, last)) = t.rsplit_once(' ') {
+            let l = last.to_ascii_lowercase();
+            let l = l.trim_end_matches("am").trim_end_matches("pm");
+            if l.len() >= 3 && l.contains(':') && l.chars().all(|c| c.is_ascii_digit() || c == ':') {
+                t = head.trim_end();
             }
         }
         if t == before {
@@ -760,6 +769,18 @@ mod tests {
         assert_eq!(
             parse_byline("Written byby Rebecca MacFarlane"),
             Some(vec!["Rebecca MacFarlane".to_string()])
+        );
+    }
+
+    #[test]
+    fn names_before_a_date_with_a_glued_label_or_a_time() {
+        assert_eq!(
+            name_before_date("[ed45][svg] David Hartshorne•Updated on "),
+            Some("David Hartshorne".to_string())
+        );
+        assert_eq!(
+            name_before_date("Patrick Clarke Published 10:19am "),
+            Some("Patrick Clarke".to_string())
         );
     }
 

@@ -591,6 +591,7 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
                             | "posted by"
                             | "meet the author"
                             | "about the writer"
+                            | "article by"
                     )
             })
             .find_map(|(i, _)| nonblank_after(ls, i, 2).into_iter().find_map(|j| name_line(&ls[j])))
@@ -648,7 +649,52 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
     if h.authors.is_empty() {
         h.authors = bio_authors(ls, seg.end.max(zone.end));
     }
+    if h.authors.is_empty() {
+        // "This post was written by Danielle Padula, Head of Marketing".
+        h.authors = ls
+            .iter()
+            .filter(|l| l.words <= 60 && l.text.contains("written by"))
+            .find_map(|l| {
+                let c = written_by_re().captures(&l.text)?;
+                let names: Vec<String> = meta::split_names(&c[1])
+                    .into_iter()
+                    .filter(|n| n.split_whitespace().count() >= 2)
+                    .collect();
+                (!names.is_empty() && names.iter().all(|n| meta::is_person_name(n))).then_some(names)
+            })
+            .unwrap_or_default();
+    }
+    if h.authors.is_empty() {
+        // A personal site: "Derek Seaman's Tech Blog" at the top.
+        h.authors = site_owner(ls).map(|n| vec![n]).unwrap_or_default();
+    }
     h
+}
+
+fn written_by_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i:\b(?:post|article|story|piece|essay|blog post|guide)\b[^.]{0,80}\bwas written by)\s+(\p{Lu}[^.;:]{2,80})")
+            .expect("valid regex")
+    })
+}
+
+fn owner_name_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){1,2})['’]s\s+(?:\w+\s+)?(?i:blog|substack|newsletter|site|website|journal|notebook|homepage)$")
+            .expect("valid regex")
+    })
+}
+
+/// The person a personal site belongs to, named at its top: "Derek
+/// Seaman's Tech Blog". (A copyright holder is as often a company.)
+fn site_owner(ls: &[Line]) -> Option<String> {
+    ls.iter().filter(|l| !l.is_blank()).take(3).find_map(|l| {
+        let c = owner_name_re().captures(l.text.trim())?;
+        let name = c[1].to_string();
+        meta::is_person_name(&name).then_some(name)
+    })
 }
 
 /// The headline without what the dump glued to it: image placeholders
@@ -936,7 +982,10 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
                         h.authors = names;
                     }
                 }
-            } else if matches!(fold(&l.text).as_str(), "by" | "author" | "written by" | "posted by") {
+            } else if matches!(
+                fold(&l.text).as_str(),
+                "by" | "author" | "written by" | "posted by" | "article by"
+            ) {
                 // "By" on its own line, the name on the next.
                 // "Written by" / "Eliz - Product marketer": the name part.
                 if let Some(&j) = nonblank_after(ls, i, 1).first() {
@@ -1056,6 +1105,13 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
         let mut score = 0;
         if date_lines.iter().any(|&d| d.abs_diff(j) <= 3) {
             score += 3;
+        } else if date_lines.is_empty()
+            && nonblank_after(ls, j, 2)
+                .iter()
+                .any(|&k| is_meta(&ls[k]) && !ls[k].byline)
+        {
+            // No full date in the header: "Dr. Allen" over "Jan 4" and "2 min read".
+            score += 3;
         }
         if counts.get(&fold(&ls[j].text)).map_or(0, |c| c.0) >= 2 || once(&ls[j].text).is_some() {
             score += 3;
@@ -1076,7 +1132,16 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
         if nonblank_after(ls, j, 1).first().is_some_and(|&k| {
             ls[k].words <= 5
                 && meta::is_role(&ls[k].text)
-                && meta::is_role(ls[k].text.split_whitespace().last().unwrap_or(""))
+                && meta::is_role(
+                    ls[k]
+                        .text
+                        .split(" of ")
+                        .next()
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .last()
+                        .unwrap_or(""),
+                )
                 && meta::find_dates(&ls[k].text).is_empty()
         }) {
             score += 3;
@@ -1145,7 +1210,7 @@ fn name_line(l: &Line) -> Option<String> {
     }
     if creds.is_none() {
         // A brand's team: "BCBSOK Connect Team", "Everfit Team".
-        if let Some(brand) = name.strip_suffix(" Team") {
+        if let Some(brand) = name.strip_suffix(" Team").or_else(|| name.strip_prefix("Team ")) {
             let brand = brand.trim();
             if brand.split_whitespace().count() <= 3 && meta::is_person_name(brand) {
                 return Some(name.to_string());

@@ -601,3 +601,41 @@ fn a_byline_closing_the_standfirst() {
     ));
     assert_eq!(d.authors, vec!["Lisa Jennings"]);
 }
+
+#[test]
+fn article_by_label_and_a_team_first_name_line() {
+    let d = extract_text(&article_with_header(
+        "Article by\n\nMatias Heikkilä\nLet's talkSubscribe",
+    ));
+    assert_eq!(d.authors, vec!["Matias Heikkilä"]);
+    let d = extract_text(&article_with_header("[]\nTeam SimplyThrilled\nSeptember 4, 2025"));
+    assert_eq!(d.authors, vec!["Team SimplyThrilled"]);
+}
+
+#[test]
+fn a_name_over_a_reading_time_when_no_date_has_a_year() {
+    let d = extract_text(&article_with_header("  • \n    Dr. Allen\n  • Jan 4\n  • 2 min read"));
+    assert_eq!(d.authors, vec!["Dr. Allen"]);
+}
+
+#[test]
+fn a_job_title_with_its_department_under_a_name() {
+    let d = extract_text(&article_with_header(
+        "Avatar\nChris Pardo\nVice President of Consulting",
+    ));
+    assert_eq!(d.authors, vec!["Chris Pardo"]);
+}
+
+#[test]
+fn this_post_was_written_by_and_the_owner_of_a_personal_blog() {
+    let text = format!(
+        "Home\n\nConnecting Scholarly Metadata\n\n{}\n\nThis post was written by Danielle Padula, Head of Marketing\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).authors, vec!["Danielle Padula"]);
+    let text = format!(
+        "Skip to content\nDerek Seaman's Tech Blog\n\nHome\n\nConnecting Scholarly Metadata\n\n{}\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).authors, vec!["Derek Seaman"]);
+}
