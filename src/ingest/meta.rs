@@ -285,7 +285,7 @@ pub fn split_names(s: &str) -> Vec<String> {
                 continue;
             }
         }
-        let p = part.trim().trim_matches(|c: char| ",.;:()[]\"'".contains(c)).trim();
+        let p = part.trim().trim_matches(|c: char| ",.;:()[]\"'-–".contains(c)).trim();
         if is_role(p) {
             // "Jane Doe, Senior Director, Content & Marketing, Acme": the
             // rest describes her.
@@ -541,6 +541,20 @@ const NOT_NAME_WORDS: &[&str] = &[
     "today",
     "week",
     "weekly",
+    // Filter and specification labels: "Event Type", "Company Size",
+    // "Financing Options", "Backup Strategy", "Last Modified".
+    "type",
+    "size",
+    "options",
+    "strategy",
+    "computing",
+    "analytics",
+    "checked",
+    "modified",
+    "specifications",
+    "login",
+    "product",
+    "financing",
 ];
 
 /// Stricter than [`is_name_like`]: 1-5 capitalised words, none of them a
@@ -657,13 +671,15 @@ pub fn clean_name(s: &str) -> String {
             words.truncate(k);
         }
     }
-    while words.len() > 1
-        && matches!(
-            words.last().map(|w| w.to_lowercase()).as_deref(),
-            Some("image" | "photo" | "logo" | "avatar" | "headshot" | "picture")
-        )
-    {
-        words.pop();
+    // "Nina Pineda Image", "Brett Cruz Headshot Brett Cruz": picture words
+    // are never part of a name.
+    if words.len() > 1 {
+        words.retain(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "image" | "photo" | "logo" | "avatar" | "headshot" | "picture"
+            )
+        });
     }
     let n = words.len();
     if n >= 2 && n.is_multiple_of(2) && words[..n / 2] == words[n / 2..] {
@@ -770,6 +786,14 @@ mod tests {
             parse_byline("Written byby Rebecca MacFarlane"),
             Some(vec!["Rebecca MacFarlane".to_string()])
         );
+    }
+
+    #[test]
+    fn label_words_picture_words_and_dangling_dashes_are_not_names() {
+        assert!(!is_person_name("Event Type"));
+        assert!(!is_person_name("Financing Options"));
+        assert_eq!(clean_name("Brett Cruz Headshot Brett Cruz"), "Brett Cruz");
+        assert_eq!(split_names("Cort Honey, Home-"), vec!["Cort Honey"]);
     }
 
     #[test]

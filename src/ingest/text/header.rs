@@ -1311,7 +1311,9 @@ fn bio_authors(ls: &[Line], from: usize) -> Vec<String> {
             }
         }
         if in_authors {
-            if l.words <= 5 && meta::is_person_name(&l.text) {
+            // Two words at least: one-word entries there are a menu
+            // ("Themes", "Issues", "Sitemap").
+            if (2..=5).contains(&l.words) && meta::is_person_name(&l.text) {
                 let name = l.text.trim().to_string();
                 if !out.contains(&name) && out.len() < 6 {
                     out.push(name);

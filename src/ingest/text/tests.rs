@@ -639,3 +639,12 @@ fn this_post_was_written_by_and_the_owner_of_a_personal_blog() {
     );
     assert_eq!(extract_text(&text).authors, vec!["Derek Seaman"]);
 }
+
+#[test]
+fn one_word_entries_under_an_authors_label_are_a_menu() {
+    let text = format!(
+        "Home\n\nConnecting Scholarly Metadata\n\n{}\n\nAuthors\n\nThemes\nIssues\nSitemap\n",
+        paras(6)
+    );
+    assert!(extract_text(&text).authors.is_empty());
+}
