@@ -796,7 +796,7 @@ fn numbered_re() -> &'static Regex {
 fn image_word_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:hero|featured|header|cover)\s+)?(?:logo|icon|image|img|photo|avatar|headshot|thumbnail|banner)\b|\b(?:logo|icon|image|img|photo|avatar|headshot|thumbnail|banner)$")
+        Regex::new(r"(?i)^(?:(?:hero|featured|header|cover)\s+)?(?:logo|icon|image|img|photo|avatar|headshot|thumbnail|banner)\b|\b(?:logo|icon|image|img|photo|avatar|headshot|thumbnail|banner|cover)$")
             .expect("valid regex")
     })
 }

@@ -648,3 +648,16 @@ fn one_word_entries_under_an_authors_label_are_a_menu() {
     );
     assert!(extract_text(&text).authors.is_empty());
 }
+
+#[test]
+fn an_image_named_title_cover_is_not_the_headline() {
+    let text = format!(
+        "  • Get a Demo\n\nFuture-Proof Your SaaS: 15 Data Analytics Trends for 2025 cover\nOctober 26, 2025\n\n\
+         Future-Proof Your SaaS: 15 Data Analytics Trends for 2025\n\nBrinda Gulati\n\n{}\n",
+        paras(6)
+    );
+    assert_eq!(
+        extract_text(&text).title,
+        "Future-Proof Your SaaS: 15 Data Analytics Trends for 2025"
+    );
+}
