@@ -46,7 +46,7 @@ fn date_res() -> &'static DateRes {
     static RES: OnceLock<DateRes> = OnceLock::new();
     RES.get_or_init(|| DateRes {
         mdy: Regex::new(&format!(
-            r"(?i)({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*,\s*|\s+)(\d{{4}})"
+            r"(?i)({MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:\s*[,.]\s*|\s+)(\d{{4}})"
         ))
         .expect("valid regex"),
         dmy: Regex::new(&format!(
@@ -111,8 +111,13 @@ pub fn find_dates(s: &str) -> Vec<(Date, Range<usize>)> {
             (Ok(a), Ok(b)) => (a, b),
             _ => continue,
         };
-        // Day first when it must be, or with dots (European); else US order.
-        let (m, d) = if a > 12 || &c[2] == "." { (b, a) } else { (a, b) };
+        // Day first when it must be, or with dots (European) unless the
+        // second number cannot be a month ("06.18.2025"); else US order.
+        let (m, d) = if a > 12 || (&c[2] == "." && b <= 12) {
+            (b, a)
+        } else {
+            (a, b)
+        };
         if let Some(date) = make_date(&c[5], m, &d.to_string()) {
             out.push((date, c.get(0).map_or(0..0, |m| m.range())));
         }
@@ -280,7 +285,7 @@ pub fn split_names(s: &str) -> Vec<String> {
                 continue;
             }
         }
-        let p = part.trim().trim_matches(|c: char| ",.;:()[]\"'".contains(c)).trim();
+        let p = part.trim().trim_matches(|c: char| ",.;:()[]\"'-–".contains(c)).trim();
         if is_role(p) {
             // "Jane Doe, Senior Director, Content & Marketing, Acme": the
             // rest describes her.
@@ -536,6 +541,20 @@ const NOT_NAME_WORDS: &[&str] = &[
     "today",
     "week",
     "weekly",
+    // Filter and specification labels: "Event Type", "Company Size",
+    // "Financing Options", "Backup Strategy", "Last Modified".
+    "type",
+    "size",
+    "options",
+    "strategy",
+    "computing",
+    "analytics",
+    "checked",
+    "modified",
+    "specifications",
+    "login",
+    "product",
+    "financing",
 ];
 
 /// Stricter than [`is_name_like`]: 1-5 capitalised words, none of them a
@@ -559,9 +578,18 @@ pub fn name_before_date(s: &str) -> Option<String> {
         }
         for label in ["Published", "Posted", "Updated", "on", "On", "Date"] {
             if let Some(rest) = t.strip_suffix(label) {
-                if rest.is_empty() || rest.ends_with(' ') {
+                // "David Hartshorne•Updated on": a separator glued to the label.
+                if rest.is_empty() || rest.ends_with([' ', '•', '·', '|']) {
                     t = rest.trim_end();
                 }
+            }
+        }
+        // "Patrick Clarke Published 10:19am": a time before the date.
+        if let Some((head, last)) = t.rsplit_once(' ') {
+            let l = last.to_ascii_lowercase();
+            let l = l.trim_end_matches("am").trim_end_matches("pm");
+            if l.len() >= 3 && l.contains(':') && l.chars().all(|c| c.is_ascii_digit() || c == ':') {
+                t = head.trim_end();
             }
         }
         if t == before {
@@ -643,13 +671,15 @@ pub fn clean_name(s: &str) -> String {
             words.truncate(k);
         }
     }
-    while words.len() > 1
-        && matches!(
-            words.last().map(|w| w.to_lowercase()).as_deref(),
-            Some("image" | "photo" | "logo" | "avatar" | "headshot" | "picture")
-        )
-    {
-        words.pop();
+    // "Nina Pineda Image", "Brett Cruz Headshot Brett Cruz": picture words
+    // are never part of a name.
+    if words.len() > 1 {
+        words.retain(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "image" | "photo" | "logo" | "avatar" | "headshot" | "picture"
+            )
+        });
     }
     let n = words.len();
     if n >= 2 && n.is_multiple_of(2) && words[..n / 2] == words[n / 2..] {
@@ -737,6 +767,11 @@ mod tests {
             Some(date(2025, 3, 5))
         );
         assert_eq!(parse_date("image-png-Jan-17-2021-02-16-00-09-PM"), None);
+        // A dot between day and year; a dotted date whose second number
+        // cannot be a month is in US order.
+        assert_eq!(parse_date("December 19. 2025"), Some(date(2025, 12, 19)));
+        assert_eq!(parse_date("06.18.2025"), Some(date(2025, 6, 18)));
+        assert_eq!(parse_date("05.06.2025"), Some(date(2025, 6, 5)));
     }
 
     #[test]
@@ -750,6 +785,26 @@ mod tests {
         assert_eq!(
             parse_byline("Written byby Rebecca MacFarlane"),
             Some(vec!["Rebecca MacFarlane".to_string()])
+        );
+    }
+
+    #[test]
+    fn label_words_picture_words_and_dangling_dashes_are_not_names() {
+        assert!(!is_person_name("Event Type"));
+        assert!(!is_person_name("Financing Options"));
+        assert_eq!(clean_name("Brett Cruz Headshot Brett Cruz"), "Brett Cruz");
+        assert_eq!(split_names("Cort Honey, Home-"), vec!["Cort Honey"]);
+    }
+
+    #[test]
+    fn names_before_a_date_with_a_glued_label_or_a_time() {
+        assert_eq!(
+            name_before_date("[ed45][svg] David Hartshorne•Updated on "),
+            Some("David Hartshorne".to_string())
+        );
+        assert_eq!(
+            name_before_date("Patrick Clarke Published 10:19am "),
+            Some("Patrick Clarke".to_string())
         );
     }
 

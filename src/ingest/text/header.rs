@@ -30,6 +30,11 @@ pub struct Header {
 const TITLE_LOOKBACK: usize = 150;
 /// How many non-blank lines into the best run may hold the headline.
 const TITLE_LOOKAHEAD: usize = 80;
+/// How many lines past the standfirst the byline zone reaches: an image,
+/// its caption and credit often sit between the standfirst and the byline.
+const ZONE_AFTER: usize = 4;
+/// How far from the headline a one-word byline ("By Susan") is still read.
+const NEAR_BYLINE: usize = 20;
 
 fn nonblank_before(ls: &[Line], i: usize, n: usize) -> Vec<usize> {
     let mut out = Vec::new();
@@ -544,23 +549,31 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
     let zone_start = nonblank_before(ls, t, 6).last().copied().unwrap_or(t);
     let zone_end = {
         let he = h.header_end.unwrap_or(t + 1);
-        nonblank_after(ls, he, 2).last().copied().unwrap_or(he).max(he) + 1
+        nonblank_after(ls, he, ZONE_AFTER).last().copied().unwrap_or(he).max(he) + 1
     };
     let zone = zone_start..zone_end.min(n);
+    if debug {
+        eprintln!("title {t} header_end {:?} zone {:?}", h.header_end, zone);
+    }
     read_meta(ls, zone.clone(), t, &counts, &mut h);
     if h.authors.is_empty() {
         // An explicit byline elsewhere: before the article, or in an
         // author box after it.
-        h.authors = (0..n)
-            .filter(|&i| ls[i].words <= 14 && ls[i].kind == Kind::Text && ls[i].byline)
-            .min_by_key(|&i| {
-                if meta::parse_byline(&ls[i].text).is_some() {
-                    i.abs_diff(t)
-                } else {
-                    usize::MAX
-                }
+        // Far from the headline, a bare one-word "By X" is more often a
+        // heading ("Types of apps" ... "By Functionality") than a byline;
+        // "Written by X" is a byline anywhere.
+        let byline_at = |i: usize| {
+            meta::parse_byline(&ls[i].text).filter(|names| {
+                i.abs_diff(t) <= NEAR_BYLINE
+                    || labelled_byline_re().is_match(&ls[i].text)
+                    || names.iter().all(|a| a.split_whitespace().count() >= 2)
             })
-            .and_then(|i| meta::parse_byline(&ls[i].text))
+        };
+        h.authors = (0..n)
+            .filter(|&i| ls[i].words <= 14 && ls[i].kind == Kind::Text && ls[i].byline && !menu_byline(ls, i))
+            .filter_map(|i| byline_at(i).map(|names| (i.abs_diff(t), names)))
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, names)| names)
             .unwrap_or_default();
     }
     if h.authors.is_empty() {
@@ -578,6 +591,7 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
                             | "posted by"
                             | "meet the author"
                             | "about the writer"
+                            | "article by"
                     )
             })
             .find_map(|(i, _)| nonblank_after(ls, i, 2).into_iter().find_map(|j| name_line(&ls[j])))
@@ -635,7 +649,52 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
     if h.authors.is_empty() {
         h.authors = bio_authors(ls, seg.end.max(zone.end));
     }
+    if h.authors.is_empty() {
+        // "This post was written by Danielle Padula, Head of Marketing".
+        h.authors = ls
+            .iter()
+            .filter(|l| l.words <= 60 && l.text.contains("written by"))
+            .find_map(|l| {
+                let c = written_by_re().captures(&l.text)?;
+                let names: Vec<String> = meta::split_names(&c[1])
+                    .into_iter()
+                    .filter(|n| n.split_whitespace().count() >= 2)
+                    .collect();
+                (!names.is_empty() && names.iter().all(|n| meta::is_person_name(n))).then_some(names)
+            })
+            .unwrap_or_default();
+    }
+    if h.authors.is_empty() {
+        // A personal site: "Derek Seaman's Tech Blog" at the top.
+        h.authors = site_owner(ls).map(|n| vec![n]).unwrap_or_default();
+    }
     h
+}
+
+fn written_by_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i:\b(?:post|article|story|piece|essay|blog post|guide)\b[^.]{0,80}\bwas written by)\s+(\p{Lu}[^.;:]{2,80})")
+            .expect("valid regex")
+    })
+}
+
+fn owner_name_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"^(\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){1,2})['’]s\s+(?:\w+\s+)?(?i:blog|substack|newsletter|site|website|journal|notebook|homepage)$")
+            .expect("valid regex")
+    })
+}
+
+/// The person a personal site belongs to, named at its top: "Derek
+/// Seaman's Tech Blog". (A copyright holder is as often a company.)
+fn site_owner(ls: &[Line]) -> Option<String> {
+    ls.iter().filter(|l| !l.is_blank()).take(3).find_map(|l| {
+        let c = owner_name_re().captures(l.text.trim())?;
+        let name = c[1].to_string();
+        meta::is_person_name(&name).then_some(name)
+    })
 }
 
 /// The headline without what the dump glued to it: image placeholders
@@ -674,6 +733,19 @@ pub fn clean_title(t: &str) -> String {
     let n = words.len();
     if n >= 4 && n.is_multiple_of(2) && words[..n / 2] == words[n / 2..] {
         t = words[..n / 2].join(" ");
+    }
+    // "Title | Site", "Title – Opinion", "Title - Part 1": a short tail
+    // after a spaced separator is the site, section or series, not the
+    // headline.
+    if let Some((p, sep)) = [" | ", " – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| t.rfind(sep).map(|p| (p, *sep)))
+        .max_by_key(|&(p, _)| p)
+    {
+        let (head, tail) = (&t[..p], &t[p + sep.len()..]);
+        if tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3 {
+            t = head.trim_end().to_string();
+        }
     }
     t
 }
@@ -724,7 +796,7 @@ fn numbered_re() -> &'static Regex {
 fn image_word_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:hero|featured|header|cover)\s+)?(?:logo|icon|image|img|photo|avatar|headshot|thumbnail|banner)\b|\b(?:logo|icon|image|img|photo|avatar|headshot|thumbnail|banner)$")
+        Regex::new(r"(?i)^(?:(?:hero|featured|header|cover)\s+)?(?:logo|icon|image|img|photo|avatar|headshot|thumbnail|banner)\b|\b(?:logo|icon|image|img|photo|avatar|headshot|thumbnail|banner|cover)$")
             .expect("valid regex")
     })
 }
@@ -787,9 +859,79 @@ fn headshot_re() -> &'static Regex {
 fn avatar_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"^(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\s+([^,]+)|(.+?)['’]s?\s+(?:avatar|profile picture|photo|headshot)$)")
+        Regex::new(r"^(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\s+([^,]+?)(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\b.*|,.*)?$|(.+?)['’]s?\s+(?:avatar|profile picture|photo|headshot)$)")
             .expect("valid regex")
     })
+}
+
+/// A byline with a label that only bylines have: "Written by", "Posted by", "Author:".
+fn labelled_byline_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:written|posted|published|authored)\s+by\b|^\s*authors?\s*:").expect("valid regex")
+    })
+}
+
+/// What a "by" after these words names is not the article's author:
+/// "reviewed by", "Powered by" (an "Avatar photo by" names the author).
+fn not_author_by_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:reviewed|edited|checked|fact-checked|illustrated|designed|powered|sponsored|presented|hosted|narrated|translated|produced|curated)\s*$")
+            .expect("valid regex")
+    })
+}
+
+/// "... and Canada. By Lisa Jennings on Dec. 19, 2025": a byline closing a line.
+fn trailing_byline_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"[.!?|]\s+By\s+(\p{Lu}[\p{L}.'’ -]{2,60}?)\s+on\s").expect("valid regex"))
+}
+
+/// Names, then their job or outlet after a bar or a wide gap: "Manoj Jain
+/// and Jagpreet Chhatwal  |  Guest Columnists", "Brian Truitt   USA TODAY".
+fn affiliated_names(t: &str) -> Option<Vec<String>> {
+    let (names, rest) = t.split_once(" | ").or_else(|| t.split_once("   "))?;
+    let rest = rest.trim();
+    let words = rest.split_whitespace().count();
+    let letters: Vec<char> = rest.chars().filter(|c| c.is_alphabetic()).collect();
+    let outlet = words <= 3 && letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    let role = meta::is_role(rest) || meta::is_role(rest.trim_end_matches('s'));
+    if !(outlet || role) || rest.contains('|') || !meta::find_dates(t).is_empty() {
+        return None;
+    }
+    let parsed = meta::split_names(names.trim());
+    let whole = parsed.join(" ").split_whitespace().count()
+        == names.split_whitespace().filter(|w| !matches!(*w, "and" | "&")).count();
+    (!parsed.is_empty()
+        && whole
+        && parsed
+            .iter()
+            .all(|n| n.split_whitespace().count() >= 2 && meta::is_person_name(n)))
+    .then_some(parsed)
+}
+
+/// The name after an "Author" label, printed once or twice.
+fn labelled_name(rest: &str) -> Option<String> {
+    let name = meta::clean_name(rest.trim());
+    (name.split_whitespace().count() >= 2 && name.split_whitespace().count() <= 4 && meta::is_person_name(&name))
+        .then_some(name)
+}
+
+/// A "By ..." entry of a menu: "By State", "By Style" in a list of them.
+fn menu_byline(ls: &[Line], i: usize) -> bool {
+    let by = |l: &Line| {
+        matches!(l.kind, Kind::Bullet { .. })
+            && l.text
+                .trim_start()
+                .get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case("by "))
+    };
+    by(&ls[i])
+        && nonblank_before(ls, i, 1)
+            .into_iter()
+            .chain(nonblank_after(ls, i, 1))
+            .any(|j| by(&ls[j]))
 }
 
 fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<String, (usize, usize)>, h: &mut Header) {
@@ -798,28 +940,78 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
     let mut date_lines: Vec<usize> = Vec::new();
     for i in zone.clone() {
         let l = &ls[i];
-        if l.is_blank() || i == title || l.words > 30 || l.role == Role::Caption {
+        if l.is_blank() || i == title || l.words > 80 || l.role == Role::Caption {
             continue;
         }
-        let short = l.words <= 25 || published_label_re().is_match(&l.text);
-        if h.authors.is_empty() {
-            if let Some(names) = meta::parse_byline(&l.text) {
-                h.authors = names;
-            } else if let Some(p) = l.text.find(" By ").or_else(|| l.text.find(" by ")) {
-                // "Bhaval Patel By Bhaval Patel Last Updated: ..."
-                if l.words <= 15 {
-                    if let Some(names) = meta::parse_byline(&l.text[p + 1..]) {
+        if h.authors.is_empty() && l.words > 8 {
+            // A byline at the end of the standfirst: "... and Canada. By
+            // Lisa Jennings on Dec. 19, 2025".
+            if let Some(c) = trailing_byline_re().captures(&l.text) {
+                if c.get(0)
+                    .is_some_and(|m| !meta::find_dates(&l.text[m.end()..]).is_empty())
+                {
+                    if let Some(names) = meta::parse_byline(&format!("By {}", &c[1])) {
                         h.authors = names;
                     }
                 }
-            } else if matches!(fold(&l.text).as_str(), "by" | "author" | "written by" | "posted by") {
+            }
+        }
+        if l.words > 30 {
+            continue;
+        }
+        let short = l.words <= 25 || published_label_re().is_match(&l.text);
+        if h.authors.is_empty() && !menu_byline(ls, i) {
+            if let Some(names) = meta::parse_byline(&l.text) {
+                h.authors = names;
+            } else if let Some(p) = l.text.find(" By ").or_else(|| l.text.find(" by ")) {
+                // "Bhaval Patel By Bhaval Patel Last Updated: ..."; not a
+                // list item ("1. Choose Boring Technology (2015) by Dan McKinley").
+                if l.words <= 15
+                    && !matches!(l.kind, Kind::Bullet { .. })
+                    && !numbered_re().is_match(&l.text)
+                    && !not_author_by_re().is_match(&l.text[..p])
+                {
+                    // "Comparison of Platforms by Industry": a one-word
+                    // name there is a heading's qualifier, unless a date or
+                    // a label says it is a byline ("Posted by Soliant on ...").
+                    let dated =
+                        !meta::find_dates(&l.text).is_empty() || labelled_byline_re().is_match(&l.text[..p + 1]);
+                    if let Some(names) = meta::parse_byline(&l.text[p + 1..])
+                        .filter(|names| dated || names.iter().all(|a| a.split_whitespace().count() >= 2))
+                    {
+                        h.authors = names;
+                    }
+                }
+            } else if matches!(
+                fold(&l.text).as_str(),
+                "by" | "author" | "written by" | "posted by" | "article by"
+            ) {
                 // "By" on its own line, the name on the next.
+                // "Written by" / "Eliz - Product marketer": the name part.
                 if let Some(&j) = nonblank_after(ls, i, 1).first() {
                     let t = ls[j].text.trim();
                     if ls[j].words <= 4 && meta::is_name_like(t) && meta::find_dates(t).is_empty() {
                         h.authors = vec![t.to_string()];
+                    } else if ls[j].words <= 10 && meta::find_dates(t).is_empty() {
+                        if let Some(names) = meta::parse_byline(&format!("By {t}"))
+                            .map(|names| {
+                                names
+                                    .into_iter()
+                                    .filter(|n| meta::is_person_name(n))
+                                    .collect::<Vec<_>>()
+                            })
+                            .filter(|names| !names.is_empty())
+                        {
+                            h.authors = names;
+                        }
                     }
                 }
+            } else if let Some(names) = affiliated_names(&l.text) {
+                // "Manoj Jain and Jagpreet Chhatwal  |  Guest Columnists".
+                h.authors = names;
+            } else if let Some(name) = l.text.strip_prefix("Author ").and_then(labelled_name) {
+                // "Author Yaren Fadiloglulari Yaren Fadiloglulari".
+                h.authors = vec![name];
             }
         }
         for (d, r) in meta::find_dates(&l.text).into_iter().filter(|_| short) {
@@ -913,6 +1105,13 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
         let mut score = 0;
         if date_lines.iter().any(|&d| d.abs_diff(j) <= 3) {
             score += 3;
+        } else if date_lines.is_empty()
+            && nonblank_after(ls, j, 2)
+                .iter()
+                .any(|&k| is_meta(&ls[k]) && !ls[k].byline)
+        {
+            // No full date in the header: "Dr. Allen" over "Jan 4" and "2 min read".
+            score += 3;
         }
         if counts.get(&fold(&ls[j].text)).map_or(0, |c| c.0) >= 2 || once(&ls[j].text).is_some() {
             score += 3;
@@ -927,6 +1126,25 @@ fn read_meta(ls: &[Line], zone: Range<usize>, title: usize, counts: &HashMap<Str
         }
         if j.abs_diff(title) <= 6 {
             score += 1;
+        }
+        // A job title under the name: "Brinda Gulati" / "Content Editor"
+        // (the title ends with its noun; "Expert Reviewed" is a label).
+        if nonblank_after(ls, j, 1).first().is_some_and(|&k| {
+            ls[k].words <= 5
+                && meta::is_role(&ls[k].text)
+                && meta::is_role(
+                    ls[k]
+                        .text
+                        .split(" of ")
+                        .next()
+                        .unwrap_or("")
+                        .split_whitespace()
+                        .last()
+                        .unwrap_or(""),
+                )
+                && meta::find_dates(&ls[k].text).is_empty()
+        }) {
+            score += 3;
         }
         // Date proximity alone is not enough: labels sit next to dates too.
         if score >= 4 && best.as_ref().is_none_or(|(bs, _)| score > *bs) {
@@ -966,7 +1184,9 @@ fn once(t: &str) -> Option<&str> {
 
 /// A line that is just a person's name (with credentials): "Dylan Bailey, MS, RD".
 fn name_line(l: &Line) -> Option<String> {
-    let t = once(&l.text).unwrap_or(l.text.trim());
+    // "[Denise_Eve] Denise Everheart": an avatar placeholder before the name.
+    let unbracketed = meta::strip_brackets(&l.text);
+    let t = once(&unbracketed).unwrap_or(unbracketed.trim());
     if l.role != Role::Content
         || !matches!(l.kind, Kind::Text | Kind::Bullet { .. })
         || t.split_whitespace().count() > 8
@@ -988,26 +1208,37 @@ fn name_line(l: &Line) -> Option<String> {
             return None;
         }
     }
+    if creds.is_none() {
+        // A brand's team: "BCBSOK Connect Team", "Everfit Team".
+        if let Some(brand) = name.strip_suffix(" Team").or_else(|| name.strip_prefix("Team ")) {
+            let brand = brand.trim();
+            if brand.split_whitespace().count() <= 3 && meta::is_person_name(brand) {
+                return Some(name.to_string());
+            }
+        }
+    }
     (name.split_whitespace().count() >= 2 && meta::is_person_name(name)).then(|| t.to_string())
 }
 
 fn labelled_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:originally\s+)?(?:published|posted|first published)(?:\s+on)?|date\s+published|publication date)\s*:?\s*").expect("valid regex")
+        Regex::new(r"(?i)^(?:(?:originally\s+)?(?:published|posted|first published)(?:\s+by\s+[^0-9|]{1,60}?\s+on\b|\s+on)?|date\s+published|publication date)\s*:?\s*").expect("valid regex")
     })
 }
 
 /// "Published on 3 May 2021" anywhere in a short line.
 fn labelled_date_anywhere(ls: &[Line]) -> Option<Date> {
     for (i, l) in ls.iter().enumerate() {
-        if l.words > 20 || l.is_blank() {
+        if l.words > 40 || l.is_blank() {
             continue;
         }
         if let Some(m) = labelled_re().find(&l.text) {
             let rest = &l.text[m.end()..];
             if let Some((d, r)) = meta::find_dates(rest).into_iter().next() {
-                if r.start <= 12 {
+                // A long line only with the date right after its label:
+                // "Posted on November 25, 2024 in College of Health Sciences, ...".
+                if r.start <= 12 && (l.words <= 20 || r.start <= 2) {
                     return Some(d);
                 }
             }
@@ -1080,7 +1311,9 @@ fn bio_authors(ls: &[Line], from: usize) -> Vec<String> {
             }
         }
         if in_authors {
-            if l.words <= 5 && meta::is_person_name(&l.text) {
+            // Two words at least: one-word entries there are a menu
+            // ("Themes", "Issues", "Sitemap").
+            if (2..=5).contains(&l.words) && meta::is_person_name(&l.text) {
                 let name = l.text.trim().to_string();
                 if !out.contains(&name) && out.len() < 6 {
                     out.push(name);

@@ -330,6 +330,20 @@ fn headline_cleaning() {
         "The history of coffee"
     );
     assert_eq!(clean_title("AC/DC live at the arena"), "AC/DC live at the arena");
+    // A short tail after a spaced separator is the site or section.
+    assert_eq!(
+        clean_title("How meditation rewires brains and improves physical health | Opinion"),
+        "How meditation rewires brains and improves physical health"
+    );
+    assert_eq!(
+        clean_title("Critics’ Choice: Best UK Art Exhibitions 2025 – Artlyst"),
+        "Critics’ Choice: Best UK Art Exhibitions 2025"
+    );
+    // A long tail is part of the headline; a short head is not a headline.
+    assert_eq!(
+        clean_title("Best Audiobooks - How Small Languages Die in the Age of AI"),
+        "Best Audiobooks - How Small Languages Die in the Age of AI"
+    );
 }
 
 #[test]
@@ -443,4 +457,207 @@ fn date_on_a_byline_below_the_standfirst() {
     let d = extract_text(text);
     assert_eq!(d.title, "The Best Standing Desks for Small Rooms");
     assert_eq!(d.date, Some(date(2025, 5, 6)));
+}
+
+#[test]
+fn name_over_the_date_past_the_picture_is_the_author() {
+    // The standfirst twice, a picture, then the name over the date.
+    let text = "Blog\n\nHow Much Should You Charge For A Yoga Class?\n\n\
+        A guide on what to charge for a class, what affects the price and how to set your rates.\n\n\
+        A guide on what to charge for a class, what affects the price and how to set your rates.\n\n\
+        [65f88feb57]\nShauna Mitchell\nAugust 25, 2024\n[66][66b77c8607]\n\n\
+        Setting your prices is one of the hardest parts of teaching, and most teachers guess at first.\n\n\
+        Studios in big cities charge more, but their rent is higher too, so the margin is often the same.\n\n\
+        Private classes cost more than group ones because the teacher's hour serves only one student.\n\n\
+        Shauna Mitchell\n";
+    let d = extract_text(text);
+    assert_eq!(d.authors, vec!["Shauna Mitchell"]);
+    assert_eq!(d.date, Some(date(2024, 8, 25)));
+}
+
+#[test]
+fn menu_entries_and_list_items_are_not_bylines() {
+    let text = "Start Here\nHere Comes the Guide\n\n  • Wedding Venues\n      □ By State\n      □ By Style\n\
+        \n1. Choose Boring Technology (2015) by Dan McKinley\n\n\
+        Here Comes the Guide\n\n\
+        Picking a venue is the first big decision, and it shapes the date, the guest list and the budget.\n\n\
+        Outdoor venues need a rain plan, which usually means a tent and a second set of rentals on hold.\n\n\
+        Ask every venue what is included, because chairs, linens and staff are often priced separately.\n";
+    let d = extract_text(text);
+    assert!(d.authors.is_empty(), "{:?}", d.authors);
+}
+
+/// Body paragraphs long enough to be the article.
+fn paras(n: usize) -> String {
+    let p = "The council met on Tuesday evening to debate the new harbour plan, which would reshape the waterfront \
+             for decades to come and bring new jobs to the area, according to the people who drafted it.";
+    vec![p; n].join("\n\n")
+}
+
+#[test]
+fn a_bare_one_word_by_far_from_the_headline_is_a_heading() {
+    let text = format!(
+        "Home\n\nWhat Are the Different Types of Mobile Apps?\n\n{}\n\nBy Functionality\n\n{}\n",
+        paras(12),
+        paras(14)
+    );
+    assert!(extract_text(&text).authors.is_empty());
+    let text = format!(
+        "Home\n\nWhat Are the Different Types of Mobile Apps?\n\n{}\n\nWritten by Melissa\n\n{}\n",
+        paras(12),
+        paras(14)
+    );
+    assert_eq!(extract_text(&text).authors, vec!["Melissa"]);
+}
+
+#[test]
+fn a_one_word_name_after_a_mid_line_by_needs_a_date_or_label() {
+    let d = extract_text(&article_with_header("Comparison of Platforms by Industry"));
+    assert!(d.authors.is_empty(), "{:?}", d.authors);
+    let d = extract_text(&article_with_header("Author Posted by Soliant on December 20, 2024"));
+    assert_eq!(d.authors, vec!["Soliant"]);
+}
+
+#[test]
+fn a_job_title_under_a_name_beats_a_dated_category() {
+    let d = extract_text(&article_with_header(
+        "October 26, 2025\nUX Analytics\n\nBrinda Gulati\n\nContent Editor",
+    ));
+    assert_eq!(d.authors, vec!["Brinda Gulati"]);
+}
+
+#[test]
+fn an_avatar_caption_printed_twice_names_the_author_once() {
+    let d = extract_text(&article_with_header(
+        "  • Picture of Santiago ParraPicture of Santiago Parra Santiago Parra\n  • January 19, 2023",
+    ));
+    assert_eq!(d.authors, vec!["Santiago Parra"]);
+}
+
+#[test]
+fn posted_by_a_name_on_a_date_anywhere_dates_the_page() {
+    // The headline chosen is a menu label, so the byline is not in the
+    // header; its label still dates the page.
+    let text = format!(
+        "AI & Machine Learning\n\n{}\n\nPosted by Peter Bell on August 21, 2019\n\n{}\n",
+        paras(12),
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).date, Some(date(2019, 8, 21)));
+    let text = format!(
+        "AI & Machine Learning\n\n{}\n\nPosted on November 25, 2024 in College of Health Sciences, General, \
+         Healthcare, Master of Science in Applied Nutrition and Dietetics, Nutrition, Online Learning, Students\n\n{}\n",
+        paras(12),
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).date, Some(date(2024, 11, 25)));
+}
+
+#[test]
+fn name_lines_with_a_placeholder_or_a_team() {
+    let d = extract_text(&article_with_header(
+        "[Denise_Eve] Denise Everheart\ncalendar August 23, 2023",
+    ));
+    assert_eq!(d.authors, vec!["Denise Everheart"]);
+    let d = extract_text(&article_with_header(
+        "BCBSOK Connect Team\nBCBSOK Connect Team\nDecember 12, 2024",
+    ));
+    assert_eq!(d.authors, vec!["BCBSOK Connect Team"]);
+}
+
+#[test]
+fn reviewers_are_not_authors_and_an_author_label_names_one() {
+    let d = extract_text(&article_with_header(
+        "Author Yaren Fadiloglulari Yaren Fadiloglulari\n\nreviewed by Jo-ann Caballes",
+    ));
+    assert_eq!(d.authors, vec!["Yaren Fadiloglulari"]);
+    let d = extract_text(&article_with_header("Medically reviewed by Jo-ann Caballes"));
+    assert!(d.authors.is_empty(), "{:?}", d.authors);
+}
+
+#[test]
+fn a_by_label_over_a_name_with_its_role() {
+    let d = extract_text(&article_with_header("By:\nJessica Elliott , Contributor\nShare"));
+    assert_eq!(d.authors, vec!["Jessica Elliott"]);
+}
+
+#[test]
+fn names_with_their_affiliation_after_a_bar_or_a_gap() {
+    let d = extract_text(&article_with_header(
+        "Manoj Jain and Jagpreet Chhatwal  |  Guest Columnists",
+    ));
+    assert_eq!(d.authors, vec!["Manoj Jain", "Jagpreet Chhatwal"]);
+    let d = extract_text(&article_with_header("Brian Truitt   USA TODAY"));
+    assert_eq!(d.authors, vec!["Brian Truitt"]);
+    let d = extract_text(&article_with_header("Apples and Pears  |  Fresh Produce"));
+    assert!(d.authors.is_empty(), "{:?}", d.authors);
+}
+
+#[test]
+fn a_byline_closing_the_standfirst() {
+    let d = extract_text(&article_with_header(
+        "The global bakery chain's North America division is positioning for ambitious growth beyond the \
+         U.S. and Canada. By Lisa Jennings on Dec. 19, 2025",
+    ));
+    assert_eq!(d.authors, vec!["Lisa Jennings"]);
+}
+
+#[test]
+fn article_by_label_and_a_team_first_name_line() {
+    let d = extract_text(&article_with_header(
+        "Article by\n\nMatias Heikkilä\nLet's talkSubscribe",
+    ));
+    assert_eq!(d.authors, vec!["Matias Heikkilä"]);
+    let d = extract_text(&article_with_header("[]\nTeam SimplyThrilled\nSeptember 4, 2025"));
+    assert_eq!(d.authors, vec!["Team SimplyThrilled"]);
+}
+
+#[test]
+fn a_name_over_a_reading_time_when_no_date_has_a_year() {
+    let d = extract_text(&article_with_header("  • \n    Dr. Allen\n  • Jan 4\n  • 2 min read"));
+    assert_eq!(d.authors, vec!["Dr. Allen"]);
+}
+
+#[test]
+fn a_job_title_with_its_department_under_a_name() {
+    let d = extract_text(&article_with_header(
+        "Avatar\nChris Pardo\nVice President of Consulting",
+    ));
+    assert_eq!(d.authors, vec!["Chris Pardo"]);
+}
+
+#[test]
+fn this_post_was_written_by_and_the_owner_of_a_personal_blog() {
+    let text = format!(
+        "Home\n\nConnecting Scholarly Metadata\n\n{}\n\nThis post was written by Danielle Padula, Head of Marketing\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).authors, vec!["Danielle Padula"]);
+    let text = format!(
+        "Skip to content\nDerek Seaman's Tech Blog\n\nHome\n\nConnecting Scholarly Metadata\n\n{}\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).authors, vec!["Derek Seaman"]);
+}
+
+#[test]
+fn one_word_entries_under_an_authors_label_are_a_menu() {
+    let text = format!(
+        "Home\n\nConnecting Scholarly Metadata\n\n{}\n\nAuthors\n\nThemes\nIssues\nSitemap\n",
+        paras(6)
+    );
+    assert!(extract_text(&text).authors.is_empty());
+}
+
+#[test]
+fn an_image_named_title_cover_is_not_the_headline() {
+    let text = format!(
+        "  • Get a Demo\n\nFuture-Proof Your SaaS: 15 Data Analytics Trends for 2025 cover\nOctober 26, 2025\n\n\
+         Future-Proof Your SaaS: 15 Data Analytics Trends for 2025\n\nBrinda Gulati\n\n{}\n",
+        paras(6)
+    );
+    assert_eq!(
+        extract_text(&text).title,
+        "Future-Proof Your SaaS: 15 Data Analytics Trends for 2025"
+    );
 }
