@@ -403,6 +403,30 @@ fn fuller_above(ls: &[Line], b: usize) -> Option<usize> {
         .then_some(p)
 }
 
+/// The headline under a short label `b` ("Diet & Fitness", then the
+/// headline, then its standfirst and "Updated Dec. 23, 2024").
+fn label_over_headline(ls: &[Line], b: usize) -> Option<usize> {
+    let bl = &ls[b];
+    if bl.words > 4 || bl.text.trim_end().ends_with(['.', '?', '!', ':']) {
+        return None;
+    }
+    let n = *nonblank_after(ls, b, 1).first()?;
+    let nl = &ls[n];
+    // Title case or a colon: a standfirst under a headline is a sentence.
+    let caps = nl
+        .text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    if !title_like(nl) || nl.words < bl.words + 3 || !(caps * 10 >= nl.words * 6 || nl.text.contains(':')) {
+        return None;
+    }
+    nonblank_after(ls, n, 3)
+        .iter()
+        .any(|&j| is_byline(&ls[j]) || ls[j].dateline)
+        .then_some(n)
+}
+
 /// `DOSSIER_DEBUG_FEATURES=1` prints every headline candidate with its
 /// features to stderr (to refit [`TITLE_WEIGHTS`]).
 fn debug_features() -> bool {
@@ -539,6 +563,15 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
         if let Some(p) = fuller_above(ls, b) {
             if title_score(ls, p, seg.start, 0, 0, &counts, &ctx).is_some() {
                 best = Some((bs, p));
+            }
+        }
+    }
+    // A section label or site name chosen over the headline under it: a
+    // longer title-like line next, with the byline or date just below.
+    if let Some((bs, b)) = best {
+        if let Some(n) = label_over_headline(ls, b) {
+            if title_score(ls, n, seg.start, 0, 0, &counts, &ctx).is_some() {
+                best = Some((bs, n));
             }
         }
     }

@@ -392,6 +392,24 @@ fn headline_over_its_shorter_rewording() {
 }
 
 #[test]
+fn headline_under_a_section_label() {
+    // A short section label over the headline, the byline and date just
+    // under the headline and its standfirst.
+    let text = "Logo\nMenu\n\nBack to Blogs\nHR & Payroll Services\n\n\
+        HR Shared Services explained: Benefits, functions, and best practices\n\n\
+        HR shared services have evolved into a cornerstone of modern HR operating models, enabling organisations to drive both efficiency and value.\n\n\
+        Elliot Raba\n\n23.07.2025 \u{b7} 6 min read\n\n\
+        Shared services bring transactional HR work into one team, so that business partners can focus on advice rather than paperwork.\n\n\
+        The model started in large companies, but growing firms now use it too, often with a service desk and a self-service portal.\n\n\
+        Done well, it lowers costs, speeds up answers to employees, and gives leaders cleaner data about their workforce.\n";
+    let d = extract_text(text);
+    assert_eq!(
+        d.title,
+        "HR Shared Services explained: Benefits, functions, and best practices"
+    );
+}
+
+#[test]
 fn disclaimers_and_bios_are_not_body() {
     let text = "A Guide to Quiet Keyboards\n\nBy Sam Ortiz\n\n\
         We may earn commission from links on this page, but we only recommend products we back.\n\n\
