@@ -360,6 +360,73 @@ fn echoed_by_breadcrumb(ls: &[Line], i: usize, f: &str) -> bool {
     })
 }
 
+/// How many non-blank lines above a headline its fuller form may stand.
+const FULLER_REACH: usize = 8;
+
+/// An earlier title-like line, at least as long, that holds most of the
+/// words of the headline `b` ("Top 10 Shoe Companies in the World You
+/// Should Know About" over "Top 10 Shoe Companies in the World").
+fn fuller_above(ls: &[Line], b: usize) -> Option<usize> {
+    let bl = &ls[b];
+    let words: Vec<String> = content_words(&bl.text);
+    if words.len() < 2 {
+        return None;
+    }
+    // A headline its breadcrumb names is the page's own.
+    if echoed_by_breadcrumb(ls, b, &fold(&bl.text)) {
+        return None;
+    }
+    // The nearest title-like line above only: past another one, the lines
+    // are a list of teasers or a table of contents.
+    let p = nonblank_before(ls, b, FULLER_REACH)
+        .into_iter()
+        .find(|&p| title_like(&ls[p]) && ls[p].words >= 5)?;
+    let pl = &ls[p];
+    if pl.words < bl.words
+        || pl.words > bl.words + 6
+        || pl.text.contains(['|', '>', '/', '·', '›', '»'])
+        || pl.text.contains(" - ")
+        || pl.text.contains(" – ")
+    {
+        return None;
+    }
+    // Not a breadcrumb or a teaser that quotes the headline.
+    let (pf, bf) = (fold(&pl.text), fold(&bl.text));
+    if pf == bf || (pf.contains(bf.as_str()) && !pf.starts_with(bf.as_str())) {
+        return None;
+    }
+    let mine: Vec<String> = content_words(&pl.text);
+    let have: HashSet<&str> = mine.iter().map(String::as_str).collect();
+    let back: HashSet<&str> = words.iter().map(String::as_str).collect();
+    (words.iter().filter(|w| have.contains(w.as_str())).count() * 10 >= words.len() * 6
+        && mine.iter().filter(|w| back.contains(w.as_str())).count() * 10 >= mine.len() * 4)
+        .then_some(p)
+}
+
+/// The headline under a short label `b` ("Diet & Fitness", then the
+/// headline, then its standfirst and "Updated Dec. 23, 2024").
+fn label_over_headline(ls: &[Line], b: usize) -> Option<usize> {
+    let bl = &ls[b];
+    if bl.words > 4 || bl.text.trim_end().ends_with(['.', '?', '!', ':']) {
+        return None;
+    }
+    let n = *nonblank_after(ls, b, 1).first()?;
+    let nl = &ls[n];
+    // Title case or a colon: a standfirst under a headline is a sentence.
+    let caps = nl
+        .text
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    if !title_like(nl) || nl.words < bl.words + 3 || !(caps * 10 >= nl.words * 6 || nl.text.contains(':')) {
+        return None;
+    }
+    nonblank_after(ls, n, 3)
+        .iter()
+        .any(|&j| is_byline(&ls[j]) || ls[j].dateline)
+        .then_some(n)
+}
+
 /// `DOSSIER_DEBUG_FEATURES=1` prints every headline candidate with its
 /// features to stderr (to refit [`TITLE_WEIGHTS`]).
 fn debug_features() -> bool {
@@ -486,6 +553,25 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
                 && (p == 0 || nonblank_before(ls, p, 1).is_empty() || !title_like(bl) || bl.words >= 12)
             {
                 best = Some((bs, p));
+            }
+        }
+    }
+    // A shorter rewording of an earlier line (the page's own short title
+    // for listings, a breadcrumb-sized echo): the fuller line above is the
+    // headline.
+    if let Some((bs, b)) = best {
+        if let Some(p) = fuller_above(ls, b) {
+            if title_score(ls, p, seg.start, 0, 0, &counts, &ctx).is_some() {
+                best = Some((bs, p));
+            }
+        }
+    }
+    // A section label or site name chosen over the headline under it: a
+    // longer title-like line next, with the byline or date just below.
+    if let Some((bs, b)) = best {
+        if let Some(n) = label_over_headline(ls, b) {
+            if title_score(ls, n, seg.start, 0, 0, &counts, &ctx).is_some() {
+                best = Some((bs, n));
             }
         }
     }

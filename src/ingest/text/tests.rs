@@ -377,6 +377,39 @@ fn headline_named_by_the_breadcrumb_above_it() {
 }
 
 #[test]
+fn headline_over_its_shorter_rewording() {
+    // The page prints its headline, then a shorter wording of it (the
+    // title used for listings) right over the article: the fuller one is
+    // the headline.
+    let text = "Home\nProducts\nBlog\nclose\n\nSubscribe to Our Newsletter\n\n\
+        Best Portable Projectors For 2026\n\nBest Portable Projectors For 2024\n\n\
+        Looking for the best portable projectors in a world where you carry entertainment as well as presentations in your pockets turns into an important talk. These small devices are really a game changer for travellers.\n\n\
+        With a mini-cinema, or even a professional presentation setup, at your disposal, the urge to say yes is overwhelming. Portable projectors have gained ground, and for good reasons.\n\n\
+        Our Best Portable Projector Picks:\n\n\
+        The first pick is small and bright enough for a dark living room, and its battery lasts for two full films.\n";
+    let d = extract_text(text);
+    assert_eq!(d.title, "Best Portable Projectors For 2026");
+}
+
+#[test]
+fn headline_under_a_section_label() {
+    // A short section label over the headline, the byline and date just
+    // under the headline and its standfirst.
+    let text = "Logo\nMenu\n\nBack to Blogs\nHR & Payroll Services\n\n\
+        HR Shared Services explained: Benefits, functions, and best practices\n\n\
+        HR shared services have evolved into a cornerstone of modern HR operating models, enabling organisations to drive both efficiency and value.\n\n\
+        Elliot Raba\n\n23.07.2025 \u{b7} 6 min read\n\n\
+        Shared services bring transactional HR work into one team, so that business partners can focus on advice rather than paperwork.\n\n\
+        The model started in large companies, but growing firms now use it too, often with a service desk and a self-service portal.\n\n\
+        Done well, it lowers costs, speeds up answers to employees, and gives leaders cleaner data about their workforce.\n";
+    let d = extract_text(text);
+    assert_eq!(
+        d.title,
+        "HR Shared Services explained: Benefits, functions, and best practices"
+    );
+}
+
+#[test]
 fn disclaimers_and_bios_are_not_body() {
     let text = "A Guide to Quiet Keyboards\n\nBy Sam Ortiz\n\n\
         We may earn commission from links on this page, but we only recommend products we back.\n\n\
