@@ -41,7 +41,8 @@ const MAX_RECORD: u32 = 256 << 20;
 /// Changes whenever the format or meaning of cached data may change.
 const SALT: &str = concat!("dossier-extract-", env!("CARGO_PKG_VERSION"), "-1");
 
-/// The key of one article's extraction: 40 hex digits.
+/// The key of one article's record: 40 hex digits. `fingerprint` keeps
+/// apart records of different kinds made from the same bytes.
 pub fn key(article_bytes: &[u8], fingerprint: &str) -> String {
     let mut h = Sha256::new();
     h.update(SALT.as_bytes());

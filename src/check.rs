@@ -96,7 +96,8 @@ fn resolve(from: &str, href: &str) -> Option<(String, Option<String>)> {
     Some((parts.join("/"), frag))
 }
 
-/// Every internal link and anchor of the site resolves.
+/// Every internal link and anchor of these pages resolves (a
+/// [`LinkChecker`] fed from a list).
 pub fn links(outputs: impl IntoIterator<Item = Output>) -> Vec<Diagnostic> {
     let checker = LinkChecker::default();
     for o in outputs {

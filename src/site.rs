@@ -127,8 +127,8 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     let index = || timed(&|| crate::search::index(&site, &writer, terms.as_ref()).map_err(BuildError::Io));
     // side by side, each stage's peak memory adds to the other's: above
     // this size the index waits for rendering (at 50,000 articles that cut
-    // the peak from about 2,850 to 2,750 MiB; it costs up to the index's own
-    // time, 15 s of a 91 s build)
+    // the peak from about 2,850 to 2,750 MiB with glibc's allocator; it
+    // costs up to the index's own time, 15 s of a 91 s build)
     let (rendered, indexed) = if site.articles.len() <= OVERLAP_SEARCH_UP_TO {
         rayon::join(render, index)
     } else {

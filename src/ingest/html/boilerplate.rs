@@ -149,8 +149,7 @@ fn article_goes_on(after: &[&str], other_key: &str) -> bool {
 const AUTHOR_BOX_WORDS: usize = 200;
 
 /// Where an author box at the end of the body starts, if there is one.
-fn author_box_start(blocks: &[&str], authors: &[String]) -> Option<usize> {
-    let names = author_keys(authors);
+fn author_box_start(blocks: &[&str], names: &[String]) -> Option<usize> {
     if names.is_empty() {
         return None;
     }
@@ -260,15 +259,13 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
             blocks.truncate(i);
         }
     }
-    {
-        blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !is_furniture(b));
-    }
-    if let Some(k) = author_box_start(&blocks, authors) {
+    blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !is_furniture(b));
+    let names = author_keys(authors);
+    if let Some(k) = author_box_start(&blocks, &names) {
         blocks.truncate(k);
     }
     // A byline near the top (the authors are in the front matter), once
     // the author box at the end is gone.
-    let names = author_keys(authors);
     if !names.is_empty() {
         let mut i = 0;
         blocks.retain(|b| {

@@ -66,40 +66,15 @@ pub fn decode_html(raw: &[u8]) -> (String, Option<String>) {
 /// The Windows-1252 byte a character stands for when UTF-8 bytes were read
 /// as Windows-1252 (or Latin-1, whose C1 controls stay as they are).
 pub fn cp1252_byte(c: char) -> Option<u8> {
-    let b = match c as u32 {
-        0..=0xff => c as u32 as u8,
-        _ => match c {
-            '\u{20ac}' => 0x80,
-            '\u{201a}' => 0x82,
-            '\u{192}' => 0x83,
-            '\u{201e}' => 0x84,
-            '\u{2026}' => 0x85,
-            '\u{2020}' => 0x86,
-            '\u{2021}' => 0x87,
-            '\u{2c6}' => 0x88,
-            '\u{2030}' => 0x89,
-            '\u{160}' => 0x8a,
-            '\u{2039}' => 0x8b,
-            '\u{152}' => 0x8c,
-            '\u{17d}' => 0x8e,
-            '\u{2018}' => 0x91,
-            '\u{2019}' => 0x92,
-            '\u{201c}' => 0x93,
-            '\u{201d}' => 0x94,
-            '\u{2022}' => 0x95,
-            '\u{2013}' => 0x96,
-            '\u{2014}' => 0x97,
-            '\u{2dc}' => 0x98,
-            '\u{2122}' => 0x99,
-            '\u{161}' => 0x9a,
-            '\u{203a}' => 0x9b,
-            '\u{153}' => 0x9c,
-            '\u{17e}' => 0x9e,
-            '\u{178}' => 0x9f,
-            _ => return None,
-        },
-    };
-    Some(b)
+    if let Ok(b) = u8::try_from(c as u32) {
+        return Some(b);
+    }
+    let mut utf8 = [0u8; 4];
+    let mut out = [0u8; 1];
+    let (result, _, written) = encoding_rs::WINDOWS_1252
+        .new_encoder()
+        .encode_from_utf8_without_replacement(c.encode_utf8(&mut utf8), &mut out, true);
+    (matches!(result, encoding_rs::EncoderResult::InputEmpty) && written == 1).then_some(out[0])
 }
 
 /// A page needs this many mojibake sequences before any is repaired: one
