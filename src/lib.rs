@@ -15,6 +15,7 @@ pub mod graph;
 pub mod ingest;
 pub mod init;
 pub mod load;
+pub mod memo;
 pub mod model;
 pub mod output;
 pub mod project;

@@ -243,8 +243,8 @@ pub fn assemble(
         .map(|a| a.file.clone())
         .collect();
     report.articles = content.articles.len();
-    let (site, graph_diags) =
-        crate::graph::Site::build(content.config, content.articles, analyses, bodies, &content.registry);
+    let graph = graph(project, opts, &content, &analyses, report);
+    let (site, graph_diags) = crate::graph::Site::new(content.config, content.articles, analyses, bodies, graph);
     let (errors, warnings): (Vec<_>, Vec<_>) = graph_diags.into_iter().partition(Diagnostic::is_error);
     report.warnings.extend(warnings);
     if !errors.is_empty() {
@@ -252,6 +252,37 @@ pub fn assemble(
     }
     report.stage("graph", clock);
     Ok((site, theme))
+}
+
+/// The graph of the articles: kept from the last build when its inputs are
+/// the same (see [`crate::memo`]), else made (and kept for the next).
+fn graph(
+    project: &Project,
+    opts: &BuildOptions,
+    content: &crate::load::Content,
+    analyses: &[crate::extract::Analysis],
+    report: &mut BuildReport,
+) -> crate::graph::Graph {
+    let (config, articles, registry) = (&content.config, &content.articles, &content.registry);
+    if !opts.cache {
+        return crate::graph::Graph::build(config, articles, analyses, registry);
+    }
+    let key = {
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(&crate::memo::program().to_le_bytes());
+        h.update(&crate::graph::inputs_key(config, articles, analyses, registry).to_le_bytes());
+        h.digest128()
+    };
+    match crate::memo::load(&project.root, key, registry) {
+        Ok(Some(graph)) => return graph,
+        Ok(None) => {}
+        Err(w) => report.warnings.push(cache_warning(w)),
+    }
+    let graph = crate::graph::Graph::build(config, articles, analyses, registry);
+    if let Err(w) = crate::memo::store(&project.root, key, &graph, registry) {
+        report.warnings.push(cache_warning(w));
+    }
+    graph
 }
 
 fn progress_bar(enabled: bool, len: usize) -> Option<indicatif::ProgressBar> {

@@ -25,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub const RESERVED_IDS: &[&str] = &["index", "search", "data", "timeline", "graph"];
 
 /// One merged entity: a page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entity {
     pub id: EntityId,
     /// The registry's name, else the most common full form.
@@ -33,6 +33,9 @@ pub struct Entity {
     pub kind: EntityKind,
     /// Every other form used for it, and the registry's aliases.
     pub aliases: BTreeSet<String>,
+    /// Not serialised: a kept graph takes it from the registry again (see
+    /// `cache::GraphMemo`).
+    #[serde(skip)]
     pub registry: Option<RegistryEntry>,
     /// Articles that mention it.
     pub articles: BTreeSet<ArticleId>,
@@ -41,7 +44,7 @@ pub struct Entity {
 }
 
 /// The merged entities and, for each article, which entity each of its names is.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct EntityIndex {
     pub entities: BTreeMap<EntityId, Entity>,
     /// For each article, by local name index: its entity, or `None` (below

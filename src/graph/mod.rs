@@ -10,11 +10,12 @@ use crate::extract::bodies::BodyStore;
 use crate::extract::Analysis;
 use crate::model::{Article, Diagnostic, EntityId, RegistryEntry};
 use entities::EntityIndex;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use timeline::Event;
 
 /// One sentence that mentions an entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct MentionRef {
     pub article: usize,
     pub sentence: usize,
@@ -56,7 +57,58 @@ pub struct Site {
 /// How many related entities to keep per entity.
 const RELATED: usize = 12;
 
+/// What the graph stage derives from the articles: a pure function of the
+/// inputs [`inputs_key`] hashes, so a build whose inputs hash the same may
+/// take it from the last build (see `cache::GraphMemo`) instead of making it.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+pub struct Graph {
+    pub chronological: Vec<usize>,
+    pub rank: Vec<usize>,
+    pub entities: EntityIndex,
+    pub mentions: BTreeMap<EntityId, Vec<MentionRef>>,
+    pub article_entities: Vec<BTreeMap<EntityId, usize>>,
+    pub related: BTreeMap<EntityId, Vec<(EntityId, usize)>>,
+    pub timeline: Vec<Event>,
+    pub events_by_entity: BTreeMap<EntityId, Vec<usize>>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A hash of everything [`Graph::build`] reads: the settings, the registry,
+/// and per article its id, file, front matter, names, dates and the sentences its
+/// dates are in. Not the rest of an article's text: an edit that changes
+/// no name and no dated sentence keeps the graph.
+pub fn inputs_key(config: &Config, articles: &[Article], analyses: &[Analysis], registry: &[RegistryEntry]) -> u128 {
+    use rayon::prelude::*;
+    use xxhash_rust::xxh3::{xxh3_128, Xxh3};
+    let per_article: Vec<u128> = articles
+        .par_iter()
+        .zip(analyses)
+        .map(|(a, an)| {
+            let dated: Vec<&str> = an
+                .dates
+                .iter()
+                .map(|d| an.sentences.get(d.sentence).map_or("", String::as_str))
+                .collect();
+            let bytes = format!("{}\0{:?}\0{:?}\0{}\0", a.id, a.file, a.meta, a.body_line).into_bytes();
+            // postcard writes lengths before variable parts: no two inputs
+            // give the same bytes
+            match postcard::to_extend(&(&an.names, &an.dates, dated), bytes) {
+                Ok(b) => xxh3_128(&b),
+                // cannot happen for these types; never hash two inputs alike
+                Err(_) => xxh3_128(a.id.as_str().as_bytes()) ^ u128::MAX,
+            }
+        })
+        .collect();
+    let mut h = Xxh3::new();
+    h.update(format!("{config:?}\0{registry:?}\0").as_bytes());
+    for k in per_article {
+        h.update(&k.to_le_bytes());
+    }
+    h.digest128()
+}
+
 impl Site {
+    /// Derive the graph from the articles and make the site of it.
     pub fn build(
         config: Config,
         articles: Vec<Article>,
@@ -64,6 +116,56 @@ impl Site {
         bodies: BodyStore,
         registry: &[RegistryEntry],
     ) -> (Site, Vec<Diagnostic>) {
+        let graph = Graph::build(&config, &articles, &analyses, registry);
+        Site::new(config, articles, analyses, bodies, graph)
+    }
+
+    /// The site of the articles and their graph (made now or kept).
+    pub fn new(
+        config: Config,
+        articles: Vec<Article>,
+        analyses: Vec<Analysis>,
+        bodies: BodyStore,
+        graph: Graph,
+    ) -> (Site, Vec<Diagnostic>) {
+        let Graph {
+            chronological,
+            rank,
+            entities,
+            mentions,
+            article_entities,
+            related,
+            timeline,
+            events_by_entity,
+            diagnostics,
+        } = graph;
+        let local_entities = articles
+            .iter()
+            .map(|a| entities.article_entities.get(&a.id).cloned().unwrap_or_default())
+            .collect();
+        let site = Site {
+            config,
+            articles,
+            analyses,
+            bodies,
+            chronological,
+            rank,
+            entities,
+            local_entities,
+            mentions,
+            article_entities,
+            related,
+            timeline,
+            events_by_entity,
+        };
+        (site, diagnostics)
+    }
+}
+
+impl Graph {
+    /// Derive the graph from every article. Its diagnostics are in
+    /// `diagnostics`.
+    pub fn build(config: &Config, articles: &[Article], analyses: &[Analysis], registry: &[RegistryEntry]) -> Graph {
         let mut chronological: Vec<usize> = (0..articles.len()).collect();
         chronological.sort_by(|&a, &b| {
             let (x, y) = (&articles[a], &articles[b]);
@@ -81,7 +183,7 @@ impl Site {
 
         let inputs: Vec<_> = articles
             .iter()
-            .zip(&analyses)
+            .zip(analyses)
             .map(|(a, an)| (a.id.clone(), &an.names))
             .collect();
         let index = entities::merge(&inputs, registry, &config.entities);
@@ -193,7 +295,7 @@ impl Site {
             );
         }
 
-        let timeline = timeline::build(&articles, &analyses, &local_entities, &index, registry, &mut diags);
+        let timeline = timeline::build(articles, analyses, &local_entities, &index, registry, &mut diags);
         let mut events_by_entity: BTreeMap<EntityId, Vec<usize>> = BTreeMap::new();
         for (i, ev) in timeline.iter().enumerate() {
             for id in &ev.entities {
@@ -204,22 +306,17 @@ impl Site {
                 }
             }
         }
-        let site = Site {
-            config,
-            articles,
-            analyses,
-            bodies,
+        Graph {
             chronological,
             rank,
             entities: index,
-            local_entities,
             mentions,
             article_entities,
             related,
             timeline,
             events_by_entity,
-        };
-        (site, diags)
+            diagnostics: diags,
+        }
     }
 }
 

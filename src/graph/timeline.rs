@@ -7,7 +7,7 @@ use crate::model::{Article, CuratedEvent, Diagnostic, EntityId, EventDate, Regis
 use std::collections::BTreeSet;
 use std::path::Path;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Event {
     pub date: EventDate,
     /// The article it comes from (an entity's curated events have none).

@@ -156,20 +156,7 @@ impl Theme {
 /// or not) renders everything afresh rather than trust pages of another.
 fn theme_fingerprint(sources: &BTreeMap<String, (PathBuf, String)>) -> u128 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
-    h.update(env!("CARGO_PKG_VERSION").as_bytes());
-    let exe = std::env::current_exe().and_then(std::fs::metadata);
-    match exe {
-        Ok(m) => {
-            h.update(&m.len().to_le_bytes());
-            let mtime = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-            h.update(&mtime.map_or(0, |d| d.as_nanos()).to_le_bytes());
-        }
-        // no way to tell this program from another: nothing is kept
-        Err(_) => h.update(&std::process::id().to_le_bytes()),
-    }
+    h.update(&crate::memo::program().to_le_bytes());
     for (name, (_, src)) in sources {
         for part in [name, src] {
             h.update(&(part.len() as u64).to_le_bytes());

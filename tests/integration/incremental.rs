@@ -83,6 +83,20 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
         after.len()
     );
 
+    // an edit that names no one and dates nothing keeps the last build's
+    // graph (its file is not rewritten), and still shows everywhere
+    let graph = p.path(".dossier-cache/graph.bin");
+    let stored = std::fs::metadata(&graph).unwrap().modified().unwrap();
+    let mut text = p.read(&rel);
+    text.push_str("\nA plain closing remark, with nothing in it to find.\n");
+    p.write(&rel, &text);
+    assert_same_as_clean(&p, "plain edit");
+    assert_eq!(
+        stored,
+        std::fs::metadata(&graph).unwrap().modified().unwrap(),
+        "graph kept"
+    );
+
     // add an article
     p.write(
         "content/articles/added.md",
@@ -159,7 +173,7 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     let r = p.run(&["build"]);
     r.success();
     assert!(r.stderr().contains("corrupt or from another version"), "{}", r.stderr());
-    for pack in ["extract.pack", "terms.pack"] {
+    for pack in ["extract.pack", "terms.pack", "graph.bin"] {
         assert!(r.stderr().contains(pack), "{pack}: {}", r.stderr());
     }
     assert_eq!(good, files(&p));

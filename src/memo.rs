@@ -1,0 +1,227 @@
+//! `.dossier-cache/graph.bin`: the last build's graph, with the hash of the
+//! inputs it was made from (`graph::inputs_key`). A build whose inputs hash
+//! the same takes the graph from here instead of merging every article's
+//! names again: after an edit that changes no name and no dated sentence,
+//! that was two fifths of a one-article rebuild at 10,000 articles.
+//!
+//! Like the packs of [`crate::cache`], it is never trusted blindly: a file
+//! of another program, a torn or flipped file, or one that does not decode
+//! is ignored with a warning, and the graph is made afresh.
+
+use crate::graph::Graph;
+use crate::model::RegistryEntry;
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::Xxh3;
+
+/// The start of the file. Its version changes with the format.
+const MAGIC: &[u8; 16] = b"DOSSIER-GRAPH-1\n";
+const KEY_LEN: usize = 16;
+const SUM_LEN: usize = 16;
+
+/// The running program: its version, and its binary's size and time. What
+/// an earlier build made is trusted only from the same program, since a
+/// rebuilt binary (same version or not) may make it differently.
+pub fn program() -> u128 {
+    let mut h = Xxh3::new();
+    h.update(env!("CARGO_PKG_VERSION").as_bytes());
+    match std::env::current_exe().and_then(std::fs::metadata) {
+        Ok(m) => {
+            h.update(&m.len().to_le_bytes());
+            let mtime = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            h.update(&mtime.map_or(0, |d| d.as_nanos()).to_le_bytes());
+        }
+        // no way to tell this program from another: nothing is kept
+        Err(_) => h.update(&std::process::id().to_le_bytes()),
+    }
+    h.digest128()
+}
+
+fn path(root: &Path) -> PathBuf {
+    root.join(".dossier-cache").join("graph.bin")
+}
+
+/// What is stored: the graph, and for each entity (in id order) the
+/// position in the registry of its entry, since the graph does not
+/// serialise registry entries (they are the analyst's, read afresh).
+type Stored = (Graph, Vec<Option<u32>>);
+
+/// The graph stored for inputs `key`, if there is one. `Ok(None)` when the
+/// file is missing or was made from other inputs; `Err` (a warning naming
+/// the file) when it is damaged.
+pub fn load(root: &Path, key: u128, registry: &[RegistryEntry]) -> Result<Option<Graph>, String> {
+    let path = path(root);
+    let mut bytes = Vec::new();
+    match std::fs::File::open(&path) {
+        Ok(mut f) => f
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("{}: {e}; ignored", path.display()))?,
+        Err(_) => return Ok(None),
+    };
+    let damaged = || format!("cache {} is corrupt or from another version; ignored", path.display());
+    if bytes.len() < MAGIC.len() + KEY_LEN + SUM_LEN || &bytes[..MAGIC.len()] != MAGIC {
+        return Err(damaged());
+    }
+    let (head, sum) = bytes.split_at(bytes.len() - SUM_LEN);
+    if xxhash_rust::xxh3::xxh3_128(head).to_le_bytes() != sum {
+        return Err(damaged());
+    }
+    if head[MAGIC.len()..MAGIC.len() + KEY_LEN] != key.to_le_bytes() {
+        return Ok(None);
+    }
+    let (mut graph, registry_of): Stored =
+        postcard::from_bytes(&head[MAGIC.len() + KEY_LEN..]).map_err(|_| damaged())?;
+    if registry_of.len() != graph.entities.entities.len() {
+        return Err(damaged());
+    }
+    for (e, i) in graph.entities.entities.values_mut().zip(registry_of) {
+        e.registry = match i {
+            Some(i) => Some(registry.get(i as usize).ok_or_else(damaged)?.clone()),
+            None => None,
+        };
+    }
+    Ok(Some(graph))
+}
+
+/// Store `graph`, made from inputs `key`, for the next build. Written
+/// beside and renamed into place, so a killed build leaves the old file or
+/// the new one, never half of one.
+pub fn store(root: &Path, key: u128, graph: &Graph, registry: &[RegistryEntry]) -> Result<(), String> {
+    let path = path(root);
+    let fail = |e: &dyn std::fmt::Display| format!("{}: cannot write: {e}", path.display());
+    // an entity's entry is found by id; when two entries share it (an
+    // error the build reports) the graph is not stored
+    let by_id: std::collections::BTreeMap<&str, usize> =
+        registry.iter().enumerate().map(|(i, r)| (r.id.as_str(), i)).collect();
+    let mut registry_of = Vec::with_capacity(graph.entities.entities.len());
+    for e in graph.entities.entities.values() {
+        registry_of.push(match &e.registry {
+            Some(r) => match by_id.get(r.id.as_str()) {
+                Some(&i) if registry[i] == *r => Some(i as u32),
+                _ => return Ok(()),
+            },
+            None => None,
+        });
+    }
+    let dir = path.parent().unwrap_or(root);
+    std::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
+    {
+        // streamed through the checksum: at 50,000 articles the graph is
+        // a few hundred MB of postcard, not worth holding twice
+        let mut out = Summed {
+            inner: BufWriter::new(tmp.as_file_mut()),
+            sum: Xxh3::new(),
+        };
+        out.write_all(MAGIC).map_err(|e| fail(&e))?;
+        out.write_all(&key.to_le_bytes()).map_err(|e| fail(&e))?;
+        postcard::to_io(&(graph, &registry_of), &mut out).map_err(|e| fail(&e))?;
+        let sum = out.sum.digest128();
+        out.inner.write_all(&sum.to_le_bytes()).map_err(|e| fail(&e))?;
+        out.inner.flush().map_err(|e| fail(&e))?;
+    }
+    tmp.persist(&path).map_err(|e| fail(&e.error))?;
+    Ok(())
+}
+
+/// A writer that hashes what passes through it.
+struct Summed<W> {
+    inner: W,
+    sum: Xxh3,
+}
+
+impl<W: Write> Write for Summed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.sum.update(&buf[..n]);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::entities::{Entity, EntityIndex};
+    use crate::model::{Diagnostic, EntityKind, EntityMeta, Slug};
+
+    fn entry() -> RegistryEntry {
+        RegistryEntry {
+            id: Slug::parse("recep-tayyip-erdogan").unwrap(),
+            file: "content/entities/recep-tayyip-erdogan.md".into(),
+            meta: EntityMeta {
+                name: "Recep Tayyip Erdoğan".into(),
+                kind: EntityKind::Person,
+                aliases: vec!["Erdogan".into()],
+                description: Some("President of Turkey".into()),
+                links: vec![],
+                hidden: false,
+                redirect_from: vec![],
+                events: vec![],
+            },
+            notes: "Notes.".into(),
+        }
+    }
+
+    fn graph(registry: &[RegistryEntry]) -> Graph {
+        let mut entities = EntityIndex::default();
+        for (id, r) in [("recep-tayyip-erdogan", registry.first()), ("ankara", None)] {
+            let id = Slug::parse(id).unwrap();
+            entities.entities.insert(
+                id.clone(),
+                Entity {
+                    id,
+                    name: "Name".into(),
+                    kind: EntityKind::Place,
+                    aliases: ["Alias".to_string()].into(),
+                    registry: r.cloned(),
+                    articles: [Slug::parse("an-article").unwrap()].into(),
+                    mentions: 3,
+                },
+            );
+        }
+        Graph {
+            chronological: vec![0],
+            rank: vec![0],
+            entities,
+            mentions: Default::default(),
+            article_entities: vec![Default::default()],
+            related: Default::default(),
+            timeline: vec![],
+            events_by_entity: Default::default(),
+            diagnostics: vec![Diagnostic::warning("content/articles/a.md", "a warning")],
+        }
+    }
+
+    #[test]
+    fn a_stored_graph_comes_back_whole_for_its_key_only() {
+        let t = tempfile::tempdir().unwrap();
+        let registry = vec![entry()];
+        assert_eq!(load(t.path(), 7, &registry), Ok(None), "nothing stored yet");
+        store(t.path(), 7, &graph(&registry), &registry).unwrap();
+        // registry entries are not stored: they come from the registry read now
+        assert_eq!(load(t.path(), 7, &registry), Ok(Some(graph(&registry))));
+        assert_eq!(load(t.path(), 8, &registry), Ok(None), "other inputs");
+    }
+
+    #[test]
+    fn a_damaged_graph_is_reported_and_not_used() {
+        let t = tempfile::tempdir().unwrap();
+        let registry = vec![entry()];
+        store(t.path(), 7, &graph(&registry), &registry).unwrap();
+        let file = path(t.path());
+        let mut bytes = std::fs::read(&file).unwrap();
+        let n = bytes.len() / 2;
+        bytes[n] ^= 1;
+        std::fs::write(&file, &bytes).unwrap();
+        let err = load(t.path(), 7, &registry).unwrap_err();
+        assert!(err.contains("graph.bin") && err.contains("corrupt"), "{err}");
+        std::fs::write(&file, b"not a graph").unwrap();
+        assert!(load(t.path(), 7, &registry).is_err());
+    }
+}
