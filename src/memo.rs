@@ -1,8 +1,14 @@
-//! `.dossier-cache/graph.bin`: the last build's graph, with the hash of the
-//! inputs it was made from (`graph::inputs_key`). A build whose inputs hash
-//! the same takes the graph from here instead of merging every article's
-//! names again: after an edit that changes no name and no dated sentence,
-//! that was two fifths of a one-article rebuild at 10,000 articles.
+//! What a build keeps in `.dossier-cache/` for the next one besides the
+//! per-article packs of [`crate::cache`], each with a key of what it was
+//! made from:
+//! - `graph.bin`: the graph, keyed on the hash of its inputs
+//!   (`graph::inputs_key`). A build whose inputs hash the same takes the
+//!   graph from here instead of merging every article's names again: after
+//!   an edit that changes no name and no dated sentence, that was two fifths
+//!   of a one-article rebuild at 10,000 articles.
+//! - `search.bin`: the search index's postings, from which a rebuild
+//!   changes only the documents that changed (see
+//!   [`crate::search::IndexState`]).
 //!
 //! Like the packs of [`crate::cache`], it is never trusted blindly: a file
 //! of another program, a torn or flipped file, or one that does not decode
@@ -10,6 +16,8 @@
 
 use crate::graph::Graph;
 use crate::model::RegistryEntry;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3;
@@ -40,40 +48,23 @@ pub fn program() -> u128 {
     h.digest128()
 }
 
-fn path(root: &Path) -> PathBuf {
-    root.join(".dossier-cache").join("graph.bin")
+fn path(root: &Path, name: &str) -> PathBuf {
+    root.join(".dossier-cache").join(name)
 }
 
-/// What is stored: the graph, and for each entity (in id order) the
-/// position in the registry of its entry, since the graph does not
+/// What is stored of a graph: the graph, and for each entity (in id order)
+/// the position in the registry of its entry, since the graph does not
 /// serialise registry entries (they are the analyst's, read afresh).
-type Stored = (Graph, Vec<Option<u32>>);
+type StoredGraph = (Graph, Vec<Option<u32>>);
 
 /// The graph stored for inputs `key`, if there is one. `Ok(None)` when the
 /// file is missing or was made from other inputs; `Err` (a warning naming
 /// the file) when it is damaged.
-pub fn load(root: &Path, key: u128, registry: &[RegistryEntry]) -> Result<Option<Graph>, String> {
-    let path = path(root);
-    let mut bytes = Vec::new();
-    match std::fs::File::open(&path) {
-        Ok(mut f) => f
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("{}: {e}; ignored", path.display()))?,
-        Err(_) => return Ok(None),
-    };
-    let damaged = || format!("cache {} is corrupt or from another version; ignored", path.display());
-    if bytes.len() < MAGIC.len() + KEY_LEN + SUM_LEN || &bytes[..MAGIC.len()] != MAGIC {
-        return Err(damaged());
-    }
-    let (head, sum) = bytes.split_at(bytes.len() - SUM_LEN);
-    if xxhash_rust::xxh3::xxh3_128(head).to_le_bytes() != sum {
-        return Err(damaged());
-    }
-    if head[MAGIC.len()..MAGIC.len() + KEY_LEN] != key.to_le_bytes() {
+pub fn load_graph(root: &Path, key: u128, registry: &[RegistryEntry]) -> Result<Option<Graph>, String> {
+    let Some((mut graph, registry_of)) = load::<StoredGraph>(root, GRAPH, key)? else {
         return Ok(None);
-    }
-    let (mut graph, registry_of): Stored =
-        postcard::from_bytes(&head[MAGIC.len() + KEY_LEN..]).map_err(|_| damaged())?;
+    };
+    let damaged = || damaged(&path(root, GRAPH));
     if registry_of.len() != graph.entities.entities.len() {
         return Err(damaged());
     }
@@ -86,12 +77,8 @@ pub fn load(root: &Path, key: u128, registry: &[RegistryEntry]) -> Result<Option
     Ok(Some(graph))
 }
 
-/// Store `graph`, made from inputs `key`, for the next build. Written
-/// beside and renamed into place, so a killed build leaves the old file or
-/// the new one, never half of one.
-pub fn store(root: &Path, key: u128, graph: &Graph, registry: &[RegistryEntry]) -> Result<(), String> {
-    let path = path(root);
-    let fail = |e: &dyn std::fmt::Display| format!("{}: cannot write: {e}", path.display());
+/// Store `graph`, made from inputs `key`, for the next build.
+pub fn store_graph(root: &Path, key: u128, graph: &Graph, registry: &[RegistryEntry]) -> Result<(), String> {
     // an entity's entry is found by id; when two entries share it (an
     // error the build reports) the graph is not stored
     let by_id: std::collections::BTreeMap<&str, usize> =
@@ -106,6 +93,51 @@ pub fn store(root: &Path, key: u128, graph: &Graph, registry: &[RegistryEntry]) 
             None => None,
         });
     }
+    store(root, GRAPH, key, &(graph, &registry_of))
+}
+
+/// The graph's file.
+const GRAPH: &str = "graph.bin";
+/// The search index's state (see [`crate::search::IndexState`]).
+pub const SEARCH: &str = "search.bin";
+
+fn damaged(path: &Path) -> String {
+    format!("cache {} is corrupt or from another version; ignored", path.display())
+}
+
+/// The value stored in the cache file `name` for `key`, if there is one.
+/// `Ok(None)` when the file is missing or was stored for another key;
+/// `Err` (a warning naming the file) when it is damaged.
+pub fn load<T: DeserializeOwned>(root: &Path, name: &str, key: u128) -> Result<Option<T>, String> {
+    let path = path(root, name);
+    let mut bytes = Vec::new();
+    match std::fs::File::open(&path) {
+        Ok(mut f) => f
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("{}: {e}; ignored", path.display()))?,
+        Err(_) => return Ok(None),
+    };
+    if bytes.len() < MAGIC.len() + KEY_LEN + SUM_LEN || &bytes[..MAGIC.len()] != MAGIC {
+        return Err(damaged(&path));
+    }
+    let (head, sum) = bytes.split_at(bytes.len() - SUM_LEN);
+    if xxhash_rust::xxh3::xxh3_128(head).to_le_bytes() != sum {
+        return Err(damaged(&path));
+    }
+    if head[MAGIC.len()..MAGIC.len() + KEY_LEN] != key.to_le_bytes() {
+        return Ok(None);
+    }
+    postcard::from_bytes(&head[MAGIC.len() + KEY_LEN..])
+        .map(Some)
+        .map_err(|_| damaged(&path))
+}
+
+/// Store `value` in the cache file `name` for `key`, for the next build.
+/// Written beside and renamed into place, so a killed build leaves the old
+/// file or the new one, never half of one.
+pub fn store<T: Serialize>(root: &Path, name: &str, key: u128, value: &T) -> Result<(), String> {
+    let path = path(root, name);
+    let fail = |e: &dyn std::fmt::Display| format!("{}: cannot write: {e}", path.display());
     let dir = path.parent().unwrap_or(root);
     std::fs::create_dir_all(dir).map_err(|e| fail(&e))?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
@@ -118,7 +150,7 @@ pub fn store(root: &Path, key: u128, graph: &Graph, registry: &[RegistryEntry]) 
         };
         out.write_all(MAGIC).map_err(|e| fail(&e))?;
         out.write_all(&key.to_le_bytes()).map_err(|e| fail(&e))?;
-        postcard::to_io(&(graph, &registry_of), &mut out).map_err(|e| fail(&e))?;
+        postcard::to_io(value, &mut out).map_err(|e| fail(&e))?;
         let sum = out.sum.digest128();
         out.inner.write_all(&sum.to_le_bytes()).map_err(|e| fail(&e))?;
         out.inner.flush().map_err(|e| fail(&e))?;
@@ -202,26 +234,26 @@ mod tests {
     fn a_stored_graph_comes_back_whole_for_its_key_only() {
         let t = tempfile::tempdir().unwrap();
         let registry = vec![entry()];
-        assert_eq!(load(t.path(), 7, &registry), Ok(None), "nothing stored yet");
-        store(t.path(), 7, &graph(&registry), &registry).unwrap();
+        assert_eq!(load_graph(t.path(), 7, &registry), Ok(None), "nothing stored yet");
+        store_graph(t.path(), 7, &graph(&registry), &registry).unwrap();
         // registry entries are not stored: they come from the registry read now
-        assert_eq!(load(t.path(), 7, &registry), Ok(Some(graph(&registry))));
-        assert_eq!(load(t.path(), 8, &registry), Ok(None), "other inputs");
+        assert_eq!(load_graph(t.path(), 7, &registry), Ok(Some(graph(&registry))));
+        assert_eq!(load_graph(t.path(), 8, &registry), Ok(None), "other inputs");
     }
 
     #[test]
     fn a_damaged_graph_is_reported_and_not_used() {
         let t = tempfile::tempdir().unwrap();
         let registry = vec![entry()];
-        store(t.path(), 7, &graph(&registry), &registry).unwrap();
-        let file = path(t.path());
+        store_graph(t.path(), 7, &graph(&registry), &registry).unwrap();
+        let file = path(t.path(), GRAPH);
         let mut bytes = std::fs::read(&file).unwrap();
         let n = bytes.len() / 2;
         bytes[n] ^= 1;
         std::fs::write(&file, &bytes).unwrap();
-        let err = load(t.path(), 7, &registry).unwrap_err();
+        let err = load_graph(t.path(), 7, &registry).unwrap_err();
         assert!(err.contains("graph.bin") && err.contains("corrupt"), "{err}");
         std::fs::write(&file, b"not a graph").unwrap();
-        assert!(load(t.path(), 7, &registry).is_err());
+        assert!(load_graph(t.path(), 7, &registry).is_err());
     }
 }

@@ -12,9 +12,9 @@ use crate::cache::Cache;
 use crate::graph::Site;
 use crate::output::{Output, PageSink};
 use rustc_hash::{FxHashMap, FxHashSet};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Where the index lives in the site.
 pub const DIR: &str = "search/index";
@@ -100,14 +100,14 @@ fn cached_terms<'a>(
     t
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Doc {
     /// relative URL from the site root
     u: String,
     /// title
     t: String,
     /// type: article, person, organization, place, ...
-    k: &'static str,
+    k: String,
     /// a short description shown under the title
     s: String,
 }
@@ -133,21 +133,52 @@ fn short(s: &str, max: usize) -> String {
     out
 }
 
-/// A word and its postings.
-type Entry<'a> = (&'a String, &'a Vec<u32>);
+/// What a build keeps of its index for the next one (in
+/// `.dossier-cache/search.bin`, see [`crate::memo`]): the documents, what
+/// each one's words were made from, every posting, and the view each file
+/// was written under. A rebuild in which few documents changed, none moved
+/// and none came or went takes the changed documents' postings out, puts
+/// their new ones in, and writes again only the shards and document chunks
+/// they touch: tokenising, ranking and writing every word of a 10,000-article
+/// site was a third of a one-article rebuild.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct IndexState {
+    docs: Vec<Doc>,
+    /// Per document: a hash of the fields its words come from.
+    inputs: Vec<u128>,
+    /// word -> every (document, score), by document.
+    postings: BTreeMap<String, Vec<(u32, u32)>>,
+    /// Every file of the index, by path, with the view it was written under.
+    outputs: BTreeMap<String, u128>,
+}
 
-/// Build the index files, handing each to `out`. With a terms cache,
-/// an article's terms are looked up there (tokenising every article was a
-/// sixth of a one-article rebuild's CPU at 10,000 articles); what cannot be
-/// read from it is recomputed (and the cache reports it).
-pub fn index(site: &Site, out: &dyn PageSink, cache: Option<&Cache<Terms>>) -> Result<(), String> {
-    use rayon::prelude::*;
+/// A rebuild in which more than this share of the documents changed makes
+/// the index afresh: it is quicker than taking them out one by one.
+const DELTA_AT_MOST: usize = 10;
+
+/// The documents of the index, in order (articles newest first, then
+/// entities by id), with the fields their words come from, each one's key
+/// in the terms cache (articles only: an entity's names are quick to
+/// tokenise), and a hash of those fields.
+fn documents<'a>(site: &'a Site, cached: bool) -> (Vec<Doc>, Vec<Fields<'a>>, Vec<Option<String>>, Vec<u128>) {
     let mut docs: Vec<Doc> = Vec::new();
-    // the text of each document, tokenised in parallel below
-    let mut texts: Vec<Vec<(&str, u32)>> = Vec::new();
-    // per document: its key in the terms cache (articles only: an entity's
-    // names are quick to tokenise)
+    let mut texts: Vec<Fields<'a>> = Vec::new();
     let mut cache_keys: Vec<Option<String>> = Vec::new();
+    let mut inputs: Vec<u128> = Vec::new();
+    // what an article's words are made from, without its sentences: those
+    // are a function of the analysis's source
+    let head = |fields: &[(&str, u32)], source: Option<u128>| {
+        let mut input = Vec::new();
+        for (text, weight) in fields {
+            input.extend_from_slice(text.as_bytes());
+            input.push(0);
+            input.extend_from_slice(&u32::to_le_bytes(*weight));
+        }
+        if let Some(s) = source {
+            input.extend_from_slice(&s.to_le_bytes());
+        }
+        input
+    };
     for &i in &site.chronological {
         let (a, an) = (&site.articles[i], &site.analyses[i]);
         let mut fields = vec![
@@ -155,18 +186,10 @@ pub fn index(site: &Site, out: &dyn PageSink, cache: Option<&Cache<Terms>>) -> R
             (a.meta.subtitle.as_deref().unwrap_or(""), 5),
         ];
         fields.extend(a.meta.authors.iter().map(|s| (s.as_str(), 10)));
+        let input = head(&fields, Some(an.source));
+        inputs.push(xxhash_rust::xxh3::xxh3_128(&input));
+        cache_keys.push(cached.then(|| crate::cache::key(&input, "search-terms")));
         fields.extend(an.sentences.iter().map(|s| (s.as_str(), 1)));
-        cache_keys.push(cache.map(|_| {
-            // the sentences are a function of the analysis's source
-            let mut input = Vec::new();
-            for (text, weight) in &fields[..fields.len() - an.sentences.len()] {
-                input.extend_from_slice(text.as_bytes());
-                input.push(0);
-                input.extend_from_slice(&u32::to_le_bytes(*weight));
-            }
-            input.extend_from_slice(&an.source.to_le_bytes());
-            crate::cache::key(&input, "search-terms")
-        }));
         texts.push(fields);
         let date = a
             .meta
@@ -177,7 +200,7 @@ pub fn index(site: &Site, out: &dyn PageSink, cache: Option<&Cache<Terms>>) -> R
         docs.push(Doc {
             u: crate::render::article_url(a),
             t: a.meta.title.clone(),
-            k: "article",
+            k: "article".to_string(),
             s: short(
                 &format!("{date}{}", a.meta.summary.clone().unwrap_or_else(|| an.summary(160))),
                 160,
@@ -189,6 +212,7 @@ pub fn index(site: &Site, out: &dyn PageSink, cache: Option<&Cache<Terms>>) -> R
         // names weigh most; a popular entity outranks a rare namesake
         let mut fields = vec![(e.name.as_str(), 40 + articles.min(40) as u32)];
         fields.extend(e.aliases.iter().map(|a| (a.as_str(), 30)));
+        inputs.push(xxhash_rust::xxh3::xxh3_128(&head(&fields, None)));
         texts.push(fields);
         cache_keys.push(None);
         let mut s = e
@@ -203,10 +227,23 @@ pub fn index(site: &Site, out: &dyn PageSink, cache: Option<&Cache<Terms>>) -> R
         docs.push(Doc {
             u: format!("entities/{}/", e.id),
             t: e.name.clone(),
-            k: e.kind.as_str(),
+            k: e.kind.as_str().to_string(),
             s: short(&s, 160),
         });
     }
+    (docs, texts, cache_keys, inputs)
+}
+
+/// A document's weighted texts.
+type Fields<'a> = Vec<(&'a str, u32)>;
+
+/// Every posting of every word, made afresh.
+fn all_postings(
+    texts: &[Fields],
+    cache_keys: &[Option<String>],
+    cache: Option<&Cache<Terms>>,
+) -> BTreeMap<String, Vec<(u32, u32)>> {
+    use rayon::prelude::*;
     // word -> [(doc, score)], docs in order; tokenised a slice at a time
     // so the words of every document are never all held at once
     let mut postings: FxHashMap<Cow<str>, Vec<(u32, u32)>> = FxHashMap::default();
@@ -228,23 +265,195 @@ pub fn index(site: &Site, out: &dyn PageSink, cache: Option<&Cache<Terms>>) -> R
             }
         }
     }
+    postings.into_iter().map(|(w, p)| (w.into_owned(), p)).collect()
+}
 
-    // best postings per word, as a flat [doc, score, doc, score, ...] list
-    let mut words: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-    for (w, mut list) in postings {
-        list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        list.truncate(MAX_POSTINGS);
-        words.insert(w.into_owned(), list.into_iter().flat_map(|(d, s)| [d, s]).collect());
-    }
-    // shard by prefix: two letters, longer where a shard would be too big
-    let mut shards: BTreeMap<String, BTreeMap<&str, &Vec<u32>>> = BTreeMap::new();
-    let mut pending: Vec<(usize, Vec<Entry>)> = {
-        let mut by2: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
-        for (w, p) in &words {
-            by2.entry(w.chars().take(2).collect()).or_default().push((w, p));
-        }
-        by2.into_values().map(|v| (2, v)).collect()
+/// Build the index files, handing each to `out`. With a terms cache, an
+/// article's terms are looked up there (tokenising every article was a
+/// sixth of a one-article rebuild's CPU at 10,000 articles); what cannot be
+/// read from it is recomputed (and the cache reports it). With the state
+/// the last build kept, only what changed is made again (see
+/// [`IndexState`]); the state of this build is returned.
+pub fn index(
+    site: &Site,
+    out: &dyn PageSink,
+    cache: Option<&Cache<Terms>>,
+    prior: Option<IndexState>,
+) -> Result<IndexState, String> {
+    let (docs, texts, cache_keys, inputs) = documents(site, cache.is_some());
+    // the documents are where they were: same number, same order
+    let prior = prior.filter(|p| p.docs.len() == docs.len() && p.docs.iter().zip(&docs).all(|(a, b)| a.u == b.u));
+    let changed: Vec<usize> = match &prior {
+        Some(p) => (0..docs.len()).filter(|&i| p.inputs[i] != inputs[i]).collect(),
+        None => Vec::new(),
     };
+    let (mut state, dirty, old_docs) = match prior {
+        Some(p) if changed.len() <= docs.len() / DELTA_AT_MOST => {
+            let IndexState {
+                docs: old_docs,
+                mut postings,
+                outputs,
+                ..
+            } = p;
+            let mut is_changed = vec![false; docs.len()];
+            for &d in &changed {
+                is_changed[d] = true;
+            }
+            let mut touched: BTreeSet<String> = BTreeSet::new();
+            postings.retain(|w, list| {
+                let n = list.len();
+                list.retain(|(d, _)| !is_changed[*d as usize]);
+                if list.len() != n {
+                    touched.insert(w.clone());
+                }
+                !list.is_empty()
+            });
+            for &d in &changed {
+                for (w, score) in cached_terms(&texts[d], cache_keys[d].as_deref(), cache) {
+                    let list = postings.entry(w.to_string()).or_default();
+                    let at = list.partition_point(|p| p.0 < d as u32);
+                    list.insert(at, (d as u32, score));
+                    touched.insert(w.into_owned());
+                }
+            }
+            let dirty: BTreeSet<String> = touched.iter().map(|w| group_of(w).to_string()).collect();
+            let state = IndexState {
+                docs: Vec::new(),
+                inputs: Vec::new(),
+                postings,
+                outputs,
+            };
+            (state, Some(dirty), Some(old_docs))
+        }
+        _ => {
+            let state = IndexState {
+                postings: all_postings(&texts, &cache_keys, cache),
+                ..IndexState::default()
+            };
+            (state, None, None)
+        }
+    };
+    drop(texts);
+
+    // shards: every group of words sharing their first two letters is
+    // sharded on its own, so a group no changed word is in stays as it was
+    let groups: BTreeSet<String> = match &dirty {
+        None => state.postings.keys().map(|w| group_of(w).to_string()).collect(),
+        Some(dirty) => {
+            let mut groups = dirty.clone();
+            let kept: BTreeSet<&str> = state
+                .outputs
+                .keys()
+                .filter_map(|p| p.strip_prefix(SHARDS))
+                .map(group_of)
+                .filter(|g| !dirty.contains(*g))
+                .collect();
+            for g in kept {
+                let all_kept = state
+                    .outputs
+                    .range(format!("{SHARDS}{g}")..)
+                    .take_while(|(p, _)| p.strip_prefix(SHARDS).is_some_and(|s| group_of(s) == g))
+                    .all(|(p, view)| out.keep(p, *view));
+                if !all_kept {
+                    groups.insert(g.to_string());
+                }
+            }
+            groups
+        }
+    };
+    for g in &groups {
+        // the group's old shards go; its new ones (if any words are left) come
+        let old: Vec<String> = state
+            .outputs
+            .range(format!("{SHARDS}{g}")..)
+            .take_while(|(p, _)| p.strip_prefix(SHARDS).is_some_and(|s| group_of(s) == g))
+            .map(|(p, _)| p.clone())
+            .collect();
+        for p in old {
+            state.outputs.remove(&p);
+        }
+        // best postings per word, as a flat [doc, score, doc, score, ...] list
+        let words: Vec<(&String, Vec<u32>)> = state
+            .postings
+            .range(g.clone()..)
+            .take_while(|(w, _)| group_of(w) == g)
+            .map(|(w, list)| {
+                let mut list = list.clone();
+                list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                list.truncate(MAX_POSTINGS);
+                (w, list.into_iter().flat_map(|(d, s)| [d, s]).collect())
+            })
+            .collect();
+        let entries: Vec<Entry> = words.iter().map(|(w, p)| (*w, p)).collect();
+        for (name, shard) in shard_group(entries) {
+            let bytes = serde_json::to_vec(&shard).map_err(|e| e.to_string())?;
+            let path = format!("{SHARDS}{name}.json");
+            put_viewed(out, &mut state.outputs, path, bytes);
+        }
+    }
+
+    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
+        let path = format!("{DIR}/d/{n}.json");
+        let same = old_docs
+            .as_ref()
+            .is_some_and(|old| old.get(n * CHUNK..n * CHUNK + chunk.len()) == Some(chunk));
+        if same && state.outputs.get(&path).is_some_and(|v| out.keep(&path, *v)) {
+            continue;
+        }
+        let bytes = serde_json::to_vec(chunk).map_err(|e| e.to_string())?;
+        put_viewed(out, &mut state.outputs, path, bytes);
+    }
+    let mut keys: Vec<String> = state
+        .outputs
+        .keys()
+        .filter_map(|p| p.strip_prefix(SHARDS)?.strip_suffix(".json"))
+        .map(str::to_string)
+        .collect();
+    keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    let meta = Meta {
+        version: 1,
+        docs: docs.len(),
+        chunk: CHUNK,
+        shards: keys,
+    };
+    let bytes = serde_json::to_vec(&meta).map_err(|e| e.to_string())?;
+    put_viewed(out, &mut state.outputs, format!("{DIR}/meta.json"), bytes);
+    state.docs = docs;
+    state.inputs = inputs;
+    Ok(state)
+}
+
+/// Where the word shards live.
+const SHARDS: &str = "search/index/w/";
+
+/// The group a word (or shard name) is sharded in: its first two letters
+/// (words are ASCII).
+fn group_of(w: &str) -> &str {
+    w.get(..2).unwrap_or(w)
+}
+
+/// Hand `bytes` to `out` as the file `path`, under a view of their hash,
+/// and note the view for the next build.
+fn put_viewed(out: &dyn PageSink, outputs: &mut BTreeMap<String, u128>, path: String, bytes: Vec<u8>) {
+    let view = xxhash_rust::xxh3::xxh3_128(&bytes);
+    outputs.insert(path.clone(), view);
+    out.put(Output {
+        view: Some(view),
+        ..Output::new(path, bytes)
+    });
+}
+
+/// A word and its postings.
+type Entry<'a> = (&'a String, &'a Vec<u32>);
+
+/// The shards of one group of words: by their first two letters, longer
+/// where a shard would be too big.
+fn shard_group<'a>(group: Vec<Entry<'a>>) -> BTreeMap<String, BTreeMap<&'a str, &'a Vec<u32>>> {
+    let mut shards: BTreeMap<String, BTreeMap<&str, &Vec<u32>>> = BTreeMap::new();
+    if group.is_empty() {
+        return shards;
+    }
+    let mut pending: Vec<(usize, Vec<Entry>)> = vec![(2, group)];
     while let Some((len, group)) = pending.pop() {
         let size: usize = group.iter().map(|(w, p)| w.len() + 6 + p.len() * 5).sum();
         let prefix: String = group[0].0.chars().take(len).collect();
@@ -277,32 +486,7 @@ pub fn index(site: &Site, out: &dyn PageSink, cache: Option<&Cache<Terms>>) -> R
                 .extend(group.into_iter().map(|(w, p)| (w.as_str(), p)));
         }
     }
-
-    let mut keys: Vec<String> = shards.keys().cloned().collect();
-    keys.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-    for (k, m) in &shards {
-        out.put(Output::new(
-            format!("{DIR}/w/{k}.json"),
-            serde_json::to_vec(m).map_err(|e| e.to_string())?,
-        ));
-    }
-    for (n, chunk) in docs.chunks(CHUNK).enumerate() {
-        out.put(Output::new(
-            format!("{DIR}/d/{n}.json"),
-            serde_json::to_vec(chunk).map_err(|e| e.to_string())?,
-        ));
-    }
-    let meta = Meta {
-        version: 1,
-        docs: docs.len(),
-        chunk: CHUNK,
-        shards: keys,
-    };
-    out.put(Output::new(
-        format!("{DIR}/meta.json"),
-        serde_json::to_vec(&meta).map_err(|e| e.to_string())?,
-    ));
-    Ok(())
+    shards
 }
 
 #[cfg(test)]

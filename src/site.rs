@@ -4,6 +4,7 @@
 use crate::model::Diagnostic;
 use crate::project::Project;
 use std::path::PathBuf;
+use std::sync::Mutex;
 use std::time::Instant;
 
 #[derive(Debug, Clone, Default)]
@@ -124,7 +125,30 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
         .cache
         .then(|| crate::cache::Cache::<crate::search::Terms>::open(&project.root, "terms.pack"));
     let render = || timed(&|| crate::render::render_site(&site, &theme, &writer).map_err(BuildError::Content));
-    let index = || timed(&|| crate::search::index(&site, &writer, terms.as_ref()).map_err(BuildError::Io));
+    // the index's state is kept for the next build beside the caches
+    let search_warnings = Mutex::new(Vec::new());
+    let index = || {
+        timed(&|| {
+            let prior = match opts
+                .cache
+                .then(|| crate::memo::load(&project.root, crate::memo::SEARCH, search_key()))
+            {
+                Some(Ok(prior)) => prior,
+                Some(Err(w)) => {
+                    lock_vec(&search_warnings).push(w);
+                    None
+                }
+                None => None,
+            };
+            let state = crate::search::index(&site, &writer, terms.as_ref(), prior).map_err(BuildError::Io)?;
+            if opts.cache {
+                if let Err(w) = crate::memo::store(&project.root, crate::memo::SEARCH, search_key(), &state) {
+                    lock_vec(&search_warnings).push(w);
+                }
+            }
+            Ok(())
+        })
+    };
     // side by side, each stage's peak memory adds to the other's: above
     // this size the index waits for rendering (at 50,000 articles that cut
     // the peak from about 2,850 to 2,750 MiB with glibc's allocator; it
@@ -139,6 +163,9 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     if let Some(c) = terms {
         report.warnings.extend(c.finish().into_iter().map(cache_warning));
     }
+    report
+        .warnings
+        .extend(lock_vec(&search_warnings).drain(..).map(cache_warning));
 
     // freeing the site's millions of small allocations is a twentieth of a
     // rebuild's CPU at 10,000 articles (perf): leave it to another thread,
@@ -273,16 +300,25 @@ fn graph(
         h.update(&crate::graph::inputs_key(config, articles, analyses, registry).to_le_bytes());
         h.digest128()
     };
-    match crate::memo::load(&project.root, key, registry) {
+    match crate::memo::load_graph(&project.root, key, registry) {
         Ok(Some(graph)) => return graph,
         Ok(None) => {}
         Err(w) => report.warnings.push(cache_warning(w)),
     }
     let graph = crate::graph::Graph::build(config, articles, analyses, registry);
-    if let Err(w) = crate::memo::store(&project.root, key, &graph, registry) {
+    if let Err(w) = crate::memo::store_graph(&project.root, key, &graph, registry) {
         report.warnings.push(cache_warning(w));
     }
     graph
+}
+
+/// The search index's kept state is trusted only from the same program.
+fn search_key() -> u128 {
+    crate::memo::program()
+}
+
+fn lock_vec<T>(m: &Mutex<Vec<T>>) -> std::sync::MutexGuard<'_, Vec<T>> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn progress_bar(enabled: bool, len: usize) -> Option<indicatif::ProgressBar> {

@@ -173,7 +173,7 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     let r = p.run(&["build"]);
     r.success();
     assert!(r.stderr().contains("corrupt or from another version"), "{}", r.stderr());
-    for pack in ["extract.pack", "terms.pack", "graph.bin"] {
+    for pack in ["extract.pack", "terms.pack", "graph.bin", "search.bin"] {
         assert!(r.stderr().contains(pack), "{pack}: {}", r.stderr());
     }
     assert_eq!(good, files(&p));
