@@ -289,10 +289,10 @@ fn graph(
     content: &crate::load::Content,
     analyses: &[crate::extract::Analysis],
     report: &mut BuildReport,
-) -> crate::graph::Graph {
+) -> (crate::graph::Graph, Option<u128>) {
     let (config, articles, registry) = (&content.config, &content.articles, &content.registry);
     if !opts.cache {
-        return crate::graph::Graph::build(config, articles, analyses, registry);
+        return (crate::graph::Graph::build(config, articles, analyses, registry), None);
     }
     let key = {
         let mut h = xxhash_rust::xxh3::Xxh3::new();
@@ -301,7 +301,7 @@ fn graph(
         h.digest128()
     };
     match crate::memo::load_graph(&project.root, key, registry) {
-        Ok(Some(graph)) => return graph,
+        Ok(Some(graph)) => return (graph, Some(key)),
         Ok(None) => {}
         Err(w) => report.warnings.push(cache_warning(w)),
     }
@@ -309,7 +309,7 @@ fn graph(
     if let Err(w) = crate::memo::store_graph(&project.root, key, &graph, registry) {
         report.warnings.push(cache_warning(w));
     }
-    graph
+    (graph, Some(key))
 }
 
 /// The search index's kept state is trusted only from the same program.

@@ -52,6 +52,10 @@ pub struct Site {
     pub timeline: Vec<Event>,
     /// Per entity: the positions in `timeline` of the events it takes part in.
     pub events_by_entity: BTreeMap<EntityId, Vec<usize>>,
+    /// The hash of the graph's inputs ([`inputs_key`] with the program),
+    /// when the build computed it: what is made from the graph alone is
+    /// keyed on it instead of on the graph's data.
+    pub graph_key: Option<u128>,
 }
 
 /// How many related entities to keep per entity.
@@ -74,9 +78,11 @@ pub struct Graph {
 }
 
 /// A hash of everything [`Graph::build`] reads: the settings, the registry,
-/// and per article its id, file, front matter, names, dates and the sentences its
-/// dates are in. Not the rest of an article's text: an edit that changes
-/// no name and no dated sentence keeps the graph.
+/// and per article its id, file, front matter, names, dates and the
+/// sentences its dates are in; and the words of its mentions, so that the
+/// pages and files made from the graph alone may be keyed on this hash
+/// (see `render::keys`). Not the rest of an article's text: an edit that
+/// changes no name and no dated sentence keeps the graph.
 pub fn inputs_key(config: &Config, articles: &[Article], analyses: &[Analysis], registry: &[RegistryEntry]) -> u128 {
     use rayon::prelude::*;
     use xxhash_rust::xxh3::{xxh3_128, Xxh3};
@@ -89,10 +95,22 @@ pub fn inputs_key(config: &Config, articles: &[Article], analyses: &[Analysis], 
                 .iter()
                 .map(|d| an.sentences.get(d.sentence).map_or("", String::as_str))
                 .collect();
+            // the words of each mention, which the FtM data shows
+            let words: Vec<&str> = an
+                .names
+                .mentions
+                .iter()
+                .map(|m| {
+                    an.sentences
+                        .get(m.sentence)
+                        .and_then(|s| s.get(m.start..m.end))
+                        .unwrap_or("")
+                })
+                .collect();
             let bytes = format!("{}\0{:?}\0{:?}\0{}\0", a.id, a.file, a.meta, a.body_line).into_bytes();
             // postcard writes lengths before variable parts: no two inputs
             // give the same bytes
-            match postcard::to_extend(&(&an.names, &an.dates, dated), bytes) {
+            match postcard::to_extend(&(&an.names, &an.dates, dated, words), bytes) {
                 Ok(b) => xxh3_128(&b),
                 // cannot happen for these types; never hash two inputs alike
                 Err(_) => xxh3_128(a.id.as_str().as_bytes()) ^ u128::MAX,
@@ -117,7 +135,7 @@ impl Site {
         registry: &[RegistryEntry],
     ) -> (Site, Vec<Diagnostic>) {
         let graph = Graph::build(&config, &articles, &analyses, registry);
-        Site::new(config, articles, analyses, bodies, graph)
+        Site::new(config, articles, analyses, bodies, (graph, None))
     }
 
     /// The site of the articles and their graph (made now or kept).
@@ -126,7 +144,7 @@ impl Site {
         articles: Vec<Article>,
         analyses: Vec<Analysis>,
         bodies: BodyStore,
-        graph: Graph,
+        (graph, graph_key): (Graph, Option<u128>),
     ) -> (Site, Vec<Diagnostic>) {
         let Graph {
             chronological,
@@ -157,6 +175,7 @@ impl Site {
             related,
             timeline,
             events_by_entity,
+            graph_key,
         };
         (site, diagnostics)
     }

@@ -33,7 +33,7 @@ pub fn json(v: &impl Serialize) -> Vec<u8> {
 }
 
 /// [`json`], written to `w`.
-fn json_to(w: &mut dyn std::io::Write, v: &impl Serialize) -> std::io::Result<()> {
+pub(super) fn json_to(w: &mut dyn std::io::Write, v: &impl Serialize) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, v)?;
     w.write_all(b"\n")
 }

@@ -102,6 +102,15 @@ pub(super) struct Keys {
     base: u128,
     /// Per article: everything about it that any page may read.
     articles: Vec<u128>,
+    /// The hash of the graph's inputs, when the build has it
+    /// ([`Site::graph_key`]). It stands for everything in the graph and
+    /// what it is made from: entities, their labels, mentions and their
+    /// words, related entities, events, and every article's id and front
+    /// matter. The keys of the site-wide files, which would hash all of
+    /// those, hash it instead (the site's mentions number millions). Pages
+    /// of one article or entity do not: any new name anywhere changes it,
+    /// and they would all be made again.
+    graph: Option<u128>,
 }
 
 impl Keys {
@@ -120,7 +129,11 @@ impl Keys {
                     .finish()
             })
             .collect();
-        Keys { base, articles }
+        Keys {
+            base,
+            articles,
+            graph: site.graph_key,
+        }
     }
 
     /// What every page shares: templates, program, site view and settings.
@@ -189,6 +202,9 @@ impl Keys {
     pub(super) fn articles_data(&self, site: &Site) -> u128 {
         let mut key = Key::new(self.base);
         key.str("articles.json");
+        if let Some(g) = self.graph {
+            return key.u128(g).finish();
+        }
         for (a, entities) in site.articles.iter().zip(&site.article_entities) {
             key.str(a.id.as_str()).debug(&a.meta);
             for id in entities.keys() {
@@ -202,6 +218,9 @@ impl Keys {
     pub(super) fn entities_data(&self, site: &Site) -> u128 {
         let mut key = Key::new(self.base);
         key.str("entities.json");
+        if let Some(g) = self.graph {
+            return key.u128(g).finish();
+        }
         for e in site.entities.entities.values() {
             key.entity(e);
             for m in site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
@@ -216,6 +235,9 @@ impl Keys {
     pub(super) fn ftm_data(&self, site: &Site) -> u128 {
         let mut key = Key::new(self.base);
         key.str("entities.ftm.json");
+        if let Some(g) = self.graph {
+            return key.u128(g).finish();
+        }
         for a in &site.articles {
             key.str(a.id.as_str()).debug(&a.meta);
         }
@@ -235,6 +257,9 @@ impl Keys {
     pub(super) fn timeline_data(&self, site: &Site) -> u128 {
         let mut key = Key::new(self.base);
         key.str("timeline");
+        if let Some(g) = self.graph {
+            return key.u128(g).finish();
+        }
         for ev in &site.timeline {
             key.debug(ev);
             if let Some(a) = ev.article {
@@ -242,5 +267,12 @@ impl Keys {
             }
         }
         key.finish()
+    }
+
+    /// The graph's page and `data/graph.json`: the graph alone, when the
+    /// build has its key.
+    pub(super) fn site_graph(&self) -> Option<u128> {
+        let g = self.graph?;
+        Some(Key::new(self.base).str("site graph").u128(g).finish())
     }
 }

@@ -15,6 +15,7 @@ mod keys;
 mod theme;
 
 pub use data::json;
+use data::json_to;
 pub use theme::Theme;
 /// Site-wide values every page may show: small and cloned nowhere.
 #[derive(Serialize)]
@@ -408,16 +409,18 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
         s.spawn(|_| {
             sink.take(r.page("404.html", "404.html", "page", &()));
             sink.take(r.page("search.html", "search/index.html", "page", &()));
-            let site_graph = graph::site_graph(site);
-            if !site_graph.nodes.is_empty() {
+            // the graph's layout is made only when its page or file is
+            if !site.entities.entities.is_empty() {
+                let made = std::sync::OnceLock::new();
+                let site_graph = || made.get_or_init(|| graph::site_graph(site));
                 #[derive(Serialize)]
                 struct GraphPage {
                     nodes: Vec<EntityRef>,
                     shown: usize,
                     total: usize,
                 }
-                let page = GraphPage {
-                    nodes: site_graph
+                let page = || GraphPage {
+                    nodes: site_graph()
                         .nodes
                         .iter()
                         .map(|n| EntityRef {
@@ -427,11 +430,19 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
                             mentions: n.5,
                         })
                         .collect(),
-                    shown: site_graph.nodes.len(),
+                    shown: site_graph().nodes.len(),
                     total: site.entities.entities.len(),
                 };
-                sink.take(r.page("graph.html", "graph/index.html", "graph", &page));
-                sink.take(Ok(Output::new("data/graph.json", json(&site_graph))));
+                match r.keys.as_ref().and_then(keys::Keys::site_graph) {
+                    Some(deps) => {
+                        sink.take(r.keyed_page("graph.html", "graph/index.html", "graph", Some(deps), page));
+                        r.keyed_file("data/graph.json", |_| deps, |w| json_to(w, site_graph()));
+                    }
+                    None => {
+                        sink.take(r.page("graph.html", "graph/index.html", "graph", &page()));
+                        sink.take(Ok(Output::new("data/graph.json", json(site_graph()))));
+                    }
+                }
             }
         });
         s.spawn(|_| {
