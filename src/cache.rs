@@ -39,7 +39,8 @@ const HEADER_LEN: usize = 4 + KEY_LEN + 4 + SUM_LEN;
 const MAX_RECORD: u32 = 256 << 20;
 
 /// Changes whenever the format or meaning of cached data may change.
-const SALT: &str = concat!("dossier-extract-", env!("CARGO_PKG_VERSION"), "-1");
+// -2: an analysis's record leaves out its body, which `bodies.pack` holds
+const SALT: &str = concat!("dossier-extract-", env!("CARGO_PKG_VERSION"), "-2");
 
 /// The key of one article's record: 40 hex digits. `fingerprint` keeps
 /// apart records of different kinds made from the same bytes.
@@ -74,6 +75,8 @@ pub struct Cache<T> {
     reader: Option<File>,
     /// Records this build used or added: what a compaction keeps.
     live: Mutex<Vec<(String, Slot)>>,
+    /// Records this build added, which it may read back.
+    added: Mutex<HashMap<String, Slot>>,
     /// Problems found when opening and bad records met since: each one is
     /// reported once, by [`Cache::finish`].
     warnings: Mutex<Vec<String>>,
@@ -126,6 +129,7 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
             file: Mutex::new(file),
             reader,
             live: Mutex::new(Vec::new()),
+            added: Mutex::new(HashMap::new()),
             warnings: Mutex::new(warnings),
             records: PhantomData,
         }
@@ -134,7 +138,10 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
     /// A cached record, or `None`. A bad record is `None` too, and is
     /// remembered as a warning for [`Cache::finish`].
     pub fn get(&self, key: &str) -> Option<T> {
-        let &slot = self.index.get(key)?;
+        let slot = match self.index.get(key) {
+            Some(&slot) => slot,
+            None => *self.added.lock().unwrap_or_else(|e| e.into_inner()).get(key)?,
+        };
         let reader = self.reader.as_ref()?;
         let mut buf = vec![0u8; SUM_LEN + slot.len as usize];
         // the checksum sits just before the payload
@@ -170,13 +177,27 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
         self.warnings.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    /// Store a record. A failed write only costs redoing its work later.
-    pub fn put(&self, key: &str, record: &T) {
+    /// Whether the pack has a record for `key`, which this build then
+    /// keeps (as if it had been read) when the pack is compacted.
+    pub fn touch(&self, key: &str) -> bool {
+        let Some(&slot) = self.index.get(key) else {
+            return false;
+        };
+        self.live
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((key.to_string(), slot));
+        true
+    }
+
+    /// Store a record; whether it was written. A failed write only costs
+    /// redoing its work later.
+    pub fn put(&self, key: &str, record: &T) -> bool {
         let Ok(payload) = postcard::to_stdvec(record) else {
-            return;
+            return false;
         };
         if key.len() != KEY_LEN || payload.len() > MAX_RECORD as usize {
-            return;
+            return false;
         }
         let mut rec = Vec::with_capacity(HEADER_LEN + payload.len());
         rec.extend_from_slice(RECORD_MAGIC);
@@ -185,27 +206,35 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
         rec.extend_from_slice(&checksum(&payload));
         rec.extend_from_slice(&payload);
         let mut guard = self.file.lock().unwrap_or_else(|e| e.into_inner());
-        let Some(f) = guard.as_mut() else { return };
-        let Ok(end) = f.seek(SeekFrom::End(0)) else { return };
+        let Some(f) = guard.as_mut() else { return false };
+        let Ok(end) = f.seek(SeekFrom::End(0)) else {
+            return false;
+        };
         let end = if end == 0 {
             if f.write_all(FILE_MAGIC).is_err() {
-                return;
+                return false;
             }
             FILE_MAGIC.len() as u64
         } else {
             end
         };
-        if f.write_all(&rec).is_ok() {
-            let slot = Slot {
-                offset: end + HEADER_LEN as u64,
-                len: payload.len() as u32,
-            };
-            drop(guard);
-            self.live
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push((key.to_string(), slot));
+        if f.write_all(&rec).is_err() {
+            return false;
         }
+        let slot = Slot {
+            offset: end + HEADER_LEN as u64,
+            len: payload.len() as u32,
+        };
+        drop(guard);
+        self.live
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((key.to_string(), slot));
+        self.added
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key.to_string(), slot);
+        true
     }
 
     /// End of a build: when less than half of the file is records this
@@ -377,7 +406,7 @@ mod tests {
     fn compaction_keeps_only_what_the_last_build_used() {
         let t = tempfile::tempdir().unwrap();
         let big = |n: usize| Analysis {
-            html: "x".repeat(300_000),
+            sentences: vec!["x".repeat(300_000)],
             word_count: n,
             ..Analysis::default()
         };
@@ -390,11 +419,25 @@ mod tests {
         let before = std::fs::metadata(&pack).unwrap().len();
         let c = Cache::new(t.path());
         assert!(c.get(&key(b"3", "")).is_some());
+        // a record touched and not read is kept as well
+        assert!(c.touch(&key(b"5", "")));
+        assert!(!c.touch(&key(b"none", "")));
         c.finish();
         let after = std::fs::metadata(&pack).unwrap().len();
-        assert!(after * 4 < before, "{after} vs {before}");
+        assert!(after * 3 < before, "{after} vs {before}");
         let c = Cache::new(t.path());
         assert_eq!(c.get(&key(b"3", "")).unwrap().word_count, 3);
+        assert_eq!(c.get(&key(b"5", "")).unwrap().word_count, 5);
         assert!(c.get(&key(b"4", "")).is_none());
+    }
+
+    #[test]
+    fn a_record_put_can_be_read_back_in_the_same_build() {
+        let t = tempfile::tempdir().unwrap();
+        let c: Cache<String> = Cache::open(t.path(), "bodies.pack");
+        let k = key(b"body", "");
+        assert!(c.get(&k).is_none());
+        assert!(c.put(&k, &"<p>body</p>".to_string()));
+        assert_eq!(c.get(&k).as_deref(), Some("<p>body</p>"));
     }
 }

@@ -106,7 +106,7 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
         report.stage("ingest", clock);
     }
 
-    let (site, theme) = assemble(project, opts, &mut report)?;
+    let (mut site, theme) = assemble(project, opts, &mut report)?;
 
     // pages go to the writer as they are rendered: nothing reaches the
     // site before `finish`, and an error drops the writer, which cleans up
@@ -166,6 +166,9 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     report
         .warnings
         .extend(lock_vec(&search_warnings).drain(..).map(cache_warning));
+    report
+        .warnings
+        .extend(site.bodies.finish().into_iter().map(cache_warning));
 
     // freeing the site's millions of small allocations is a twentieth of a
     // rebuild's CPU at 10,000 articles (perf): leave it to another thread,
@@ -207,7 +210,13 @@ pub fn assemble(
     let allow = content.config.allow_raw_html;
     let lexicon = crate::extract::entities::Lexicon::new(&content.registry, &content.config.entities);
     let fingerprint = lexicon_fingerprint(&content.registry, &content.config.entities, allow);
-    let bodies = crate::extract::bodies::BodyStore::new(content.articles.len());
+    let bodies = match &cache {
+        Some(_) => crate::extract::bodies::BodyStore::with_pack(
+            content.articles.len(),
+            crate::cache::Cache::open(&project.root, "bodies.pack"),
+        ),
+        None => crate::extract::bodies::BodyStore::new(content.articles.len()),
+    };
     let results: Vec<(crate::extract::Analysis, bool)> = {
         use rayon::prelude::*;
         content
@@ -226,20 +235,26 @@ pub fn assemble(
                     h.digest128()
                 };
                 let key = cache.as_ref().map(|_| crate::cache::key(&source.to_le_bytes(), ""));
+                // a hit needs the body's record as well (it is read later,
+                // if its page is made)
                 let cached = match (&cache, &key) {
-                    (Some(c), Some(k)) => c.get(k),
+                    (Some(c), Some(k)) => c.get(k).filter(|_| bodies.use_packed(i, k)),
                     _ => None,
                 };
                 let hit = cached.is_some();
                 let mut r = cached.unwrap_or_else(|| {
-                    let r = crate::extract::analyse(a, allow, &lexicon);
-                    if let (Some(c), Some(k)) = (&cache, &key) {
-                        c.put(k, &r);
+                    let mut r = crate::extract::analyse(a, allow, &lexicon);
+                    let html = std::mem::take(&mut r.html);
+                    match (&cache, &key) {
+                        (Some(c), Some(k)) => {
+                            c.put(k, &r);
+                            bodies.put_packed(i, k, html);
+                        }
+                        _ => bodies.put(i, html),
                     }
                     r
                 });
                 r.source = source;
-                bodies.put(i, std::mem::take(&mut r.html));
                 // every later stage reads the analysis, never the Markdown
                 a.body = String::new();
                 if let Some(p) = &progress {

@@ -2,9 +2,13 @@
 //! rendering. Each is needed once, to write its article page, yet together
 //! they are the largest part of a site's data: at 10,000 articles about
 //! 200 MB that would otherwise stay resident through the graph and render
-//! stages. They go to an anonymous temporary file (gone when the build
-//! ends, however it ends) and come back one at a time.
+//! stages. With the cache, they are its `bodies.pack` records and are read
+//! from there only when a page is made: a rebuild that keeps most pages
+//! reads few of them (copying every body out was a fourteenth of a
+//! one-article rebuild). Without it, they go to an anonymous temporary file
+//! (gone when the build ends, however it ends) and come back one at a time.
 
+use crate::cache::Cache;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::sync::Mutex;
@@ -16,12 +20,20 @@ enum Slot {
     Spilled(u64, usize),
     /// Kept in memory: no temporary file could be made.
     Kept(String),
+    /// The record of this key in the bodies pack.
+    Packed(String),
 }
 
-#[derive(Debug)]
 pub struct BodyStore {
     file: Mutex<Option<(File, u64)>>,
     slots: Mutex<Vec<Slot>>,
+    pack: Option<Cache<String>>,
+}
+
+impl std::fmt::Debug for BodyStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BodyStore").finish_non_exhaustive()
+    }
 }
 
 impl BodyStore {
@@ -30,13 +42,60 @@ impl BodyStore {
         BodyStore {
             file: Mutex::new(tempfile::tempfile().ok().map(|f| (f, 0))),
             slots: Mutex::new(vec![Slot::Empty; n]),
+            pack: None,
         }
+    }
+
+    /// A store for `n` bodies that keeps them in the cache's `pack`.
+    pub fn with_pack(n: usize, pack: Cache<String>) -> BodyStore {
+        BodyStore {
+            file: Mutex::new(None),
+            slots: Mutex::new(vec![Slot::Empty; n]),
+            pack: Some(pack),
+        }
+    }
+
+    /// Body `i` is the pack's record `key`, if the pack has it: then it
+    /// is read only when asked for. Safe to call from many threads.
+    pub fn use_packed(&self, i: usize, key: &str) -> bool {
+        let found = self.pack.as_ref().is_some_and(|p| p.touch(key));
+        if found {
+            self.set(i, Slot::Packed(key.to_string()));
+        }
+        found
+    }
+
+    /// Keep body `i` in the pack as record `key` (or, failing that, as
+    /// [`BodyStore::put`] does).
+    pub fn put_packed(&self, i: usize, key: &str, html: String) {
+        if self.pack.as_ref().is_some_and(|p| p.put(key, &html)) {
+            self.set(i, Slot::Packed(key.to_string()));
+        } else {
+            self.put(i, html);
+        }
+    }
+
+    fn set(&self, i: usize, slot: Slot) {
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        if i >= slots.len() {
+            slots.resize(i + 1, Slot::Empty);
+        }
+        slots[i] = slot;
+    }
+
+    /// The end of the build: the pack's warnings (see [`Cache::finish`]).
+    pub fn finish(&mut self) -> Vec<String> {
+        self.pack.take().map(Cache::finish).unwrap_or_default()
     }
 
     /// Keep body `i`. Safe to call from many threads.
     pub fn put(&self, i: usize, html: String) {
         let slot = {
             let mut guard = self.file.lock().unwrap_or_else(|e| e.into_inner());
+            if guard.is_none() && self.pack.is_some() {
+                // a store with a pack makes its spill file only when needed
+                *guard = tempfile::tempfile().ok().map(|f| (f, 0));
+            }
             // reads move the file position: always write at the recorded end
             let written = guard.as_mut().and_then(|(f, end)| {
                 let ok = f.seek(SeekFrom::Start(*end)).is_ok() && f.write_all(html.as_bytes()).is_ok();
@@ -51,11 +110,7 @@ impl BodyStore {
                 None => Slot::Kept(html),
             }
         };
-        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
-        if i >= slots.len() {
-            slots.resize(i + 1, Slot::Empty);
-        }
-        slots[i] = slot;
+        self.set(i, slot);
     }
 
     /// Body `i` (empty if none was kept or it cannot be read back).
@@ -70,6 +125,7 @@ impl BodyStore {
         match slot {
             Slot::Empty => String::new(),
             Slot::Kept(s) => s,
+            Slot::Packed(key) => self.pack.as_ref().and_then(|p| p.get(&key)).unwrap_or_default(),
             Slot::Spilled(offset, len) => {
                 let mut buf = vec![0; len];
                 let mut guard = self.file.lock().unwrap_or_else(|e| e.into_inner());

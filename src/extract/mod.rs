@@ -14,6 +14,9 @@ use crate::model::Article;
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     /// Body HTML with `<dossier-m>` markers (see [`markdown::resolve_mentions`]).
+    /// Not in the analysis's cache record: the body has a pack of its own
+    /// (see [`bodies`]), read only when its page is made.
+    #[serde(skip)]
     pub html: String,
     pub headings: Vec<markdown::Heading>,
     /// Plain text of each sentence; sentence `i` has the id `s-{i+1}`.

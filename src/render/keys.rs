@@ -111,6 +111,9 @@ pub(super) struct Keys {
     /// of one article or entity do not: any new name anywhere changes it,
     /// and they would all be made again.
     graph: Option<u128>,
+    /// Per entity: its id, name and kind, which pages naming it show. Looked
+    /// up by hash: the pages look up hundreds of thousands of them.
+    labels: rustc_hash::FxHashMap<EntityId, u128>,
 }
 
 impl Keys {
@@ -129,10 +132,24 @@ impl Keys {
                     .finish()
             })
             .collect();
+        let labels = site
+            .entities
+            .entities
+            .values()
+            .map(|e| {
+                let label = Key::new(0)
+                    .str(e.id.as_str())
+                    .str(&e.name)
+                    .str(e.kind.as_str())
+                    .finish();
+                (e.id.clone(), label)
+            })
+            .collect();
         Keys {
             base,
             articles,
             graph: site.graph_key,
+            labels,
         }
     }
 
@@ -142,11 +159,10 @@ impl Keys {
     }
 
     /// How an entity shows where another page names it (`entity_ref`).
-    fn label(&self, key: &mut Key, site: &Site, id: &EntityId) {
-        key.str(id.as_str());
-        match site.entities.entities.get(id) {
-            Some(e) => key.str(&e.name).str(e.kind.as_str()),
-            None => key.str("\u{0}none"),
+    fn label(&self, key: &mut Key, _site: &Site, id: &EntityId) {
+        match self.labels.get(id) {
+            Some(&l) => key.u128(l),
+            None => key.str(id.as_str()).str("\u{0}none"),
         };
     }
 
@@ -269,10 +285,10 @@ impl Keys {
         key.finish()
     }
 
-    /// The graph's page and `data/graph.json`: the graph alone, when the
-    /// build has its key.
-    pub(super) fn site_graph(&self) -> Option<u128> {
+    /// The pages (`what`) that show the graph alone, when the build has
+    /// its key: the graph's page and `data/graph.json`, the timeline.
+    pub(super) fn graph_only(&self, what: &str) -> Option<u128> {
         let g = self.graph?;
-        Some(Key::new(self.base).str("site graph").u128(g).finish())
+        Some(Key::new(self.base).str(what).u128(g).finish())
     }
 }

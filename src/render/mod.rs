@@ -433,7 +433,7 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
                     shown: site_graph().nodes.len(),
                     total: site.entities.entities.len(),
                 };
-                match r.keys.as_ref().and_then(keys::Keys::site_graph) {
+                match r.keys.as_ref().and_then(|k| k.graph_only("site graph")) {
                     Some(deps) => {
                         sink.take(r.keyed_page("graph.html", "graph/index.html", "graph", Some(deps), page));
                         r.keyed_file("data/graph.json", |_| deps, |w| json_to(w, site_graph()));
@@ -598,7 +598,7 @@ struct EntityGroupFull {
     entities: Vec<EntityRef>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct YearLink {
     year: i16,
     url: String,
@@ -620,7 +620,7 @@ struct TimelinePage {
     months: Vec<MonthGroup>,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 struct EntityOption {
     id: String,
     name: String,
@@ -973,15 +973,23 @@ impl Renderer<'_> {
             }
             groups
         };
+        // the pages show the graph alone (events, their sentences and
+        // entities, their articles' titles): with its key, they are keyed
+        // on it, and made only when it changed
+        let deps = self.keys.as_ref().and_then(|k| k.graph_only("timeline"));
+        let put = |path: &str, page: &dyn Fn() -> TimelinePage| match deps {
+            Some(d) => self.keyed_page("timeline.html", path, "timeline", Some(d), page),
+            None => self.page("timeline.html", path, "timeline", &page()),
+        };
         let all: Vec<&crate::graph::timeline::Event> = events.iter().collect();
         if events.len() <= TIMELINE_PAGE_LIMIT {
-            let page = TimelinePage {
+            let page = || TimelinePage {
                 title: "Timeline".into(),
                 years: Vec::new(),
-                entities: options,
+                entities: options.clone(),
                 months: months(&all, "../"),
             };
-            sink.take(self.page("timeline.html", "timeline/index.html", "timeline", &page));
+            sink.take(put("timeline/index.html", &page));
             return;
         }
         let mut by_year: BTreeMap<i16, Vec<&crate::graph::timeline::Event>> = BTreeMap::new();
@@ -999,22 +1007,22 @@ impl Renderer<'_> {
             .collect();
         let by_year_list: Vec<_> = by_year.iter().collect();
         by_year_list.par_iter().for_each(|(y, evs)| {
-            let page = TimelinePage {
+            let page = || TimelinePage {
                 title: format!("Timeline: {y}"),
                 years: Vec::new(),
                 entities: Vec::new(),
                 months: months(evs, "../../"),
             };
-            sink.take(self.page("timeline.html", &format!("timeline/{y}/index.html"), "timeline", &page));
+            sink.take(put(&format!("timeline/{y}/index.html"), &page));
         });
         let latest = by_year.values().next_back().cloned().unwrap_or_default();
-        let page = TimelinePage {
+        let page = || TimelinePage {
             title: "Timeline".into(),
-            years,
-            entities: options,
+            years: years.clone(),
+            entities: options.clone(),
             months: months(&latest, "../"),
         };
-        sink.take(self.page("timeline.html", "timeline/index.html", "timeline", &page));
+        sink.take(put("timeline/index.html", &page));
     }
 }
 
