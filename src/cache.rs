@@ -138,9 +138,12 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
     /// A cached record, or `None`. A bad record is `None` too, and is
     /// remembered as a warning for [`Cache::finish`].
     pub fn get(&self, key: &str) -> Option<T> {
-        let slot = match self.index.get(key) {
-            Some(&slot) => slot,
-            None => *self.added.lock().unwrap_or_else(|e| e.into_inner()).get(key)?,
+        // a record added by this build supersedes one found in the file
+        // (which was then bad, or it would not have been made again)
+        let added = self.added.lock().unwrap_or_else(|e| e.into_inner()).get(key).copied();
+        let slot = match added {
+            Some(slot) => slot,
+            None => *self.index.get(key)?,
         };
         let reader = self.reader.as_ref()?;
         let mut buf = vec![0u8; SUM_LEN + slot.len as usize];

@@ -212,6 +212,7 @@ fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>, timin
         base_url,
         progress: true,
         cache: !no_cache,
+        ..BuildOptions::default()
     };
     match crate::site::build(&project, &opts) {
         Ok(r) => {

@@ -54,6 +54,7 @@ fn rebuild(project: &Project) -> Result<(), String> {
         base_url: Some("/".into()),
         progress: false,
         cache: true,
+        ..BuildOptions::default()
     };
     match crate::site::build(project, &opts) {
         Ok(r) => {

@@ -17,6 +17,10 @@ pub struct BuildOptions {
     pub progress: bool,
     /// Reuse and store per-article extraction in `.dossier-cache/`.
     pub cache: bool,
+    /// Read every cached body while extracting, checking it, rather than
+    /// when its page is made. A build redoes itself this way when a cached
+    /// body turns out damaged while it renders.
+    pub eager_bodies: bool,
 }
 
 #[derive(Debug, Default)]
@@ -94,8 +98,34 @@ const OVERLAP_SEARCH_UP_TO: usize = 20_000;
 
 /// Build the site into `project.output`.
 pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let start = Instant::now();
     let _lock = lock(project)?;
+    let (first, complete) = build_locked(project, opts)?;
+    if complete {
+        return Ok(first);
+    }
+    // a cached body could not be read back while rendering, and nothing was
+    // written: make it all again, reading (and checking) each body first;
+    // the bad records are reported then, after what the first try found
+    let eager = BuildOptions {
+        eager_bodies: true,
+        ..opts.clone()
+    };
+    let (mut report, complete) = build_locked(project, &eager)?;
+    if !complete {
+        return Err(BuildError::Io("cached article bodies could not be read back".into()));
+    }
+    let mut warnings = first.warnings;
+    warnings.append(&mut report.warnings);
+    report.warnings = warnings;
+    report.ingested = first.ingested;
+    Ok(report)
+}
+
+/// [`build`] under the project lock, and whether it was completed: not
+/// when a cached body turned out damaged while rendering (then nothing was
+/// written).
+fn build_locked(project: &Project, opts: &BuildOptions) -> Result<(BuildReport, bool), BuildError> {
+    let start = Instant::now();
     let mut report = BuildReport::default();
     let mut clock = Instant::now();
 
@@ -166,6 +196,9 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     report
         .warnings
         .extend(lock_vec(&search_warnings).drain(..).map(cache_warning));
+    if site.bodies.damaged() {
+        return Ok((report, false));
+    }
     report
         .warnings
         .extend(site.bodies.finish().into_iter().map(cache_warning));
@@ -180,7 +213,7 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
     report.written = stats.written;
     report.stage("write", clock);
     report.seconds = start.elapsed().as_secs_f64();
-    Ok(report)
+    Ok((report, true))
 }
 
 /// Load, extract and build the graph: everything but rendering and
@@ -214,6 +247,7 @@ pub fn assemble(
         Some(_) => crate::extract::bodies::BodyStore::with_pack(
             content.articles.len(),
             crate::cache::Cache::open(&project.root, "bodies.pack"),
+            opts.eager_bodies,
         ),
         None => crate::extract::bodies::BodyStore::new(content.articles.len()),
     };

@@ -28,6 +28,11 @@ pub struct BodyStore {
     file: Mutex<Option<(File, u64)>>,
     slots: Mutex<Vec<Slot>>,
     pack: Option<Cache<String>>,
+    /// Read each packed body when it is found (checking it) rather than
+    /// when its page is made.
+    eager: bool,
+    /// A packed body could not be read back when its page was made.
+    damaged: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for BodyStore {
@@ -43,26 +48,49 @@ impl BodyStore {
             file: Mutex::new(tempfile::tempfile().ok().map(|f| (f, 0))),
             slots: Mutex::new(vec![Slot::Empty; n]),
             pack: None,
+            eager: false,
+            damaged: Default::default(),
         }
     }
 
-    /// A store for `n` bodies that keeps them in the cache's `pack`.
-    pub fn with_pack(n: usize, pack: Cache<String>) -> BodyStore {
+    /// A store for `n` bodies that keeps them in the cache's `pack`. With
+    /// `eager`, a body found there is read at once (see
+    /// [`BodyStore::use_packed`]).
+    pub fn with_pack(n: usize, pack: Cache<String>, eager: bool) -> BodyStore {
         BodyStore {
             file: Mutex::new(None),
             slots: Mutex::new(vec![Slot::Empty; n]),
             pack: Some(pack),
+            eager,
+            damaged: Default::default(),
         }
     }
 
-    /// Body `i` is the pack's record `key`, if the pack has it: then it
-    /// is read only when asked for. Safe to call from many threads.
+    /// Body `i` is the pack's record `key`, if the pack has it: then it is
+    /// read only when asked for, or at once (and checked) when the store is
+    /// eager. Safe to call from many threads.
     pub fn use_packed(&self, i: usize, key: &str) -> bool {
-        let found = self.pack.as_ref().is_some_and(|p| p.touch(key));
+        let Some(pack) = &self.pack else { return false };
+        if self.eager {
+            return match pack.get(key) {
+                Some(html) => {
+                    self.put(i, html);
+                    true
+                }
+                None => false,
+            };
+        }
+        let found = pack.touch(key);
         if found {
             self.set(i, Slot::Packed(key.to_string()));
         }
         found
+    }
+
+    /// Whether a packed body could not be read back: the pages made from
+    /// it are wrong, and the build must be made again with an eager store.
+    pub fn damaged(&self) -> bool {
+        self.damaged.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Keep body `i` in the pack as record `key` (or, failing that, as
@@ -125,7 +153,13 @@ impl BodyStore {
         match slot {
             Slot::Empty => String::new(),
             Slot::Kept(s) => s,
-            Slot::Packed(key) => self.pack.as_ref().and_then(|p| p.get(&key)).unwrap_or_default(),
+            Slot::Packed(key) => match self.pack.as_ref().and_then(|p| p.get(&key)) {
+                Some(html) => html,
+                None => {
+                    self.damaged.store(true, std::sync::atomic::Ordering::Relaxed);
+                    String::new()
+                }
+            },
             Slot::Spilled(offset, len) => {
                 let mut buf = vec![0; len];
                 let mut guard = self.file.lock().unwrap_or_else(|e| e.into_inner());

@@ -179,6 +179,31 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     assert_eq!(good, files(&p));
 }
 
+/// A cached body is read only when its page is made; one found damaged
+/// then makes the build start again, checking every body first.
+#[test]
+fn a_damaged_cached_body_is_not_published() {
+    let p = Project::fixture("basic");
+    p.run(&["build"]).success();
+    let good = files(&p);
+    let pack = p.path(".dossier-cache/bodies.pack");
+    let mut b = std::fs::read(&pack).unwrap();
+    let last = b.len() - 1;
+    b[last] ^= 0xff;
+    std::fs::write(&pack, b).unwrap();
+    // an edited template remakes every page, so every body is read
+    p.write(
+        "templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<p>Lost?</p>{% endblock main %}",
+    );
+    let r = p.run(&["build"]);
+    r.success();
+    assert!(r.stderr().contains("bodies.pack is corrupt"), "{}", r.stderr());
+    std::fs::remove_file(p.path("templates/404.html")).unwrap();
+    p.run(&["build"]).success();
+    assert_eq!(good, files(&p));
+}
+
 /// The site manifest in the cache lets a rebuild skip reading pages back;
 /// it must never hide a page someone changed or deleted by hand.
 #[test]
