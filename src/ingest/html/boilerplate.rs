@@ -69,6 +69,18 @@ fn is_furniture(block: &str) -> bool {
     false
 }
 
+/// A line that points to another article ("Related: How to ...", "See
+/// also: ..."): a link set in the text, not part of it. A longer block
+/// with such a label is a paragraph that happens to start that way.
+static LINK_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:related|see\s+also)\s*:").expect("valid regex"));
+const LINK_LINE_WORDS: usize = 25;
+
+fn is_link_line(block: &str) -> bool {
+    let text = block.trim_start_matches(['#', '>', '-', '*', '_', ' ']);
+    block.split_whitespace().count() <= LINK_LINE_WORDS && LINK_LINE.is_match(text)
+}
+
 fn is_month(w: &str) -> bool {
     const M: [&str; 24] = [
         "january",
@@ -100,7 +112,9 @@ fn is_month(w: &str) -> bool {
 }
 
 /// Headings and lines after which a page has left the article: related
-/// posts, comments, author boxes, newsletter prompts.
+/// posts, comments, author boxes, newsletter prompts, and the list of
+/// sources or footnotes at the end (the annotated dev pages mostly leave it
+/// out; a single "Source:" line is not a marker).
 static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
@@ -116,6 +130,7 @@ static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         | also\ in\ (?:the\ )?\w+(?:\ \w+)?|other\ posts|you\ ?ll\ also\ love|more\ like\ this|related\ pages
         | more\ news|in\ other\ news|if\ you\ liked\ this\ (?:post|article)\ you\ might\ also\ like
         | was\ this\ (?:page|article|post)\ helpful|meet\ your\ guide|topics\ covered
+        | (?:article\ )?(?:sources|references|footnotes|citations|bibliography|works\ cited)
         )$",
     )
     .expect("valid regex")
@@ -160,7 +175,10 @@ fn author_box_start(blocks: &[&str], names: &[String]) -> Option<usize> {
             break;
         }
         let key = fold_key(blocks[k].trim_start_matches(['#', ' ']));
-        if names.iter().any(|n| is_author_line(blocks[k], &key, n)) {
+        if names
+            .iter()
+            .any(|n| is_author_line(blocks[k], &key, n) || is_author_bio(&key, n))
+        {
             return Some(k);
         }
     }
@@ -183,6 +201,35 @@ fn is_author_line(block: &str, key: &str, name: &str) -> bool {
     let raw = block.trim_start_matches(['#', '>', '-', '*', ' ']);
     raw.find([',', '|', '(', '\u{2013}', '\u{2014}', ':'])
         .is_some_and(|p| fold_key(&raw[..p]) == name && raw[p..].split_whitespace().count() <= 7 && !raw.ends_with('.'))
+}
+
+/// Verbs that open an author's biography after their name ("Jane Doe is a
+/// freelance writer", "Jane Doe has covered tech since 2010").
+const BIO_VERBS: [&str; 14] = [
+    "is",
+    "has",
+    "was",
+    "joined",
+    "writes",
+    "covers",
+    "holds",
+    "started",
+    "founded",
+    "lives",
+    "serves",
+    "leads",
+    "specializes",
+    "brings",
+];
+
+/// A short biography of the author: a paragraph that opens with their full
+/// name and a verb of description. Only looked for in the author box zone
+/// at the end, where a sentence about the author is the box, not the story.
+fn is_author_bio(key: &str, name: &str) -> bool {
+    key.strip_prefix(name)
+        .and_then(|r| r.strip_prefix(' '))
+        .and_then(|r| r.split(' ').next())
+        .is_some_and(|verb| BIO_VERBS.contains(&verb))
 }
 
 /// How far down a byline block is looked for.
@@ -259,7 +306,7 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
             blocks.truncate(i);
         }
     }
-    blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !is_furniture(b));
+    blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !(is_furniture(b) || is_link_line(b)));
     let names = author_keys(authors);
     if let Some(k) = author_box_start(&blocks, &names) {
         blocks.truncate(k);
@@ -283,7 +330,30 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
     if blocks.len() >= 3 && is_leading_label(blocks[0]) {
         blocks.remove(0);
     }
-    drop_repeated_runs(&blocks).join("\n\n")
+    let body = drop_repeated_runs(&blocks).join("\n\n");
+    if only_headline(&body, &title_key) {
+        return String::new();
+    }
+    body
+}
+
+/// Whether a body is nothing but the headline, once or repeated (a page
+/// whose article did not load leaves only its title in the containers the
+/// extractor settles on): that is no article text.
+fn only_headline(body: &str, title_key: &str) -> bool {
+    if title_key.is_empty() {
+        return false;
+    }
+    let mut rest = fold_key(body);
+    let mut seen = false;
+    while !rest.is_empty() {
+        match rest.strip_prefix(title_key) {
+            Some(r) if r.is_empty() || r.starts_with(' ') => rest = r.trim_start().to_string(),
+            _ => return false,
+        }
+        seen = true;
+    }
+    seen
 }
 
 fn is_leading_label(block: &str) -> bool {
@@ -345,6 +415,20 @@ mod tests {
     }
 
     #[test]
+    fn drops_lines_that_point_to_other_articles() {
+        let body =
+            "First paragraph.\n\nRelated: How to grow tomatoes\n\n- **See also:** Ten garden tools\n\nLast paragraph.";
+        assert_eq!(
+            clean_body(body, "Headline", &[], None),
+            "First paragraph.\n\nLast paragraph."
+        );
+        // A long paragraph that opens with the label stays.
+        let long = format!("Related: {}", ["the two studies agree on the main point"; 4].join(", "));
+        let body = format!("First paragraph.\n\n{long}");
+        assert_eq!(clean_body(&body, "Headline", &[], None), body);
+    }
+
+    #[test]
     fn drops_a_second_copy_of_the_article_but_not_a_repeated_line() {
         let para =
             |n: usize| format!("Paragraph {n} of the story, with enough words in it to count as real text here.");
@@ -370,6 +454,9 @@ mod tests {
             "## Also in Mathematics",
             "### You\u{2019}ll Also Love...",
             "Was this page helpful?",
+            "## References",
+            "Article Sources:",
+            "#### Footnotes",
             "Share the Blog on:",
             "ALSO IN THE NEWS",
         ] {
@@ -447,6 +534,13 @@ mod tests {
                 "{line}"
             );
         }
+        // A biography that opens with the name, in the same zone.
+        let bio = "Jane Doe is a freelance writer who covers gardens and cities.";
+        let body = format!("{text}\n\n{text}\n\n{text}\n\n{bio}\n\nShe lives in Leeds.");
+        assert_eq!(
+            clean_body(&body, "Headline", &authors, None),
+            format!("{text}\n\n{text}\n\n{text}")
+        );
         // The name in a sentence stays (the byline at the top goes as such).
         let body = format!("Jane Doe\n\n{text}\n\nJane Doe said the plan works.\n\n{text}");
         assert_eq!(
@@ -506,6 +600,17 @@ mod tests {
         }
         let body = format!("Business\n\n{text}");
         assert_eq!(clean_body(&body, "Headline", &[], None), body);
+    }
+
+    #[test]
+    fn a_body_of_only_the_headline_is_empty() {
+        let out = clean_body("The Headline The Headline\n\nThe Headline", "The headline", &[], None);
+        assert_eq!(out, "");
+        // The headline followed by text, or a longer title, stays.
+        let body = "The Headline The Headline\n\nThe Headline and more";
+        assert_eq!(clean_body(body, "The headline", &[], None), body);
+        let body = "The Headlines The Headline";
+        assert_eq!(clean_body(body, "The headline", &[], None), body);
     }
 
     #[test]
