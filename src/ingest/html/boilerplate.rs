@@ -114,7 +114,8 @@ fn is_month(w: &str) -> bool {
 /// Headings and lines after which a page has left the article: related
 /// posts, comments, author boxes, newsletter prompts, and the list of
 /// sources or footnotes at the end (the annotated dev pages mostly leave it
-/// out; a single "Source:" line is not a marker).
+/// out; a single "Source:" line is not a marker), a contact prompt, and
+/// the "Previous" control of a carousel of other posts.
 static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
@@ -126,7 +127,9 @@ static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         | (?:\d+\ )?(?:comments?|responses?|replies)(?:\ \d+)?
         | leave\ a\ (?:comment|reply)|join\ the\ (?:conversation|discussion)|add\ a\ comment
         | (?:sign\ up\ for|subscribe\ to)\ (?:our|the)\ newsletter|newsletter\ sign\ up|get\ (?:our|the)\ newsletter
-        | share\ (?:this|this\ (?:article|post|story))|share\ on\ \w+|share\ the\ (?:blog|post|article)\ on
+        | share\ (?:this|this\ (?:article|post|story))|share\ on(?:\ \w+)?|share\ the\ (?:blog|post|article)\ on
+        | (?:get\ in\ touch|contact\ us|connect\ with\ us)(?:\ with\ (?:one\ of\ )?our\ \w+)?
+        | previous|prev
         | also\ in\ (?:the\ )?\w+(?:\ \w+)?|other\ posts|you\ ?ll\ also\ love|more\ like\ this|related\ pages
         | more\ news|in\ other\ news|if\ you\ liked\ this\ (?:post|article)\ you\ might\ also\ like
         | was\ this\ (?:page|article|post)\ helpful|meet\ your\ guide|topics\ covered
@@ -457,6 +460,10 @@ mod tests {
             "## References",
             "Article Sources:",
             "#### Footnotes",
+            "Share on:",
+            "## GET IN TOUCH WITH ONE OF OUR EXPERTS",
+            "Connect with Us",
+            "Previous",
             "Share the Blog on:",
             "ALSO IN THE NEWS",
         ] {
