@@ -150,14 +150,25 @@ const INLINE_BOX_PARAGRAPH_WORDS: usize = 60;
 
 /// Whether the blocks after a tail marker go on with the article: a long
 /// paragraph soon after it that `other` (the second extractor's body,
-/// folded) also has.
+/// folded) also has. A list is no such paragraph: a long list after the
+/// marker is what the marker announces (the sources, the related links).
 fn article_goes_on(after: &[&str], other_key: &str) -> bool {
     after.iter().take(INLINE_BOX_WINDOW).any(|b| {
         !b.starts_with("```")
             && !b.starts_with('|')
+            && !is_list(b)
             && b.split_whitespace().count() >= INLINE_BOX_PARAGRAPH_WORDS
             && other_key.contains(&fold_key(b))
     })
+}
+
+/// A Markdown list block: bullets, or numbers ("1.", "2)", "3\\.").
+fn is_list(block: &str) -> bool {
+    if block.starts_with(['-', '*', '+']) {
+        return true;
+    }
+    let rest = block.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < block.len() && rest.trim_start_matches('\\').starts_with(['.', ')'])
 }
 
 /// An author box ends the body: the author's name as a line of its own
@@ -521,6 +532,15 @@ mod tests {
         assert_eq!(
             clean_body(&body, "Headline", &[], Some(text)),
             format!("{text}\n\n{text}\n\n{text}\n\n{text}")
+        );
+        // A long list after the marker is what it announces, even when
+        // Readability kept it too.
+        let list = ["1. A source cited by the article, with its title and address."; 6].join("\n");
+        let body = format!("{text}\n\n{text}\n\n{text}\n\n## Sources\n\n{list}");
+        let other = format!("{text}\n\n{list}");
+        assert_eq!(
+            clean_body(&body, "Headline", &[], Some(&other)),
+            format!("{text}\n\n{text}\n\n{text}")
         );
     }
 
