@@ -344,7 +344,17 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
     if blocks.len() >= 3 && is_leading_label(blocks[0]) {
         blocks.remove(0);
     }
-    let body = drop_repeated_runs(&blocks).join("\n\n");
+    let mut blocks = drop_repeated_runs(&blocks);
+    // Headings at the very end head nothing: they are the titles of the
+    // boxes after the article (a grid of other posts, a form), which the
+    // extractor kept without their text. A body of headings only is left
+    // as it is.
+    if blocks.iter().any(|b| !b.starts_with('#')) {
+        while blocks.last().is_some_and(|b| b.starts_with('#')) {
+            blocks.pop();
+        }
+    }
+    let body = blocks.join("\n\n");
     if only_headline(&body, &title_key) {
         return String::new();
     }
@@ -627,6 +637,15 @@ mod tests {
         }
         let body = format!("Business\n\n{text}");
         assert_eq!(clean_body(&body, "Headline", &[], None), body);
+    }
+
+    #[test]
+    fn drops_headings_at_the_end() {
+        let body = "## Intro\n\nThe text.\n\n#### Lawn Care Provider\n\n#### Ready Seal";
+        assert_eq!(clean_body(body, "Headline", &[], None), "## Intro\n\nThe text.");
+        // A body of headings only stays.
+        let body = "## One point\n\n## Another point";
+        assert_eq!(clean_body(body, "Headline", &[], None), body);
     }
 
     #[test]
