@@ -341,16 +341,17 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
     // A label left before the article: a first block of at most three
     // words that is no heading, list, table or sentence (a category,
     // "Blog", "Print this page", "1,693 views").
-    if blocks.len() >= 3 && is_leading_label(blocks[0]) {
+    if blocks.len() >= 3 && is_label(blocks[0]) {
         blocks.remove(0);
     }
     let mut blocks = drop_repeated_runs(&blocks);
     // Headings at the very end head nothing: they are the titles of the
     // boxes after the article (a grid of other posts, a form), which the
-    // extractor kept without their text. A body of headings only is left
-    // as it is.
+    // extractor kept without their text. A short label there is as much
+    // furniture as one before the article (a name under a sign-off, "Author",
+    // a category). A body of headings only is left as it is.
     if blocks.iter().any(|b| !b.starts_with('#')) {
-        while blocks.last().is_some_and(|b| b.starts_with('#')) {
+        while blocks.len() > 1 && blocks.last().is_some_and(|b| b.starts_with('#') || is_label(b)) {
             blocks.pop();
         }
     }
@@ -380,7 +381,9 @@ fn only_headline(body: &str, title_key: &str) -> bool {
     seen
 }
 
-fn is_leading_label(block: &str) -> bool {
+/// A short label: at most three words, no heading, list, table, quote or
+/// code, and no sentence.
+fn is_label(block: &str) -> bool {
     let b = block.trim();
     b.chars().count() > 1
         && b.split_whitespace().count() <= 3
@@ -643,6 +646,12 @@ mod tests {
     fn drops_headings_at_the_end() {
         let body = "## Intro\n\nThe text.\n\n#### Lawn Care Provider\n\n#### Ready Seal";
         assert_eq!(clean_body(body, "Headline", &[], None), "## Intro\n\nThe text.");
+        // And short labels among them.
+        let body = "## Intro\n\nThe text.\n\nLove and light,\n\nAutumn\n\n#### Recent Posts\n\nAuthor";
+        assert_eq!(clean_body(body, "Headline", &[], None), "## Intro\n\nThe text.");
+        // A short sentence at the end stays.
+        let body = "## Intro\n\nThe text.\n\nSee you soon!";
+        assert_eq!(clean_body(body, "Headline", &[], None), body);
         // A body of headings only stays.
         let body = "## One point\n\n## Another point";
         assert_eq!(clean_body(body, "Headline", &[], None), body);
