@@ -670,8 +670,13 @@ mod tests {
 
     #[test]
     fn drops_repeated_headline_only_at_the_top() {
-        let out = clean_body("## The Headline\n\nText.\n\nThe Headline", "The headline", &[], None);
-        assert_eq!(out, "Text.\n\nThe Headline");
+        let out = clean_body(
+            "## The Headline\n\nText.\n\nThe Headline\n\nMore text.",
+            "The headline",
+            &[],
+            None,
+        );
+        assert_eq!(out, "Text.\n\nThe Headline\n\nMore text.");
         // As a heading after a label and a byline, too; as text there it stays.
         let out = clean_body(
             "Business and money news\n\nBy Jo\n\n## The Headline\n\nText.",
