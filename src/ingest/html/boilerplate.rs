@@ -139,6 +139,10 @@ static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A tail marker is a short line: its longest pattern ("if you liked this
+/// post you might also like") is nine words.
+const TAIL_MARKER_WORDS: usize = 10;
+
 /// How far down the headline repeated as a heading is dropped.
 const HEADLINE_BLOCKS: usize = 4;
 
@@ -306,7 +310,7 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
             let heading = b.starts_with('#') || !b.chars().any(char::is_lowercase);
             if seen * 2 > total || (heading && seen * 3 > total) {
                 let key = fold_key(b.trim_start_matches(['#', ' ']));
-                if key.split(' ').count() <= 8 && TAIL_MARKER.is_match(&key) {
+                if key.split(' ').count() <= TAIL_MARKER_WORDS && TAIL_MARKER.is_match(&key) {
                     let other_key = other_key.get_or_insert_with(|| other.map(fold_key).unwrap_or_default());
                     if !article_goes_on(&blocks[i + 1..], other_key) {
                         cut = Some(i);
@@ -488,6 +492,7 @@ mod tests {
             "## GET IN TOUCH WITH ONE OF OUR EXPERTS",
             "Connect with Us",
             "Previous",
+            "If you liked this post you might also like:",
             "Share the Blog on:",
             "ALSO IN THE NEWS",
         ] {
