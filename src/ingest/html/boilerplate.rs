@@ -342,11 +342,14 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
             !names.iter().any(|n| is_byline(b, &key, n))
         });
     }
-    // A label left before the article: a first block of at most three
-    // words that is no heading, list, table or sentence (a category,
-    // "Blog", "Print this page", "1,693 views").
-    if blocks.len() >= 3 && is_label(blocks[0]) {
+    // Labels left before the article: first blocks of at most three words
+    // that are no heading, list, table or sentence (a category, "Blog",
+    // "Print this page", "1,693 views"). They come in small stacks (a
+    // category over a reading time), so a few go, not just the first.
+    let mut labels = 0;
+    while labels < LEADING_LABELS && blocks.len() >= 3 && is_label(blocks[0]) {
         blocks.remove(0);
+        labels += 1;
     }
     let mut blocks = drop_repeated_runs(&blocks);
     // Headings at the very end head nothing: they are the titles of the
@@ -384,6 +387,9 @@ fn only_headline(body: &str, title_key: &str) -> bool {
     }
     seen
 }
+
+/// How many labels at the top of the body may go.
+const LEADING_LABELS: usize = 3;
 
 /// A short label: at most three words, no heading, list, table, quote or
 /// code, and no sentence.
@@ -629,7 +635,7 @@ mod tests {
     #[test]
     fn drops_a_short_label_before_the_article() {
         let text = "A paragraph of the article that carries most of the words on the page.";
-        for label in ["Business", "Print This Page", "1,693 views"] {
+        for label in ["Business", "Print This Page", "1,693 views", "Business\n\nWorld news"] {
             let body = format!("{label}\n\n{text}\n\n{text} Again.");
             assert_eq!(
                 clean_body(&body, "Headline", &[], None),
