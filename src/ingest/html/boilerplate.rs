@@ -114,8 +114,9 @@ fn is_month(w: &str) -> bool {
 /// Headings and lines after which a page has left the article: related
 /// posts, comments, author boxes, newsletter prompts, and the list of
 /// sources or footnotes at the end (the annotated dev pages mostly leave it
-/// out; a single "Source:" line is not a marker), a contact prompt, and
-/// the "Previous" control of a carousel of other posts.
+/// out; a single "Source:" line is not a marker), a contact prompt, the
+/// "Previous" control of a carousel of other posts, and the appeals that
+/// follow an article (a paywall notice, a call for donations).
 static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
@@ -130,6 +131,8 @@ static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         | share\ (?:this|this\ (?:article|post|story))|share\ on(?:\ \w+)?|share\ the\ (?:blog|post|article)\ on
         | (?:get\ in\ touch|contact\ us|connect\ with\ us)(?:\ with\ (?:one\ of\ )?our\ \w+)?
         | previous|prev
+        | enjoyed\ this\ (?:piece|article|post|story)(?:\ .*)?|(?:this\ (?:article|story|post)\ is\ )?exclusive\ to\ (?:\w+\ )?subscribers
+        | become\ a\ (?:paid\ )?(?:subscriber|member|patron)|support\ (?:us|our\ (?:work|mission|journalism))
         | also\ in\ (?:the\ )?\w+(?:\ \w+)?|other\ posts|you\ ?ll\ also\ love|more\ like\ this|related\ pages
         | more\ news|in\ other\ news|if\ you\ liked\ this\ (?:post|article)\ you\ might\ also\ like
         | was\ this\ (?:page|article|post)\ helpful|meet\ your\ guide|topics\ covered
@@ -499,6 +502,8 @@ mod tests {
             "Connect with Us",
             "Previous",
             "If you liked this post you might also like:",
+            "Enjoyed this piece? We need your help to keep publishing.",
+            "## This article is exclusive to STAT+ subscribers",
             "Share the Blog on:",
             "ALSO IN THE NEWS",
         ] {
