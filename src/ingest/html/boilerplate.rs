@@ -1,8 +1,10 @@
 //! A last pass over the Markdown body: short blocks that are page furniture
 //! rather than article (buttons, share and newsletter prompts, "Read more",
 //! "Table of contents", bare datelines and numbers), a repeated headline
-//! at the top, and a second copy of a run of blocks. Only whole blocks are
-//! dropped, never words inside text.
+//! at the top, labels and headings left at either end, everything after a
+//! marker of the page's tail (related posts, comments, sources, appeals,
+//! an author box), and a second copy of a run of blocks. Only whole blocks
+//! are dropped, never words inside text.
 
 use super::dates::find_date_in_text;
 use super::text::fold_key;
