@@ -1,8 +1,10 @@
 //! A last pass over the Markdown body: short blocks that are page furniture
 //! rather than article (buttons, share and newsletter prompts, "Read more",
 //! "Table of contents", bare datelines and numbers), a repeated headline
-//! at the top, and a second copy of a run of blocks. Only whole blocks are
-//! dropped, never words inside text.
+//! at the top, labels and headings left at either end, everything after a
+//! marker of the page's tail (related posts, comments, sources, appeals,
+//! an author box), and a second copy of a run of blocks. Only whole blocks
+//! are dropped, never words inside text.
 
 use super::dates::find_date_in_text;
 use super::text::fold_key;
@@ -69,6 +71,18 @@ fn is_furniture(block: &str) -> bool {
     false
 }
 
+/// A line that points to another article ("Related: How to ...", "See
+/// also: ..."): a link set in the text, not part of it. A longer block
+/// with such a label is a paragraph that happens to start that way.
+static LINK_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:related|see\s+also)\s*:").expect("valid regex"));
+const LINK_LINE_WORDS: usize = 25;
+
+fn is_link_line(block: &str) -> bool {
+    let text = block.trim_start_matches(['#', '>', '-', '*', '_', ' ']);
+    block.split_whitespace().count() <= LINK_LINE_WORDS && LINK_LINE.is_match(text)
+}
+
 fn is_month(w: &str) -> bool {
     const M: [&str; 24] = [
         "january",
@@ -100,7 +114,11 @@ fn is_month(w: &str) -> bool {
 }
 
 /// Headings and lines after which a page has left the article: related
-/// posts, comments, author boxes, newsletter prompts.
+/// posts, comments, author boxes, newsletter prompts, and the list of
+/// sources or footnotes at the end (the annotated dev pages mostly leave it
+/// out; a single "Source:" line is not a marker), a contact prompt, the
+/// "Previous" control of a carousel of other posts, and the appeals that
+/// follow an article (a paywall notice, a call for donations).
 static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
@@ -112,14 +130,23 @@ static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
         | (?:\d+\ )?(?:comments?|responses?|replies)(?:\ \d+)?
         | leave\ a\ (?:comment|reply)|join\ the\ (?:conversation|discussion)|add\ a\ comment
         | (?:sign\ up\ for|subscribe\ to)\ (?:our|the)\ newsletter|newsletter\ sign\ up|get\ (?:our|the)\ newsletter
-        | share\ (?:this|this\ (?:article|post|story))|share\ on\ \w+|share\ the\ (?:blog|post|article)\ on
+        | share\ (?:this|this\ (?:article|post|story))|share\ on(?:\ \w+)?|share\ the\ (?:blog|post|article)\ on
+        | (?:get\ in\ touch|contact\ us|connect\ with\ us)(?:\ with\ (?:one\ of\ )?our\ \w+)?
+        | previous|prev
+        | enjoyed\ this\ (?:piece|article|post|story)(?:\ .*)?|(?:this\ (?:article|story|post)\ is\ )?exclusive\ to\ (?:\w+\ )?subscribers
+        | become\ a\ (?:paid\ )?(?:subscriber|member|patron)|support\ (?:us|our\ (?:work|mission|journalism))
         | also\ in\ (?:the\ )?\w+(?:\ \w+)?|other\ posts|you\ ?ll\ also\ love|more\ like\ this|related\ pages
         | more\ news|in\ other\ news|if\ you\ liked\ this\ (?:post|article)\ you\ might\ also\ like
         | was\ this\ (?:page|article|post)\ helpful|meet\ your\ guide|topics\ covered
+        | (?:article\ )?(?:sources|references|footnotes|citations|bibliography|works\ cited)
         )$",
     )
     .expect("valid regex")
 });
+
+/// A tail marker is a short line: its longest pattern ("if you liked this
+/// post you might also like") is nine words.
+const TAIL_MARKER_WORDS: usize = 10;
 
 /// How far down the headline repeated as a heading is dropped.
 const HEADLINE_BLOCKS: usize = 4;
@@ -132,14 +159,25 @@ const INLINE_BOX_PARAGRAPH_WORDS: usize = 60;
 
 /// Whether the blocks after a tail marker go on with the article: a long
 /// paragraph soon after it that `other` (the second extractor's body,
-/// folded) also has.
+/// folded) also has. A list is no such paragraph: a long list after the
+/// marker is what the marker announces (the sources, the related links).
 fn article_goes_on(after: &[&str], other_key: &str) -> bool {
     after.iter().take(INLINE_BOX_WINDOW).any(|b| {
         !b.starts_with("```")
             && !b.starts_with('|')
+            && !is_list(b)
             && b.split_whitespace().count() >= INLINE_BOX_PARAGRAPH_WORDS
             && other_key.contains(&fold_key(b))
     })
+}
+
+/// A Markdown list block: bullets, or numbers ("1.", "2)", "3\\.").
+fn is_list(block: &str) -> bool {
+    if block.starts_with(['-', '*', '+']) {
+        return true;
+    }
+    let rest = block.trim_start_matches(|c: char| c.is_ascii_digit());
+    rest.len() < block.len() && rest.trim_start_matches('\\').starts_with(['.', ')'])
 }
 
 /// An author box ends the body: the author's name as a line of its own
@@ -160,7 +198,10 @@ fn author_box_start(blocks: &[&str], names: &[String]) -> Option<usize> {
             break;
         }
         let key = fold_key(blocks[k].trim_start_matches(['#', ' ']));
-        if names.iter().any(|n| is_author_line(blocks[k], &key, n)) {
+        if names
+            .iter()
+            .any(|n| is_author_line(blocks[k], &key, n) || is_author_bio(&key, n))
+        {
             return Some(k);
         }
     }
@@ -183,6 +224,35 @@ fn is_author_line(block: &str, key: &str, name: &str) -> bool {
     let raw = block.trim_start_matches(['#', '>', '-', '*', ' ']);
     raw.find([',', '|', '(', '\u{2013}', '\u{2014}', ':'])
         .is_some_and(|p| fold_key(&raw[..p]) == name && raw[p..].split_whitespace().count() <= 7 && !raw.ends_with('.'))
+}
+
+/// Verbs that open an author's biography after their name ("Jane Doe is a
+/// freelance writer", "Jane Doe has covered tech since 2010").
+const BIO_VERBS: [&str; 14] = [
+    "is",
+    "has",
+    "was",
+    "joined",
+    "writes",
+    "covers",
+    "holds",
+    "started",
+    "founded",
+    "lives",
+    "serves",
+    "leads",
+    "specializes",
+    "brings",
+];
+
+/// A short biography of the author: a paragraph that opens with their full
+/// name and a verb of description. Only looked for in the author box zone
+/// at the end, where a sentence about the author is the box, not the story.
+fn is_author_bio(key: &str, name: &str) -> bool {
+    key.strip_prefix(name)
+        .and_then(|r| r.strip_prefix(' '))
+        .and_then(|r| r.split(' ').next())
+        .is_some_and(|verb| BIO_VERBS.contains(&verb))
 }
 
 /// How far down a byline block is looked for.
@@ -245,7 +315,7 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
             let heading = b.starts_with('#') || !b.chars().any(char::is_lowercase);
             if seen * 2 > total || (heading && seen * 3 > total) {
                 let key = fold_key(b.trim_start_matches(['#', ' ']));
-                if key.split(' ').count() <= 8 && TAIL_MARKER.is_match(&key) {
+                if key.split(' ').count() <= TAIL_MARKER_WORDS && TAIL_MARKER.is_match(&key) {
                     let other_key = other_key.get_or_insert_with(|| other.map(fold_key).unwrap_or_default());
                     if !article_goes_on(&blocks[i + 1..], other_key) {
                         cut = Some(i);
@@ -259,7 +329,7 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
             blocks.truncate(i);
         }
     }
-    blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !is_furniture(b));
+    blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !(is_furniture(b) || is_link_line(b)));
     let names = author_keys(authors);
     if let Some(k) = author_box_start(&blocks, &names) {
         blocks.truncate(k);
@@ -277,16 +347,58 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
             !names.iter().any(|n| is_byline(b, &key, n))
         });
     }
-    // A label left before the article: a first block of at most three
-    // words that is no heading, list, table or sentence (a category,
-    // "Blog", "Print this page", "1,693 views").
-    if blocks.len() >= 3 && is_leading_label(blocks[0]) {
+    // Labels left before the article: first blocks of at most three words
+    // that are no heading, list, table or sentence (a category, "Blog",
+    // "Print this page", "1,693 views"). They come in small stacks (a
+    // category over a reading time), so a few go, not just the first.
+    let mut labels = 0;
+    while labels < LEADING_LABELS && blocks.len() >= 3 && is_label(blocks[0]) {
         blocks.remove(0);
+        labels += 1;
     }
-    drop_repeated_runs(&blocks).join("\n\n")
+    let mut blocks = drop_repeated_runs(&blocks);
+    // Headings at the very end head nothing: they are the titles of the
+    // boxes after the article (a grid of other posts, a form), which the
+    // extractor kept without their text. A short label there is as much
+    // furniture as one before the article (a name under a sign-off, "Author",
+    // a category). A body of headings only is left as it is.
+    if blocks.iter().any(|b| !b.starts_with('#')) {
+        while blocks.len() > 1 && blocks.last().is_some_and(|b| b.starts_with('#') || is_label(b)) {
+            blocks.pop();
+        }
+    }
+    let body = blocks.join("\n\n");
+    if only_headline(&body, &title_key) {
+        return String::new();
+    }
+    body
 }
 
-fn is_leading_label(block: &str) -> bool {
+/// Whether a body is nothing but the headline, once or repeated (a page
+/// whose article did not load leaves only its title in the containers the
+/// extractor settles on): that is no article text.
+fn only_headline(body: &str, title_key: &str) -> bool {
+    if title_key.is_empty() {
+        return false;
+    }
+    let mut rest = fold_key(body);
+    let mut seen = false;
+    while !rest.is_empty() {
+        match rest.strip_prefix(title_key) {
+            Some(r) if r.is_empty() || r.starts_with(' ') => rest = r.trim_start().to_string(),
+            _ => return false,
+        }
+        seen = true;
+    }
+    seen
+}
+
+/// How many labels at the top of the body may go.
+const LEADING_LABELS: usize = 3;
+
+/// A short label: at most three words, no heading, list, table, quote or
+/// code, and no sentence.
+fn is_label(block: &str) -> bool {
     let b = block.trim();
     b.chars().count() > 1
         && b.split_whitespace().count() <= 3
@@ -345,6 +457,20 @@ mod tests {
     }
 
     #[test]
+    fn drops_lines_that_point_to_other_articles() {
+        let body =
+            "First paragraph.\n\nRelated: How to grow tomatoes\n\n- **See also:** Ten garden tools\n\nLast paragraph.";
+        assert_eq!(
+            clean_body(body, "Headline", &[], None),
+            "First paragraph.\n\nLast paragraph."
+        );
+        // A long paragraph that opens with the label stays.
+        let long = format!("Related: {}", ["the two studies agree on the main point"; 4].join(", "));
+        let body = format!("First paragraph.\n\n{long}");
+        assert_eq!(clean_body(&body, "Headline", &[], None), body);
+    }
+
+    #[test]
     fn drops_a_second_copy_of_the_article_but_not_a_repeated_line() {
         let para =
             |n: usize| format!("Paragraph {n} of the story, with enough words in it to count as real text here.");
@@ -370,6 +496,16 @@ mod tests {
             "## Also in Mathematics",
             "### You\u{2019}ll Also Love...",
             "Was this page helpful?",
+            "## References",
+            "Article Sources:",
+            "#### Footnotes",
+            "Share on:",
+            "## GET IN TOUCH WITH ONE OF OUR EXPERTS",
+            "Connect with Us",
+            "Previous",
+            "If you liked this post you might also like:",
+            "Enjoyed this piece? We need your help to keep publishing.",
+            "## This article is exclusive to STAT+ subscribers",
             "Share the Blog on:",
             "ALSO IN THE NEWS",
         ] {
@@ -428,6 +564,15 @@ mod tests {
             clean_body(&body, "Headline", &[], Some(text)),
             format!("{text}\n\n{text}\n\n{text}\n\n{text}")
         );
+        // A long list after the marker is what it announces, even when
+        // Readability kept it too.
+        let list = ["1. A source cited by the article, with its title and address."; 6].join("\n");
+        let body = format!("{text}\n\n{text}\n\n{text}\n\n## Sources\n\n{list}");
+        let other = format!("{text}\n\n{list}");
+        assert_eq!(
+            clean_body(&body, "Headline", &[], Some(&other)),
+            format!("{text}\n\n{text}\n\n{text}")
+        );
     }
 
     #[test]
@@ -447,6 +592,13 @@ mod tests {
                 "{line}"
             );
         }
+        // A biography that opens with the name, in the same zone.
+        let bio = "Jane Doe is a freelance writer who covers gardens and cities.";
+        let body = format!("{text}\n\n{text}\n\n{text}\n\n{bio}\n\nShe lives in Leeds.");
+        assert_eq!(
+            clean_body(&body, "Headline", &authors, None),
+            format!("{text}\n\n{text}\n\n{text}")
+        );
         // The name in a sentence stays (the byline at the top goes as such).
         let body = format!("Jane Doe\n\n{text}\n\nJane Doe said the plan works.\n\n{text}");
         assert_eq!(
@@ -490,7 +642,7 @@ mod tests {
     #[test]
     fn drops_a_short_label_before_the_article() {
         let text = "A paragraph of the article that carries most of the words on the page.";
-        for label in ["Business", "Print This Page", "1,693 views"] {
+        for label in ["Business", "Print This Page", "1,693 views", "Business\n\nWorld news"] {
             let body = format!("{label}\n\n{text}\n\n{text} Again.");
             assert_eq!(
                 clean_body(&body, "Headline", &[], None),
@@ -509,9 +661,40 @@ mod tests {
     }
 
     #[test]
+    fn drops_headings_at_the_end() {
+        let body = "## Intro\n\nThe text.\n\n#### Lawn Care Provider\n\n#### Ready Seal";
+        assert_eq!(clean_body(body, "Headline", &[], None), "## Intro\n\nThe text.");
+        // And short labels among them.
+        let body = "## Intro\n\nThe text.\n\nLove and light,\n\nAutumn\n\n#### Recent Posts\n\nAuthor";
+        assert_eq!(clean_body(body, "Headline", &[], None), "## Intro\n\nThe text.");
+        // A short sentence at the end stays.
+        let body = "## Intro\n\nThe text.\n\nSee you soon!";
+        assert_eq!(clean_body(body, "Headline", &[], None), body);
+        // A body of headings only stays.
+        let body = "## One point\n\n## Another point";
+        assert_eq!(clean_body(body, "Headline", &[], None), body);
+    }
+
+    #[test]
+    fn a_body_of_only_the_headline_is_empty() {
+        let out = clean_body("The Headline The Headline\n\nThe Headline", "The headline", &[], None);
+        assert_eq!(out, "");
+        // The headline followed by text, or a longer title, stays.
+        let body = "The Headline The Headline\n\nThe Headline and more";
+        assert_eq!(clean_body(body, "The headline", &[], None), body);
+        let body = "The Headlines The Headline";
+        assert_eq!(clean_body(body, "The headline", &[], None), body);
+    }
+
+    #[test]
     fn drops_repeated_headline_only_at_the_top() {
-        let out = clean_body("## The Headline\n\nText.\n\nThe Headline", "The headline", &[], None);
-        assert_eq!(out, "Text.\n\nThe Headline");
+        let out = clean_body(
+            "## The Headline\n\nText.\n\nThe Headline\n\nMore text.",
+            "The headline",
+            &[],
+            None,
+        );
+        assert_eq!(out, "Text.\n\nThe Headline\n\nMore text.");
         // As a heading after a label and a byline, too; as text there it stays.
         let out = clean_body(
             "Business and money news\n\nBy Jo\n\n## The Headline\n\nText.",
