@@ -24,6 +24,10 @@ pub struct Analysis {
     pub names: entities::ArticleNames,
     pub dates: Vec<dates::DateMention>,
     pub word_count: usize,
+    /// [`Analysis::graph_input_hash`], made with the analysis and cached
+    /// with it: every build hashes every article's graph input, and
+    /// serialising them all again was a twentieth of a rebuild.
+    pub graph_input: u128,
     /// A hash of everything the analysis was made from (see
     /// `site::assemble`): two analyses with the same source are the same,
     /// so pages can be told unchanged without reading it. Not cached: the
@@ -33,6 +37,35 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// A hash of what the graph reads from this analysis (see
+    /// `graph::inputs_key`): its names, dates, the sentences its dates are
+    /// in, and the words of its mentions (which the FtM data shows).
+    pub fn graph_input_hash(&self) -> u128 {
+        let dated: Vec<&str> = self
+            .dates
+            .iter()
+            .map(|d| self.sentences.get(d.sentence).map_or("", String::as_str))
+            .collect();
+        let words: Vec<&str> = self
+            .names
+            .mentions
+            .iter()
+            .map(|m| {
+                self.sentences
+                    .get(m.sentence)
+                    .and_then(|s| s.get(m.start..m.end))
+                    .unwrap_or("")
+            })
+            .collect();
+        // postcard writes lengths before variable parts: no two inputs
+        // give the same bytes
+        match postcard::to_stdvec(&(&self.names, &self.dates, dated, words)) {
+            Ok(b) => xxhash_rust::xxh3::xxh3_128(&b),
+            // cannot happen for these types; never hash two inputs alike
+            Err(_) => u128::MAX,
+        }
+    }
+
     /// The first sentences, up to about `max` characters, for previews.
     pub fn summary(&self, max: usize) -> String {
         let mut out = String::new();
@@ -82,13 +115,16 @@ pub fn analyse(article: &Article, allow_raw_html: bool, lexicon: &entities::Lexi
     marks.dedup_by(|b, a| a.sentence == b.sentence && b.start < a.end);
     let rendered = markdown::render(parsed, &marks, allow_raw_html);
     let word_count = sentences.iter().map(|s| s.split_whitespace().count()).sum();
-    Analysis {
+    let mut analysis = Analysis {
         html: rendered.html,
         headings: rendered.headings,
         sentences,
         names,
         dates,
         word_count,
+        graph_input: 0,
         source: 0,
-    }
+    };
+    analysis.graph_input = analysis.graph_input_hash();
+    analysis
 }

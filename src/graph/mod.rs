@@ -81,40 +81,21 @@ pub struct Graph {
 /// and per article its id, file, front matter, names, dates and the
 /// sentences its dates are in; and the words of its mentions, so that the
 /// pages and files made from the graph alone may be keyed on this hash
-/// (see `render::keys`). Not the rest of an article's text: an edit that
-/// changes no name and no dated sentence keeps the graph.
+/// (see `render::keys`); those come hashed with the analysis
+/// ([`Analysis::graph_input`]). Not the rest of an article's text: an edit
+/// that changes no name and no dated sentence keeps the graph.
 pub fn inputs_key(config: &Config, articles: &[Article], analyses: &[Analysis], registry: &[RegistryEntry]) -> u128 {
     use rayon::prelude::*;
-    use xxhash_rust::xxh3::{xxh3_128, Xxh3};
+    use xxhash_rust::xxh3::Xxh3;
     let per_article: Vec<u128> = articles
         .par_iter()
         .zip(analyses)
         .map(|(a, an)| {
-            let dated: Vec<&str> = an
-                .dates
-                .iter()
-                .map(|d| an.sentences.get(d.sentence).map_or("", String::as_str))
-                .collect();
-            // the words of each mention, which the FtM data shows
-            let words: Vec<&str> = an
-                .names
-                .mentions
-                .iter()
-                .map(|m| {
-                    an.sentences
-                        .get(m.sentence)
-                        .and_then(|s| s.get(m.start..m.end))
-                        .unwrap_or("")
-                })
-                .collect();
-            let bytes = format!("{}\0{:?}\0{:?}\0{}\0", a.id, a.file, a.meta, a.body_line).into_bytes();
-            // postcard writes lengths before variable parts: no two inputs
-            // give the same bytes
-            match postcard::to_extend(&(&an.names, &an.dates, dated, words), bytes) {
-                Ok(b) => xxh3_128(&b),
-                // cannot happen for these types; never hash two inputs alike
-                Err(_) => xxh3_128(a.id.as_str().as_bytes()) ^ u128::MAX,
-            }
+            let head = format!("{}\0{:?}\0{:?}\0{}\0", a.id, a.file, a.meta, a.body_line);
+            let mut h = Xxh3::new();
+            h.update(head.as_bytes());
+            h.update(&an.graph_input.to_le_bytes());
+            h.digest128()
         })
         .collect();
     let mut h = Xxh3::new();
