@@ -746,7 +746,7 @@ impl Renderer<'_> {
         }
     }
 
-    fn index(&self, cards: &[ArticleCard<'_>]) -> Result<Output, Diagnostic> {
+    fn index(&self, cards: &[ArticleCard<'_>]) -> Result<Page, Diagnostic> {
         let events: Vec<EventView> = self
             .site
             .timeline
@@ -755,6 +755,15 @@ impl Renderer<'_> {
             .take(INDEX_EVENTS)
             .map(|e| self.event_view(e, ""))
             .collect();
+        // it lists every article: hashing its context is a fraction of
+        // rendering it (a tenth of a one-article rebuild at 10,000)
+        let view = self.keys.as_ref().and_then(|k| {
+            let base = k.base();
+            json_hash(&[&base.to_le_bytes()[..], b"index.html\0"], &(cards, &events))
+        });
+        if self.kept("index.html", view) {
+            return Ok(Page::Kept("index.html".to_string()));
+        }
         let mut ctx = tera::Context::new();
         ctx.insert("site", &self.site_view);
         ctx.insert("root", "");
@@ -765,7 +774,9 @@ impl Renderer<'_> {
             .tera
             .render("index.html", &ctx)
             .map_err(|e| self.theme.error("index.html", &e))?;
-        Ok(Output::new("index.html", html))
+        let mut o = Output::new("index.html", html);
+        o.view = view;
+        Ok(Page::Made(o))
     }
 
     fn entity_pages(&self, sink: &Sink) {
@@ -776,36 +787,44 @@ impl Renderer<'_> {
                 sink.take(page);
             }
         });
-        // the index of entities, grouped by type
-        let mut by_kind: BTreeMap<crate::model::EntityKind, Vec<EntityRef>> = BTreeMap::new();
-        for e in &ents {
-            let articles = self.site.article_count(&e.id);
-            by_kind.entry(e.kind).or_default().push(EntityRef {
-                name: e.name.clone(),
-                kind: e.kind.as_str(),
-                url: format!("entities/{}/", e.id),
-                mentions: articles,
-            });
+        if ents.is_empty() {
+            return;
         }
-        let groups: Vec<EntityGroupFull> = by_kind
-            .into_iter()
-            .map(|(k, mut v)| {
-                v.sort_by(|a, b| {
-                    a.name
-                        .to_lowercase()
-                        .cmp(&b.name.to_lowercase())
-                        .then_with(|| a.url.cmp(&b.url))
+        // the index of entities, grouped by type: the graph alone, so with
+        // its key it is keyed on it, and its groups made only when it changed
+        let groups = || {
+            let mut by_kind: BTreeMap<crate::model::EntityKind, Vec<EntityRef>> = BTreeMap::new();
+            for e in &ents {
+                let articles = self.site.article_count(&e.id);
+                by_kind.entry(e.kind).or_default().push(EntityRef {
+                    name: e.name.clone(),
+                    kind: e.kind.as_str(),
+                    url: format!("entities/{}/", e.id),
+                    mentions: articles,
                 });
-                EntityGroupFull {
-                    kind: k.as_str(),
-                    label: k.label_plural(),
-                    entities: v,
-                }
-            })
-            .collect();
-        if !groups.is_empty() {
-            sink.take(self.page("entities.html", "entities/index.html", "groups", &groups));
-        }
+            }
+            by_kind
+                .into_iter()
+                .map(|(k, mut v)| {
+                    v.sort_by(|a, b| {
+                        a.name
+                            .to_lowercase()
+                            .cmp(&b.name.to_lowercase())
+                            .then_with(|| a.url.cmp(&b.url))
+                    });
+                    EntityGroupFull {
+                        kind: k.as_str(),
+                        label: k.label_plural(),
+                        entities: v,
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
+        let (template, path) = ("entities.html", "entities/index.html");
+        sink.take(match self.keys.as_ref().and_then(|k| k.graph_only("entities index")) {
+            Some(deps) => self.keyed_page(template, path, "groups", Some(deps), groups),
+            None => self.page(template, path, "groups", &groups()),
+        });
     }
 
     /// An entity's page and its feed.
