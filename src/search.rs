@@ -379,8 +379,14 @@ pub fn index(
             .take_while(|(w, _)| group_of(w) == g)
             .map(|(w, list)| {
                 let mut list = list.clone();
-                list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                list.truncate(MAX_POSTINGS);
+                // best score first, then by document: a total order, so
+                // selecting the best before sorting them gives the same list
+                let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+                if list.len() > MAX_POSTINGS {
+                    list.select_nth_unstable_by(MAX_POSTINGS - 1, order);
+                    list.truncate(MAX_POSTINGS);
+                }
+                list.sort_by(order);
                 (w, list.into_iter().flat_map(|(d, s)| [d, s]).collect())
             })
             .collect();
