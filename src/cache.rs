@@ -241,7 +241,7 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
         true
     }
 
-    /// End of a build: when less than half of the file is records this
+    /// End of a build: when at most half of the file is records this
     /// build used, rewrite it with those only, so the cache stays the size
     /// of the project however often articles change. Returns the warnings
     /// (see [`Cache::warnings`]).
@@ -258,11 +258,12 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
 }
 
 /// Rewrite the pack at `path` with the `live` records only, when they are
-/// less than half of it.
+/// at most half of it (exactly half after a version change made every
+/// record again).
 fn compact(path: &Path, mut f: File, live: &[(String, Slot)]) {
     let size = f.metadata().map_or(0, |m| m.len());
     let live_bytes: u64 = live.iter().map(|(_, s)| u64::from(s.len) + HEADER_LEN as u64).sum();
-    if size < 1 << 20 || live_bytes * 2 >= size {
+    if size < 1 << 20 || live_bytes * 2 > size {
         return;
     }
     let tmp = path.with_extension("pack.tmp");
