@@ -31,6 +31,12 @@ const SUM_LEN: usize = 16;
 /// an earlier build made is trusted only from the same program, since a
 /// rebuilt binary (same version or not) may make it differently.
 pub fn program() -> u128 {
+    // asked for by the theme, the graph and the search index of each build
+    static PROGRAM: std::sync::OnceLock<u128> = std::sync::OnceLock::new();
+    *PROGRAM.get_or_init(program_now)
+}
+
+fn program_now() -> u128 {
     let mut h = Xxh3::new();
     h.update(env!("CARGO_PKG_VERSION").as_bytes());
     match std::env::current_exe().and_then(std::fs::metadata) {

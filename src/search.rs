@@ -349,11 +349,7 @@ pub fn index(
                 .filter(|g| !dirty.contains(*g))
                 .collect();
             for g in kept {
-                let all_kept = state
-                    .outputs
-                    .range(format!("{SHARDS}{g}")..)
-                    .take_while(|(p, _)| p.strip_prefix(SHARDS).is_some_and(|s| group_of(s) == g))
-                    .all(|(p, view)| out.keep(p, *view));
+                let all_kept = group_shards(&state.outputs, g).all(|(p, view)| out.keep(p, *view));
                 if !all_kept {
                     groups.insert(g.to_string());
                 }
@@ -363,12 +359,7 @@ pub fn index(
     };
     for g in &groups {
         // the group's old shards go; its new ones (if any words are left) come
-        let old: Vec<String> = state
-            .outputs
-            .range(format!("{SHARDS}{g}")..)
-            .take_while(|(p, _)| p.strip_prefix(SHARDS).is_some_and(|s| group_of(s) == g))
-            .map(|(p, _)| p.clone())
-            .collect();
+        let old: Vec<String> = group_shards(&state.outputs, g).map(|(p, _)| p.clone()).collect();
         for p in old {
             state.outputs.remove(&p);
         }
@@ -436,6 +427,13 @@ const SHARDS: &str = "search/index/w/";
 /// (words are ASCII).
 fn group_of(w: &str) -> &str {
     w.get(..2).unwrap_or(w)
+}
+
+/// The shard files of group `g` among `outputs`, with their views.
+fn group_shards<'a>(outputs: &'a BTreeMap<String, u128>, g: &'a str) -> impl Iterator<Item = (&'a String, &'a u128)> {
+    outputs
+        .range(format!("{SHARDS}{g}")..)
+        .take_while(move |(p, _)| p.strip_prefix(SHARDS).is_some_and(|s| group_of(s) == g))
 }
 
 /// Hand `bytes` to `out` as the file `path`, under a view of their hash,

@@ -159,7 +159,7 @@ impl Keys {
     }
 
     /// How an entity shows where another page names it (`entity_ref`).
-    fn label(&self, key: &mut Key, _site: &Site, id: &EntityId) {
+    fn label(&self, key: &mut Key, id: &EntityId) {
         match self.labels.get(id) {
             Some(&l) => key.u128(l),
             None => key.str(id.as_str()).str("\u{0}none"),
@@ -172,7 +172,7 @@ impl Keys {
         let mut key = Key::new(self.base);
         key.str("article").u128(self.articles[i]);
         for (id, n) in &site.article_entities[i] {
-            self.label(&mut key, site, id);
+            self.label(&mut key, id);
             key.usize(*n);
         }
         key.finish()
@@ -192,7 +192,7 @@ impl Keys {
         }
         key.str("related");
         for (id, w) in site.related.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
-            self.label(&mut key, site, id);
+            self.label(&mut key, id);
             key.usize(*w);
         }
         key.str("events");
@@ -203,7 +203,7 @@ impl Keys {
                 key.u128(self.articles[a]);
             }
             for id in &ev.entities {
-                self.label(&mut key, site, id);
+                self.label(&mut key, id);
             }
         }
         key.finish()
