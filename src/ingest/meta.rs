@@ -194,15 +194,10 @@ const NOT_NAMES: &[&str] = &[
     "email",
 ];
 
-fn byline_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(
-            r"(?i)^(?:(?:written|posted|published|reported|words|story|text|compiled|reviewed|edited|photos?)\s+)?(?:by|von|par|por)\b\s*:?\s*(?:by\s+)?(.+)$|^(?:authors?|written by|byline)\s*:\s*(.+)$|^(?:(?:written|posted|published|reported)\s+)?(?-i:[Bb]y)(?-i:by)?\s*(\p{Lu}.+)$",
-        )
-        .expect("valid regex")
-    })
-}
+regex_fn!(
+    byline_re,
+    r"(?i)^(?:(?:written|posted|published|reported|words|story|text|compiled|reviewed|edited|photos?)\s+)?(?:by|von|par|por)\b\s*:?\s*(?:by\s+)?(.+)$|^(?:authors?|written by|byline)\s*:\s*(.+)$|^(?:(?:written|posted|published|reported)\s+)?(?-i:[Bb]y)(?-i:by)?\s*(\p{Lu}.+)$"
+);
 
 /// Authors named in a byline line such as "By Kyle Orton (@KyleWOrton) on
 /// January 7, 2017" or "Written by A, B and C". None when the line is not a
@@ -231,28 +226,19 @@ pub fn parse_byline(line: &str) -> Option<Vec<String>> {
     }
 }
 
-fn bracket_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\[[^\]]*\]").expect("valid regex"))
-}
+regex_fn!(bracket_re, r"\[[^\]]*\]");
 
 /// The text without `[...]` groups (image placeholders in dumps).
 pub fn strip_brackets(s: &str) -> String {
     bracket_re().replace_all(s, "").into_owned()
 }
 
-fn handle_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\(\s*@[^)]*\)|\s@\w+").expect("valid regex"))
-}
+regex_fn!(handle_re, r"\(\s*@[^)]*\)|\s@\w+");
 
-fn cut_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\s+(?:on|in|at|for|from|published|posted|updated|last updated)\s+|\s*[|•·●⋅∙—–]\s*|\s+-\s+|\s*\bcategor|\s{3,}|\s+\d")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    cut_re,
+    r"(?i)\s+(?:on|in|at|for|from|published|posted|updated|last updated)\s+|\s*[|•·●⋅∙—–]\s*|\s+-\s+|\s*\bcategor|\s{3,}|\s+\d"
+);
 
 /// Split the name part of a byline into names, dropping dates, handles,
 /// trailing "on <date>", "| Category" and generic labels.
@@ -355,13 +341,10 @@ pub fn is_name_like(s: &str) -> bool {
     })
 }
 
-fn glued_label_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:\p{Ll})(Published|Updated|Posted|Last updated|In\s|On\s|Read\s)|\s(?:Last\s+)?(?:Published|Updated|Posted|Reviewed|Fact[- ]checked|Edited)\b")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    glued_label_re,
+    r"(?:\p{Ll})(Published|Updated|Posted|Last updated|In\s|On\s|Read\s)|\s(?:Last\s+)?(?:Published|Updated|Posted|Reviewed|Fact[- ]checked|Edited)\b"
+);
 
 /// Credentials after a name: "MS, RD, FAND", "M.D.", "PhD", "CEPF®".
 pub fn is_credentials(s: &str) -> bool {

@@ -2,6 +2,19 @@
 //! HTML, Markdown) into `content/articles/<slug>.md`. This is the only module
 //! that writes into `content/`.
 
+/// `regex_fn!(name, r"...")` makes `fn name() -> &'static Regex`, which
+/// compiles its pattern the first time it is asked for. The ingest rules
+/// use dozens of such patterns.
+macro_rules! regex_fn {
+    ($(#[$doc:meta])* $vis:vis $name:ident, $pattern:expr $(,)?) => {
+        $(#[$doc])*
+        $vis fn $name() -> &'static regex::Regex {
+            static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+            RE.get_or_init(|| regex::Regex::new($pattern).expect("valid regex"))
+        }
+    };
+}
+
 pub mod html;
 pub mod meta;
 pub mod registry;

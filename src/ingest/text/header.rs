@@ -4,7 +4,6 @@
 use super::lines::{fold, is_sentence, Kind, Line, Role};
 use crate::ingest::meta;
 use jiff::civil::Date;
-use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -133,13 +132,10 @@ pub const TITLE_FEATURES: &[&str] = &[
     "echoed_by_breadcrumb",
 ];
 
-fn cta_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:learn|read|get|request|book|sign|start|join|subscribe|download|view|shop|buy|try|contact|call|explore|discover|see|find|click|visit|watch|listen|follow|register|apply|order|schedule|back to|go to|return to)\b")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    cta_re,
+    r"(?i)^(?:learn|read|get|request|book|sign|start|join|subscribe|download|view|shop|buy|try|contact|call|explore|discover|see|find|click|visit|watch|listen|follow|register|apply|order|schedule|back to|go to|return to)\b"
+);
 
 /// "ConductorWhy", "DataUnify": two menu entries glued by the dump.
 fn camel_glued(w: &str) -> bool {
@@ -757,21 +753,15 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
     h
 }
 
-fn written_by_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i:\b(?:post|article|story|piece|essay|blog post|guide)\b[^.]{0,80}\bwas written by)\s+(\p{Lu}[^.;:]{2,80})")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    written_by_re,
+    r"(?i:\b(?:post|article|story|piece|essay|blog post|guide)\b[^.]{0,80}\bwas written by)\s+(\p{Lu}[^.;:]{2,80})"
+);
 
-fn owner_name_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){1,2})['’]s\s+(?:\w+\s+)?(?i:blog|substack|newsletter|site|website|journal|notebook|homepage)$")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    owner_name_re,
+    r"^(\p{Lu}[\p{L}.'-]*(?: \p{Lu}[\p{L}.'-]*){1,2})['’]s\s+(?:\w+\s+)?(?i:blog|substack|newsletter|site|website|journal|notebook|homepage)$"
+);
 
 /// The person a personal site belongs to, named at its top: "Derek
 /// Seaman's Tech Blog". (A copyright holder is as often a company.)
@@ -874,44 +864,27 @@ fn qualifies_subtitle(ls: &[Line], i: usize, tf: &str) -> bool {
     false
 }
 
-fn numbered_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^\d{1,3}[.)]\s").expect("valid regex"))
-}
+regex_fn!(numbered_re, r"^\d{1,3}[.)]\s");
 
-fn image_word_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:hero|featured|header|cover)\s+)?(?:logo|icon|image|img|photo|avatar|headshot|thumbnail|banner)\b|\b(?:logo|icon|image|img|photo|avatar|headshot|thumbnail|banner|cover)$")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    image_word_re,
+    r"(?i)^(?:(?:hero|featured|header|cover)\s+)?(?:logo|icon|image|img|photo|avatar|headshot|thumbnail|banner)\b|\b(?:logo|icon|image|img|photo|avatar|headshot|thumbnail|banner|cover)$"
+);
 
-fn updated_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)\b(?:updated|modified|reviewed|edited|revised)\b").expect("valid regex"))
-}
+regex_fn!(updated_re, r"(?i)\b(?:updated|modified|reviewed|edited|revised)\b");
 
-fn published_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:published|posted|released|issued|dated?)\b(?:\s+on)?\s*:?\s*$").expect("valid regex")
-    })
-}
+regex_fn!(
+    published_re,
+    r"(?i)\b(?:published|posted|released|issued|dated?)\b(?:\s+on)?\s*:?\s*$"
+);
 
-fn published_label_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"(?i)^(?:published|posted|by\b)").expect("valid regex"))
-}
+regex_fn!(published_label_re, r"(?i)^(?:published|posted|by\b)");
 
-/// Dates that say something else: events, offers, profiles, mail headers.
-fn not_publication_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:last active|active|open today|opens?|closes?|effective|valid|expires?|deadline|due|starts?|ends?|event|registration|joined|member since|born|until|through|from|date:\s*(?:mon|tue|wed|thu|fri|sat|sun))\b[^0-9]{0,30}$")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    /// Dates that say something else: events, offers, profiles, mail headers.
+    not_publication_re,
+    r"(?i)\b(?:last active|active|open today|opens?|closes?|effective|valid|expires?|deadline|due|starts?|ends?|event|registration|joined|member since|born|until|through|from|date:\s*(?:mon|tue|wed|thu|fri|sat|sun))\b[^0-9]{0,30}$"
+);
 
 /// A bulleted line in a run of dated bullets (a timeline, an event list).
 fn in_dated_list(ls: &[Line], i: usize) -> bool {
@@ -926,53 +899,39 @@ fn in_dated_list(ls: &[Line], i: usize) -> bool {
         >= 2
 }
 
-fn owner_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"['’]s\s+(?:\w+\s+)?(?:blog|substack|newsletter|site|website|journal|notebook)\b")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    owner_re,
+    r"['’]s\s+(?:\w+\s+)?(?:blog|substack|newsletter|site|website|journal|notebook)\b"
+);
 
-fn headshot_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?:^|\s)(?:Picture|Avatar|Headshot|Portrait|Profile (?:picture|photo)) of\s+([^,.\[\]]+)")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    headshot_re,
+    r"(?:^|\s)(?:Picture|Avatar|Headshot|Portrait|Profile (?:picture|photo)) of\s+([^,.\[\]]+)"
+);
 
-fn avatar_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\s+([^,]+?)(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\b.*|,.*)?$|(.+?)['’]s?\s+(?:avatar|profile picture|photo|headshot)$)")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    avatar_re,
+    r"^(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\s+([^,]+?)(?:(?:Picture|Photo|Image|Avatar|Headshot|Portrait) of\b.*|,.*)?$|(.+?)['’]s?\s+(?:avatar|profile picture|photo|headshot)$)"
+);
 
-/// A byline with a label that only bylines have: "Written by", "Posted by", "Author:".
-fn labelled_byline_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:written|posted|published|authored)\s+by\b|^\s*authors?\s*:").expect("valid regex")
-    })
-}
+regex_fn!(
+    /// A byline with a label that only bylines have: "Written by", "Posted by", "Author:".
+    labelled_byline_re,
+    r"(?i)\b(?:written|posted|published|authored)\s+by\b|^\s*authors?\s*:"
+);
 
-/// What a "by" after these words names is not the article's author:
-/// "reviewed by", "Powered by" (an "Avatar photo by" names the author).
-fn not_author_by_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:reviewed|edited|checked|fact-checked|illustrated|designed|powered|sponsored|presented|hosted|narrated|translated|produced|curated)\s*$")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    /// What a "by" after these words names is not the article's author:
+    /// "reviewed by", "Powered by" (an "Avatar photo by" names the author).
+    not_author_by_re,
+    r"(?i)\b(?:reviewed|edited|checked|fact-checked|illustrated|designed|powered|sponsored|presented|hosted|narrated|translated|produced|curated)\s*$"
+);
 
-/// "... and Canada. By Lisa Jennings on Dec. 19, 2025": a byline closing a line.
-fn trailing_byline_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"[.!?|]\s+By\s+(\p{Lu}[\p{L}.'’ -]{2,60}?)\s+on\s").expect("valid regex"))
-}
+regex_fn!(
+    /// "... and Canada. By Lisa Jennings on Dec. 19, 2025": a byline closing a line.
+    trailing_byline_re,
+    r"[.!?|]\s+By\s+(\p{Lu}[\p{L}.'’ -]{2,60}?)\s+on\s"
+);
 
 /// Names, then their job or outlet after a bar or a wide gap: "Manoj Jain
 /// and Jagpreet Chhatwal  |  Guest Columnists", "Brian Truitt   USA TODAY".
@@ -1306,12 +1265,10 @@ fn name_line(l: &Line) -> Option<String> {
     (name.split_whitespace().count() >= 2 && meta::is_person_name(name)).then(|| t.to_string())
 }
 
-fn labelled_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:(?:originally\s+)?(?:published|posted|first published)(?:\s+by\s+[^0-9|]{1,60}?\s+on\b|\s+on)?|date\s+published|publication date)\s*:?\s*").expect("valid regex")
-    })
-}
+regex_fn!(
+    labelled_re,
+    r"(?i)^(?:(?:originally\s+)?(?:published|posted|first published)(?:\s+by\s+[^0-9|]{1,60}?\s+on\b|\s+on)?|date\s+published|publication date)\s*:?\s*"
+);
 
 /// "Published on 3 May 2021" anywhere in a short line.
 fn labelled_date_anywhere(ls: &[Line]) -> Option<Date> {
@@ -1360,13 +1317,7 @@ fn has_bio_verb(t: &str) -> bool {
         .any(|v| t.contains(v))
 }
 
-pub fn bio_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^((?:Dr\.? |Prof\.? )?\p{Lu}[\p{L}.'’-]+(?: (?:\p{Lu}[\p{L}.'’-]*|van|der|de|al-\p{L}+|bin))+) (?:is|was|has been|serves as|works as|writes)\b")
-            .expect("valid regex")
-    })
-}
+regex_fn!(pub bio_re, r"^((?:Dr\.? |Prof\.? )?\p{Lu}[\p{L}.'’-]+(?: (?:\p{Lu}[\p{L}.'’-]*|van|der|de|al-\p{L}+|bin))+) (?:is|was|has been|serves as|works as|writes)\b");
 
 /// Authors from bios after the body: "Peter Smith is a researcher ...", or
 /// names listed under an "Authors" label.

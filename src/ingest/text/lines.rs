@@ -97,10 +97,7 @@ const BULLETS: &[(char, u8)] = &[
     ('♦', 0),
 ];
 
-fn numbered_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(\d{1,3})[.)]\s+\S").expect("valid regex"))
-}
+regex_fn!(numbered_re, r"^(\d{1,3})[.)]\s+\S");
 
 pub fn classify(norm: &str) -> Vec<Line> {
     let mut out = Vec::new();
@@ -176,13 +173,10 @@ pub fn classify(norm: &str) -> Vec<Line> {
     out
 }
 
-fn credit_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:photo\s*|image\s*)?(?:credit|courtesy|source|photo|image)s?\s*:|^(?:photo|image|illustration)s?\s+(?:by|courtesy)\b")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    credit_re,
+    r"(?i)^(?:photo\s*|image\s*)?(?:credit|courtesy|source|photo|image)s?\s*:|^(?:photo|image|illustration)s?\s+(?:by|courtesy)\b"
+);
 
 /// "Police officers patrol ... in Paris, April 10, 2024." followed by
 /// "Credit: AP Photo/Lewis Joly": the line above a credit is its caption.

@@ -4,10 +4,8 @@
 use super::header::{bio_re, clean_title, is_prose, Header};
 use super::lines::{fold, Kind, Line, Role};
 use crate::ingest::meta;
-use regex::Regex;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Block {
@@ -22,18 +20,12 @@ enum Block {
     Note(u32, String, String),
 }
 
-fn note_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(?:\[(\d{1,3})\]|\((\d{1,3})\)|\^(\d{1,3}))\s*(.+)$").expect("valid regex"))
-}
+regex_fn!(note_re, r"^(?:\[(\d{1,3})\]|\((\d{1,3})\)|\^(\d{1,3}))\s*(.+)$");
 
-fn speech_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:said|says|added|adds|wrote|writes|stated|states|claimed|claims|declared|declares|reads|read|argued|argues|explained|noted|told|announced|warned|tweeted|posted|put it|statement|according to|the following|as follows|continued|concluded|insisted|remarked|proclaimed|urged|replied|responded|asked)\b[^.]*:\s*$|^\w[^.]{0,80}\bclaimed\b.*:\s*$")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    speech_re,
+    r"(?i)\b(?:said|says|added|adds|wrote|writes|stated|states|claimed|claims|declared|declares|reads|read|argued|argues|explained|noted|told|announced|warned|tweeted|posted|put it|statement|according to|the following|as follows|continued|concluded|insisted|remarked|proclaimed|urged|replied|responded|asked)\b[^.]*:\s*$|^\w[^.]{0,80}\bclaimed\b.*:\s*$"
+);
 
 fn starts_lower(t: &str) -> bool {
     t.chars().next().is_some_and(|c| c.is_lowercase())
@@ -75,23 +67,17 @@ fn is_heading(ls: &[Line], i: usize, next: Option<usize>) -> bool {
     }
 }
 
-fn short_bio_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"^((?:(?:Dr|Prof)\.?\s)?\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3}),?\s(?:is|was|has been|serves as|covers|writes|specializes|joined)\b(?:\s+\S+){0,12}?\s+(?:writer|journalist|editor|reporter|author|expert|specialist|contributor|researcher|marketer|manager|founder|co-founder|ceo|cto|photographer|ambassador|veteran|analyst|correspondent|columnist|strategist|consultant|professor|lecturer|student|graduate|freelancer|blogger|engineer|developer|designer|coach|nutritionist|dietitian|physician|doctor|therapist|lawyer|attorney)s?\b")
-            .expect("valid regex")
-    })
-}
+regex_fn!(
+    short_bio_re,
+    r"^((?:(?:Dr|Prof)\.?\s)?\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3}),?\s(?:is|was|has been|serves as|covers|writes|specializes|joined)\b(?:\s+\S+){0,12}?\s+(?:writer|journalist|editor|reporter|author|expert|specialist|contributor|researcher|marketer|manager|founder|co-founder|ceo|cto|photographer|ambassador|veteran|analyst|correspondent|columnist|strategist|consultant|professor|lecturer|student|graduate|freelancer|blogger|engineer|developer|designer|coach|nutritionist|dietitian|physician|doctor|therapist|lawyer|attorney)s?\b"
+);
 
 /// A short author bio: a name, a verb of being, a profession.
 fn is_bio(t: &str) -> bool {
     t.len() < 800 && short_bio_re().captures(t).is_some_and(|c| meta::is_person_name(&c[1]))
 }
 
-fn numbered_text_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(\d{1,3})[.)]\s+(.*)$").expect("valid regex"))
-}
+regex_fn!(numbered_text_re, r"^(\d{1,3})[.)]\s+(.*)$");
 
 pub fn render(ls: &[Line], range: Range<usize>, head: &Header) -> String {
     let tf = fold(&head.title);
@@ -398,10 +384,7 @@ pub fn escape_inline(t: &str) -> String {
     out
 }
 
-fn block_start_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^(?:(\d{1,9})([.)])(\s|$)|([#>+\-=|~])|(\s))").expect("valid regex"))
-}
+regex_fn!(block_start_re, r"^(?:(\d{1,9})([.)])(\s|$)|([#>+\-=|~])|(\s))");
 
 /// Escape a paragraph so that it stays a paragraph: inline markup and
 /// a start that would make a list, heading, quote or rule.
