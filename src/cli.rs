@@ -59,6 +59,9 @@ pub enum Command {
         /// Open the site in a browser
         #[arg(long)]
         open: bool,
+        /// Print the time each stage of each build took
+        #[arg(long)]
+        timings: bool,
     },
     /// Only turn new seeds into content/articles/*.md.
     Ingest {
@@ -168,7 +171,12 @@ pub fn run(cli: Cli) -> i32 {
                 EXIT_IO
             }
         },
-        Command::Serve { root, port, open } => match crate::serve::serve(&Project::new(root, None), port, open) {
+        Command::Serve {
+            root,
+            port,
+            open,
+            timings,
+        } => match crate::serve::serve(&Project::new(root, None), port, open, timings) {
             Ok(()) => EXIT_OK,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -218,10 +226,7 @@ fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>, timin
         Ok(r) => {
             print_diagnostics(&r.warnings);
             if timings {
-                for (stage, secs, rss) in &r.stages {
-                    let rss = rss.map(|m| format!("  {m:>6} MB resident")).unwrap_or_default();
-                    eprintln!("  {stage:<8} {secs:>7.3}s{rss}");
-                }
+                eprint!("{}", r.timings());
             }
             if !r.undated.is_empty() {
                 eprintln!("undated articles (add `date: YYYY-MM-DD` to their front matter):");

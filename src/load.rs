@@ -16,7 +16,43 @@ pub struct Content {
     /// Sorted by id; drafts are left out.
     pub articles: Vec<Article>,
     pub registry: Vec<RegistryEntry>,
+    /// Each article file's [`Stamp`] when it was read, by file (relative).
+    pub stamps: BTreeMap<PathBuf, Stamp>,
 }
+
+/// A file's size, modification time and inode: a file whose stamp did not
+/// change is taken as unchanged, as `make` and cargo do. Lets a process that
+/// builds again (`serve`) read only the articles that changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    mtime_ns: i128,
+    inode: u64,
+}
+
+impl Stamp {
+    pub fn of(meta: &std::fs::Metadata) -> Stamp {
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(-1, |d| d.as_nanos() as i128);
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        Stamp {
+            len: meta.len(),
+            mtime_ns,
+            inode,
+        }
+    }
+}
+
+/// Articles a previous load of this process read, by file (relative), with
+/// the stamp each file had then: [`load_reusing`] takes those whose file
+/// still has it instead of reading them.
+pub type Loaded = std::collections::HashMap<PathBuf, (Stamp, Article)>;
 
 /// Markdown files under `dir`, sorted, not following symlinks (a link could
 /// point outside the project or form a loop).
@@ -74,21 +110,17 @@ pub fn parse_article(text: &str, rel: &Path) -> Result<Article, Diagnostic> {
     if meta.title.trim().is_empty() {
         return Err(Diagnostic::error(rel, "`title` is empty").at(split.yaml_line, None));
     }
-    let id = match &meta.slug {
-        Some(s) => Slug::parse(s).map_err(|e| {
-            let line = yaml
-                .lines()
-                .position(|l| l.starts_with("slug:"))
-                .map_or(split.yaml_line, |i| split.yaml_line + i);
-            Diagnostic::error(rel, format!("invalid slug: {e}")).at(line, Some(1))
-        })?,
-        None => rel
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .and_then(|s| Slug::parse(s).ok())
-            .or_else(|| Slug::from_text(&meta.title))
-            .ok_or_else(|| Diagnostic::error(rel, "cannot make a slug from the title").hint("add `slug:`"))?,
-    };
+    let id = article_id(&meta, rel).map_err(|e| {
+        if meta.slug.is_none() {
+            return e;
+        }
+        // an invalid `slug:` is pointed at
+        let line = yaml
+            .lines()
+            .position(|l| l.starts_with("slug:"))
+            .map_or(split.yaml_line, |i| split.yaml_line + i);
+        e.at(line, Some(1))
+    })?;
     Ok(Article {
         id,
         file: rel.to_path_buf(),
@@ -96,6 +128,23 @@ pub fn parse_article(text: &str, rel: &Path) -> Result<Article, Diagnostic> {
         body: split.body.to_string(),
         body_line: split.body_line,
     })
+}
+
+/// An article's id as read, before duplicates are told apart: the
+/// front-matter `slug`, else the file name when it is a valid slug, else
+/// the slug of the title. The error's position is the caller's to add.
+/// A reused article's id is derived again, so that duplicates are told
+/// apart as when every file is read.
+fn article_id(meta: &ArticleMeta, rel: &Path) -> Result<Slug, Diagnostic> {
+    match &meta.slug {
+        Some(s) => Slug::parse(s).map_err(|e| Diagnostic::error(rel, format!("invalid slug: {e}"))),
+        None => rel
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .and_then(|s| Slug::parse(s).ok())
+            .or_else(|| Slug::from_text(&meta.title))
+            .ok_or_else(|| Diagnostic::error(rel, "cannot make a slug from the title").hint("add `slug:`")),
+    }
 }
 
 pub fn parse_registry_entry(text: &str, rel: &Path) -> Result<RegistryEntry, Diagnostic> {
@@ -124,6 +173,12 @@ pub fn parse_registry_entry(text: &str, rel: &Path) -> Result<RegistryEntry, Dia
 /// Load the whole project. Returns the content and all diagnostics; the
 /// caller decides whether errors stop the build.
 pub fn load(project: &Project) -> (Option<Content>, Vec<Diagnostic>) {
+    load_reusing(project, &mut Loaded::new())
+}
+
+/// [`load`], taking out of `loaded` each article whose file has the stamp
+/// it had when it was read, instead of reading it again.
+pub fn load_reusing(project: &Project, loaded: &mut Loaded) -> (Option<Content>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let config = match load_config(project) {
         Ok(c) => c,
@@ -134,34 +189,81 @@ pub fn load(project: &Project) -> (Option<Content>, Vec<Diagnostic>) {
     };
 
     let files = markdown_files(&project.articles_dir(), &mut diags, project);
-    let parsed: Vec<Result<Article, Diagnostic>> = {
-        use rayon::prelude::*;
-        files
-            .par_iter()
-            .map(|path| {
-                let rel = project.relative(path);
-                let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(rel, format!("cannot read: {e}")))?;
-                let text = String::from_utf8(bytes).map_err(|e| {
-                    Diagnostic::error(rel, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
-                })?;
-                parse_article(&text, rel)
-            })
-            .collect()
-    };
+    let (articles, stamps) = load_articles(project, &files, loaded, &mut diags);
+    let registry = load_registry(project, &mut diags);
+    (
+        Some(Content {
+            config,
+            articles,
+            registry,
+            stamps,
+        }),
+        diags,
+    )
+}
+
+fn load_articles(
+    project: &Project,
+    files: &[PathBuf],
+    loaded: &mut Loaded,
+    diags: &mut Vec<Diagnostic>,
+) -> (Vec<Article>, BTreeMap<PathBuf, Stamp>) {
+    use rayon::prelude::*;
+    // the stamp before the read: a file written after it is read again
+    // next time, since its stamp will differ
+    let stamped: Vec<(PathBuf, Option<Stamp>)> = files
+        .par_iter()
+        .map(|path| {
+            let stamp = std::fs::symlink_metadata(path).ok().map(|m| Stamp::of(&m));
+            (project.relative(path).to_path_buf(), stamp)
+        })
+        .collect();
+    let kept: Vec<Option<Article>> = stamped
+        .iter()
+        .map(|(rel, stamp)| match (loaded.remove(rel), stamp) {
+            (Some((was, a)), Some(now)) if was == *now => Some(a),
+            _ => None,
+        })
+        .collect();
+    let parsed: Vec<Result<Article, Diagnostic>> = files
+        .par_iter()
+        .zip(kept)
+        .map(|(path, kept)| {
+            let rel = project.relative(path);
+            if let Some(mut a) = kept {
+                a.id = article_id(&a.meta, rel)?;
+                return Ok(a);
+            }
+            let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(rel, format!("cannot read: {e}")))?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Diagnostic::error(rel, format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
+            })?;
+            parse_article(&text, rel)
+        })
+        .collect();
+    let mut stamps = BTreeMap::new();
     let mut articles = Vec::new();
-    for r in parsed {
+    for (r, (rel, stamp)) in parsed.into_iter().zip(stamped) {
         match r {
             Ok(a) if a.meta.draft => {}
-            Ok(a) => articles.push(a),
+            Ok(a) => {
+                if let Some(s) = stamp {
+                    stamps.insert(rel, s);
+                }
+                articles.push(a);
+            }
             Err(d) => diags.push(d),
         }
     }
-    dedupe_article_ids(&mut articles, &mut diags);
+    dedupe_article_ids(&mut articles, diags);
     articles.sort_by(|a, b| a.id.cmp(&b.id));
+    (articles, stamps)
+}
 
+fn load_registry(project: &Project, diags: &mut Vec<Diagnostic>) -> Vec<RegistryEntry> {
     let mut registry = Vec::new();
     let mut by_id: BTreeMap<Slug, PathBuf> = BTreeMap::new();
-    for path in markdown_files(&project.entities_dir(), &mut diags, project) {
+    for path in markdown_files(&project.entities_dir(), diags, project) {
         let rel = project.relative(&path);
         let r = std::fs::read_to_string(&path)
             .map_err(|e| Diagnostic::error(rel, format!("cannot read: {e}")))
@@ -181,14 +283,7 @@ pub fn load(project: &Project) -> (Option<Content>, Vec<Diagnostic>) {
         }
     }
     registry.sort_by(|a, b| a.id.cmp(&b.id));
-    (
-        Some(Content {
-            config,
-            articles,
-            registry,
-        }),
-        diags,
-    )
+    registry
 }
 
 /// Ids from explicit slugs (front matter or file name) must be unique: an

@@ -153,8 +153,18 @@ fn mtime_ns(m: &std::fs::Metadata) -> i128 {
         .map_or(0, |d| d.as_nanos() as i128)
 }
 
-fn hex(h: &[u8]) -> String {
-    h.iter().map(|b| format!("{b:02x}")).collect()
+/// The manifest a writer of this process wrote, kept for the next writer
+/// (`serve`): while the file on disk is the one it wrote, no other build has
+/// touched the site, so its records need neither parsing nor checking
+/// against the files (see [`SiteWriter::create_again`]).
+pub struct Manifest {
+    records: HashMap<String, PageRecord>,
+    /// The manifest file's size and mtime as written.
+    file: (u64, i128),
+}
+
+fn file_stamp(file: &Path) -> Option<(u64, i128)> {
+    std::fs::metadata(file).ok().map(|m| (m.len(), mtime_ns(&m)))
 }
 
 /// Read a manifest written for `dir`; anything odd means no manifest.
@@ -198,6 +208,9 @@ enum Mode {
     /// A site exists: changed pages are staged flat and moved in at the end.
     Update {
         manifest: Option<HashMap<String, PageRecord>>,
+        /// The manifest is this process's own, and no other build wrote
+        /// the site since: its records are taken without looking at the files.
+        trusted: bool,
     },
 }
 
@@ -234,6 +247,19 @@ impl SiteWriter {
     /// Prepare to write the site in `dir`. `manifest_file` (in the cache)
     /// remembers what was written, to skip reading pages back next time.
     pub fn create(dir: &Path, manifest_file: Option<PathBuf>) -> std::io::Result<SiteWriter> {
+        SiteWriter::create_again(dir, manifest_file, None)
+    }
+
+    /// [`SiteWriter::create`], given the manifest the last writer of this
+    /// process left ([`SiteWriter::finish_keeping`]). A process that builds
+    /// again (`serve`) so trusts its own output between builds: a page
+    /// changed by hand in `dir` meanwhile is made again only when its view
+    /// changes, or by the next `dossier build`, which checks every file.
+    pub fn create_again(
+        dir: &Path,
+        manifest_file: Option<PathBuf>,
+        prior: Option<Manifest>,
+    ) -> std::io::Result<SiteWriter> {
         let parent = dir
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -259,8 +285,14 @@ impl SiteWriter {
         let staging = parent.join(format!("{staging_prefix}{}", std::process::id()));
         std::fs::create_dir_all(&staging)?;
         let mode = if dir.is_dir() {
+            let prior = prior.filter(|p| manifest_file.as_deref().and_then(file_stamp) == Some(p.file));
+            let trusted = prior.is_some();
             Mode::Update {
-                manifest: manifest_file.as_deref().and_then(|f| read_manifest(f, dir)),
+                manifest: match prior {
+                    Some(p) => Some(p.records),
+                    None => manifest_file.as_deref().and_then(|f| read_manifest(f, dir)),
+                },
+                trusted,
             }
         } else {
             Mode::Fresh {
@@ -325,9 +357,15 @@ impl SiteWriter {
         view: Option<u128>,
         same: impl FnOnce(&Path) -> bool,
     ) -> Option<PageRecord> {
-        let Mode::Update { manifest } = &self.mode else {
+        let Mode::Update { manifest, trusted } = &self.mode else {
             return None;
         };
+        if *trusted {
+            let same = manifest.as_ref().and_then(|m| m.get(path)).filter(|r| r.hash == hash);
+            if let Some(r) = same {
+                return Some(PageRecord { view, ..*r });
+            }
+        }
         let target = self.dir.join(path);
         let m = std::fs::symlink_metadata(&target).ok().filter(|m| m.is_file())?;
         let on_disk = PageRecord {
@@ -396,7 +434,13 @@ impl SiteWriter {
 
     /// Move everything into place, remove pages that are gone, and
     /// remember what was written.
-    pub fn finish(mut self) -> std::io::Result<WriteStats> {
+    pub fn finish(self) -> std::io::Result<WriteStats> {
+        self.finish_keeping().map(|(stats, _)| stats)
+    }
+
+    /// [`SiteWriter::finish`], and the manifest written, for the next
+    /// writer of this process.
+    pub fn finish_keeping(mut self) -> std::io::Result<(WriteStats, Option<Manifest>)> {
         self.finished = true;
         let result = self.finish_inner();
         if result.is_err() {
@@ -405,7 +449,7 @@ impl SiteWriter {
         result
     }
 
-    fn finish_inner(&mut self) -> std::io::Result<WriteStats> {
+    fn finish_inner(&mut self) -> std::io::Result<(WriteStats, Option<Manifest>)> {
         let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
         if let Some(e) = written.error {
             return Err(e);
@@ -424,7 +468,7 @@ impl SiteWriter {
                 std::fs::rename(&self.staging, &self.dir)?;
                 stats.written = pages.len();
             }
-            Mode::Update { manifest } => {
+            Mode::Update { manifest, .. } => {
                 let journal: String = pages
                     .iter()
                     .filter_map(|(path, _, n)| n.map(|n| format!("{n}\t{path}\n")))
@@ -440,27 +484,37 @@ impl SiteWriter {
                 std::fs::remove_dir_all(&self.staging)?;
             }
         }
-        if let Some(file) = &self.manifest_file {
-            let mut text = format!("{MANIFEST_HEADER}\t{}\n", self.dir.display());
-            for (path, r, _) in &pages {
-                let view = r.view.map_or_else(|| "-".to_string(), |v| format!("{v:032x}"));
-                text.push_str(&format!(
-                    "{}\t{}\t{}\t{view}\t{path}\n",
-                    hex(&r.hash),
-                    r.len,
-                    r.mtime_ns
-                ));
-            }
-            // a lost manifest only costs reading pages back next time
-            if let Some(p) = file.parent() {
-                let _ = std::fs::create_dir_all(p);
-            }
-            let tmp = file.with_extension("tmp");
-            if std::fs::write(&tmp, text).is_ok() {
-                let _ = std::fs::rename(&tmp, file);
-            }
+        let Some(file) = &self.manifest_file else {
+            return Ok((stats, None));
+        };
+        use std::fmt::Write as _;
+        let mut text = format!("{MANIFEST_HEADER}\t{}\n", self.dir.display());
+        for (path, r, _) in &pages {
+            let _ = write!(
+                text,
+                "{:032x}\t{}\t{}\t",
+                u128::from_be_bytes(r.hash),
+                r.len,
+                r.mtime_ns
+            );
+            let _ = match r.view {
+                Some(v) => writeln!(text, "{v:032x}\t{path}"),
+                None => writeln!(text, "-\t{path}"),
+            };
         }
-        Ok(stats)
+        // a lost manifest only costs reading pages back next time
+        if let Some(p) = file.parent() {
+            let _ = std::fs::create_dir_all(p);
+        }
+        let tmp = file.with_extension("tmp");
+        if std::fs::write(&tmp, text).is_err() || std::fs::rename(&tmp, file).is_err() {
+            return Ok((stats, None));
+        }
+        let kept = file_stamp(file).map(|stamp| Manifest {
+            records: pages.into_iter().map(|(path, r, _)| (path, r)).collect(),
+            file: stamp,
+        });
+        Ok((stats, kept))
     }
 }
 
@@ -495,16 +549,18 @@ impl PageSink for SiteWriter {
     /// Only a page the manifest recorded with this view, whose file still
     /// has the recorded size and mtime.
     fn keep(&self, path: &str, view: u128) -> bool {
-        let Mode::Update { manifest } = &self.mode else {
+        let Mode::Update { manifest, trusted } = &self.mode else {
             return false;
         };
-        let on_disk = std::fs::symlink_metadata(self.dir.join(path))
-            .ok()
-            .filter(|m| m.is_file());
-        let Some(rec) = on_disk
-            .and_then(|m| vouched(manifest.as_ref(), path, &m).copied())
-            .filter(|r| r.view == Some(view))
-        else {
+        let rec = if *trusted {
+            manifest.as_ref().and_then(|m| m.get(path)).copied()
+        } else {
+            std::fs::symlink_metadata(self.dir.join(path))
+                .ok()
+                .filter(|m| m.is_file())
+                .and_then(|m| vouched(manifest.as_ref(), path, &m).copied())
+        };
+        let Some(rec) = rec.filter(|r| r.view == Some(view)) else {
             return false;
         };
         let mut w = self.written.lock().unwrap_or_else(|e| e.into_inner());

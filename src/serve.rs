@@ -5,7 +5,7 @@
 //! only, so the built files stay byte-identical to `dossier build`.
 
 use crate::project::Project;
-use crate::site::{BuildError, BuildOptions};
+use crate::site::{BuildError, BuildOptions, Warm};
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Mutex};
@@ -48,7 +48,8 @@ fn json_string(s: &str) -> String {
 }
 
 /// Build once and print the outcome; returns the error text on failure.
-fn rebuild(project: &Project) -> Result<(), String> {
+/// `warm` carries what each build can reuse from the one before.
+fn rebuild(project: &Project, warm: &mut Warm, timings: bool) -> Result<(), String> {
     let opts = BuildOptions {
         ingest: true,
         base_url: Some("/".into()),
@@ -56,10 +57,13 @@ fn rebuild(project: &Project) -> Result<(), String> {
         cache: true,
         ..BuildOptions::default()
     };
-    match crate::site::build(project, &opts) {
+    match crate::site::build_warm(project, &opts, Some(warm)) {
         Ok(r) => {
             for w in &r.warnings {
                 eprintln!("{w}");
+            }
+            if timings {
+                eprint!("{}", r.timings());
             }
             eprintln!("built {} articles, {} pages in {:.2}s", r.articles, r.pages, r.seconds);
             Ok(())
@@ -227,7 +231,7 @@ fn respond(req: tiny_http::Request, site: &Path, shared: &Arc<Mutex<Shared>>) {
 }
 
 /// Run the dev server until the process is stopped.
-pub fn serve(project: &Project, port: u16, open: bool) -> Result<(), String> {
+pub fn serve(project: &Project, port: u16, open: bool, timings: bool) -> Result<(), String> {
     // watcher events carry absolute paths; compare like with like
     let root = project
         .root
@@ -242,7 +246,8 @@ pub fn serve(project: &Project, port: u16, open: bool) -> Result<(), String> {
     let server = tiny_http::Server::http(("127.0.0.1", port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{port}: {e} (is another server running? try --port)"))?;
     let shared = Arc::new(Mutex::new(Shared::default()));
-    if let Err(e) = rebuild(project) {
+    let mut warm = Warm::default();
+    if let Err(e) = rebuild(project, &mut warm, timings) {
         shared.lock().unwrap_or_else(|e| e.into_inner()).error = Some(e);
     }
     let url = format!("http://127.0.0.1:{port}/");
@@ -279,7 +284,7 @@ pub fn serve(project: &Project, port: u16, open: bool) -> Result<(), String> {
             while let Ok(more) = rx.recv_timeout(Duration::from_millis(120)) {
                 drop(more);
             }
-            let result = rebuild(&watch_project);
+            let result = rebuild(&watch_project, &mut warm, timings);
             let mut s = watch_shared.lock().unwrap_or_else(|e| e.into_inner());
             match result {
                 Ok(()) => {

@@ -46,6 +46,16 @@ impl BuildReport {
     fn stage(&mut self, name: &'static str, since: Instant) {
         self.stages.push((name, since.elapsed().as_secs_f64(), resident_mb()));
     }
+
+    /// The stages' times, one line each, for `--timings`.
+    pub fn timings(&self) -> String {
+        let mut out = String::new();
+        for (stage, secs, rss) in &self.stages {
+            let rss = rss.map(|m| format!("  {m:>6} MB resident")).unwrap_or_default();
+            out.push_str(&format!("  {stage:<8} {secs:>7.3}s{rss}\n"));
+        }
+        out
+    }
 }
 
 #[derive(Debug)]
@@ -92,16 +102,88 @@ pub fn ingest(project: &Project, force: bool) -> Result<crate::ingest::IngestRep
     Ok(crate::ingest::ingest(project, force)?)
 }
 
+/// What a build leaves for the next one in the same process (`serve`), so
+/// that a rebuild after an edit reads, analyses and indexes again only what
+/// changed: the articles as read with their files' stamps, the analyses by
+/// the hash of what they were made from, the graph with its key, and the
+/// search index's state. Each is taken only under the rule the disk caches
+/// use for the same thing; none of it is written anywhere.
+#[derive(Default)]
+pub struct Warm {
+    articles: crate::load::Loaded,
+    analyses: std::collections::HashMap<u128, crate::extract::Analysis>,
+    graph: Option<(u128, crate::graph::Graph)>,
+    search: Option<std::sync::Arc<crate::search::IndexState>>,
+    keys: Option<crate::render::Keys>,
+    manifest: Option<crate::output::Manifest>,
+    /// Storing the search index's state for the next process: off the
+    /// build's path, done by the time the next build needs the state.
+    storing: Option<std::thread::JoinHandle<Result<(), String>>>,
+}
+
+impl Warm {
+    /// Keep what the build of `site` made for the next build, and store
+    /// the search index's state for the next process.
+    fn keep(
+        &mut self,
+        project: &Project,
+        site: crate::graph::Site,
+        stamps: &Stamps,
+        search: crate::search::IndexState,
+        keys: Option<crate::render::Keys>,
+    ) {
+        let key = site.graph_key;
+        let (articles, analyses, _bodies, graph) = site.into_parts();
+        self.graph = key.map(|k| (k, graph));
+        self.keys = keys;
+        self.analyses = analyses.into_iter().map(|a| (a.source, a)).collect();
+        self.articles = articles
+            .into_iter()
+            .filter_map(|a| Some((a.file.clone(), (*stamps.get(&a.file)?, a))))
+            .collect();
+        let search = std::sync::Arc::new(search);
+        let (root, state) = (project.root.clone(), std::sync::Arc::clone(&search));
+        self.storing = Some(std::thread::spawn(move || {
+            crate::memo::store(&root, crate::memo::SEARCH, search_key(), &*state)
+        }));
+        self.search = Some(search);
+    }
+
+    /// The search index's state, once it is stored; a failure to store it
+    /// is a warning of this build.
+    fn take_search(&mut self, warnings: &mut Vec<Diagnostic>) -> Option<crate::search::IndexState> {
+        if let Some(storing) = self.storing.take() {
+            match storing.join() {
+                Ok(Ok(())) => {}
+                Ok(Err(w)) => warnings.push(cache_warning(w)),
+                Err(_) => warnings.push(cache_warning("storing the search index's state failed".into())),
+            }
+        }
+        std::sync::Arc::into_inner(self.search.take()?)
+    }
+}
+
 /// Sites up to this many articles build their search index while they
 /// render; larger ones build it after, to bound peak memory.
 const OVERLAP_SEARCH_UP_TO: usize = 20_000;
 
 /// Build the site into `project.output`.
 pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    build_warm(project, opts, None)
+}
+
+/// [`build`], taking what it can from `warm` (the last build of this
+/// process) and leaving there what the next one can take.
+pub fn build_warm(project: &Project, opts: &BuildOptions, warm: Option<&mut Warm>) -> Result<BuildReport, BuildError> {
     let _lock = lock(project)?;
-    let (first, complete) = build_locked(project, opts)?;
+    let mut warm = warm;
+    let (first, complete) = build_locked(project, opts, warm.as_deref_mut())?;
     if complete {
         return Ok(first);
+    }
+    // what the first try took from `warm` is gone with it
+    if let Some(w) = warm.as_deref_mut() {
+        *w = Warm::default();
     }
     // a cached body could not be read back while rendering, and nothing was
     // written: make it all again, reading (and checking) each body first;
@@ -110,7 +192,7 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
         eager_bodies: true,
         ..opts.clone()
     };
-    let (mut report, complete) = build_locked(project, &eager)?;
+    let (mut report, complete) = build_locked(project, &eager, warm)?;
     if !complete {
         return Err(BuildError::Io("cached article bodies could not be read back".into()));
     }
@@ -124,7 +206,11 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
 /// [`build`] under the project lock, and whether it was completed: not
 /// when a cached body turned out damaged while rendering (then nothing was
 /// written).
-fn build_locked(project: &Project, opts: &BuildOptions) -> Result<(BuildReport, bool), BuildError> {
+fn build_locked(
+    project: &Project,
+    opts: &BuildOptions,
+    mut warm: Option<&mut Warm>,
+) -> Result<(BuildReport, bool), BuildError> {
     let start = Instant::now();
     let mut report = BuildReport::default();
     let mut clock = Instant::now();
@@ -136,47 +222,59 @@ fn build_locked(project: &Project, opts: &BuildOptions) -> Result<(BuildReport, 
         report.stage("ingest", clock);
     }
 
-    let (mut site, theme) = assemble(project, opts, &mut report)?;
+    let keep_warm = warm.is_some();
+    let prior_search = match warm.as_deref_mut() {
+        Some(w) => w.take_search(&mut report.warnings),
+        None => None,
+    };
+    let (mut site, theme, stamps) = assemble_warm(project, opts, &mut report, warm.as_deref_mut())?;
 
     // pages go to the writer as they are rendered: nothing reaches the
     // site before `finish`, and an error drops the writer, which cleans up
     let manifest = opts
         .cache
         .then(|| project.root.join(".dossier-cache").join("site-manifest"));
-    let writer = crate::output::SiteWriter::create(&project.output, manifest)?;
+    let prior_manifest = warm.as_deref_mut().and_then(|w| w.manifest.take());
+    let writer = crate::output::SiteWriter::create_again(&project.output, manifest, prior_manifest)?;
     // rendering and the search index read the same finished graph: build
     // them side by side, so the index's sequential merge overlaps the
     // parallel rendering. Each stage's time is its own; they overlap.
-    let timed = |f: &dyn Fn() -> Result<(), BuildError>| {
+    fn timed<T>(f: impl FnOnce() -> Result<T, BuildError>) -> Result<(T, f64), BuildError> {
         let clock = Instant::now();
-        f().map(|()| clock.elapsed().as_secs_f64())
-    };
+        f().map(|t| (t, clock.elapsed().as_secs_f64()))
+    }
     let terms = opts
         .cache
         .then(|| crate::cache::Cache::<crate::search::Terms>::open(&project.root, "terms.pack"));
-    let render = || timed(&|| crate::render::render_site(&site, &theme, &writer).map_err(BuildError::Content));
-    // the index's state is kept for the next build beside the caches
+    let prior_keys = warm.as_deref_mut().and_then(|w| w.keys.take());
+    let render =
+        || timed(|| crate::render::render_site_again(&site, &theme, &writer, prior_keys).map_err(BuildError::Content));
+    // the index's state is kept for the next build beside the caches, or
+    // in `warm`, which stores it after the build
     let search_warnings = Mutex::new(Vec::new());
     let index = || {
-        timed(&|| {
-            let prior = match opts
-                .cache
-                .then(|| crate::memo::load(&project.root, crate::memo::SEARCH, search_key()))
-            {
-                Some(Ok(prior)) => prior,
-                Some(Err(w)) => {
-                    lock_vec(&search_warnings).push(w);
-                    None
-                }
-                None => None,
+        timed(|| {
+            let prior = match prior_search {
+                Some(prior) => Some(prior),
+                None => match opts
+                    .cache
+                    .then(|| crate::memo::load(&project.root, crate::memo::SEARCH, search_key()))
+                {
+                    Some(Ok(prior)) => prior,
+                    Some(Err(w)) => {
+                        locked(&search_warnings).push(w);
+                        None
+                    }
+                    None => None,
+                },
             };
             let state = crate::search::index(&site, &writer, terms.as_ref(), prior).map_err(BuildError::Io)?;
-            if opts.cache {
+            if opts.cache && !keep_warm {
                 if let Err(w) = crate::memo::store(&project.root, crate::memo::SEARCH, search_key(), &state) {
-                    lock_vec(&search_warnings).push(w);
+                    locked(&search_warnings).push(w);
                 }
             }
-            Ok(())
+            Ok(state)
         })
     };
     // side by side, each stage's peak memory adds to the other's: above
@@ -188,14 +286,16 @@ fn build_locked(project: &Project, opts: &BuildOptions) -> Result<(BuildReport, 
     } else {
         (render(), index())
     };
-    report.stages.push(("render", rendered?, resident_mb()));
-    report.stages.push(("search", indexed?, resident_mb()));
+    let (keys, render_secs) = rendered?;
+    let (search_state, search_secs) = indexed?;
+    report.stages.push(("render", render_secs, resident_mb()));
+    report.stages.push(("search", search_secs, resident_mb()));
     if let Some(c) = terms {
         report.warnings.extend(c.finish().into_iter().map(cache_warning));
     }
     report
         .warnings
-        .extend(lock_vec(&search_warnings).drain(..).map(cache_warning));
+        .extend(locked(&search_warnings).drain(..).map(cache_warning));
     if site.bodies.damaged() {
         return Ok((report, false));
     }
@@ -203,12 +303,18 @@ fn build_locked(project: &Project, opts: &BuildOptions) -> Result<(BuildReport, 
         .warnings
         .extend(site.bodies.finish().into_iter().map(cache_warning));
 
-    // freeing the site's millions of small allocations is a twentieth of a
-    // rebuild's CPU at 10,000 articles (perf): leave it to another thread,
-    // which the process's exit ends and `serve` lets finish
-    std::thread::spawn(move || drop(site));
+    match warm.as_deref_mut() {
+        Some(w) => w.keep(project, site, &stamps, search_state, keys),
+        // freeing the site's millions of small allocations is a twentieth
+        // of a rebuild's CPU at 10,000 articles (perf): leave it to another
+        // thread, which the process's exit ends
+        None => drop(std::thread::spawn(move || drop(site))),
+    }
     clock = Instant::now();
-    let stats = writer.finish()?;
+    let (stats, manifest) = writer.finish_keeping()?;
+    if let Some(w) = warm {
+        w.manifest = manifest;
+    }
     report.pages = stats.written + stats.unchanged;
     report.written = stats.written;
     report.stage("write", clock);
@@ -224,8 +330,26 @@ pub fn assemble(
     opts: &BuildOptions,
     report: &mut BuildReport,
 ) -> Result<(crate::graph::Site, crate::render::Theme), BuildError> {
+    assemble_warm(project, opts, report, None).map(|(site, theme, _)| (site, theme))
+}
+
+/// The stamp of each article file when it was read, by file.
+type Stamps = std::collections::BTreeMap<PathBuf, crate::load::Stamp>;
+
+/// [`assemble`], taking from `warm` the articles whose files did not
+/// change, the analyses of unchanged sources and the graph of unchanged
+/// inputs. With `warm`, the articles keep their Markdown, for the next build.
+fn assemble_warm(
+    project: &Project,
+    opts: &BuildOptions,
+    report: &mut BuildReport,
+    mut warm: Option<&mut Warm>,
+) -> Result<(crate::graph::Site, crate::render::Theme, Stamps), BuildError> {
     let mut clock = Instant::now();
-    let (content, diags) = crate::load::load(project);
+    let (content, diags) = match warm.as_deref_mut() {
+        Some(w) => crate::load::load_reusing(project, &mut w.articles),
+        None => crate::load::load(project),
+    };
     let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
     report.warnings.extend(warnings);
     let Some(mut content) = content.filter(|_| errors.is_empty()) else {
@@ -238,6 +362,41 @@ pub fn assemble(
     report.stage("load", clock);
 
     clock = Instant::now();
+    let (analyses, bodies) = extract(project, opts, &mut content, warm.as_deref_mut(), report);
+    report.stage("extract", clock);
+
+    clock = Instant::now();
+    report.undated = content
+        .articles
+        .iter()
+        .filter(|a| a.meta.date.is_none())
+        .map(|a| a.file.clone())
+        .collect();
+    report.articles = content.articles.len();
+    let kept_graph = warm.and_then(|w| w.graph.take());
+    let graph = graph(project, opts, &content, &analyses, kept_graph, report);
+    let stamps = std::mem::take(&mut content.stamps);
+    let (site, graph_diags) = crate::graph::Site::new(content.config, content.articles, analyses, bodies, graph);
+    let (errors, warnings): (Vec<_>, Vec<_>) = graph_diags.into_iter().partition(Diagnostic::is_error);
+    report.warnings.extend(warnings);
+    if !errors.is_empty() {
+        return Err(BuildError::Content(errors));
+    }
+    report.stage("graph", clock);
+    Ok((site, theme, stamps))
+}
+
+/// Analyse every article, or take its analysis from `warm` or the cache
+/// when its source is unchanged. Returns the analyses, in the articles'
+/// order, and their bodies.
+fn extract(
+    project: &Project,
+    opts: &BuildOptions,
+    content: &mut crate::load::Content,
+    warm: Option<&mut Warm>,
+    report: &mut BuildReport,
+) -> (Vec<crate::extract::Analysis>, crate::extract::bodies::BodyStore) {
+    use rayon::prelude::*;
     let progress = progress_bar(opts.progress, content.articles.len());
     let cache = opts.cache.then(|| crate::cache::Cache::new(&project.root));
     let allow = content.config.allow_raw_html;
@@ -251,53 +410,64 @@ pub fn assemble(
         ),
         None => crate::extract::bodies::BodyStore::new(content.articles.len()),
     };
-    let results: Vec<(crate::extract::Analysis, bool)> = {
-        use rayon::prelude::*;
-        content
-            .articles
-            .par_iter_mut()
-            .enumerate()
-            .map(|(i, a)| {
-                // everything the analysis depends on, hashed once: it keys
-                // the cache and tells pages the analysis is unchanged
-                let source = {
-                    let mut h = xxhash_rust::xxh3::Xxh3::new();
-                    let date = a.meta.date.map(|d| d.to_string()).unwrap_or_default();
-                    h.update(format!("{date}\n{}\n", a.meta.date_inferred).as_bytes());
-                    h.update(a.body.as_bytes());
-                    h.update(fingerprint.as_bytes());
-                    h.digest128()
-                };
-                let key = cache.as_ref().map(|_| crate::cache::key(&source.to_le_bytes(), ""));
-                // a hit needs the body's record as well (it is read later,
-                // if its page is made)
-                let cached = match (&cache, &key) {
-                    (Some(c), Some(k)) => c.get(k).filter(|_| bodies.use_packed(i, k)),
-                    _ => None,
-                };
-                let hit = cached.is_some();
-                let mut r = cached.unwrap_or_else(|| {
-                    let mut r = crate::extract::analyse(a, allow, &lexicon);
-                    let html = std::mem::take(&mut r.html);
-                    match (&cache, &key) {
-                        (Some(c), Some(k)) => {
-                            c.put(k, &r);
-                            bodies.put_packed(i, k, html);
-                        }
-                        _ => bodies.put(i, html),
-                    }
-                    r
-                });
-                r.source = source;
-                // every later stage reads the analysis, never the Markdown
-                a.body = String::new();
-                if let Some(p) = &progress {
-                    p.inc(1);
-                }
-                (r, hit)
-            })
-            .collect()
+    // everything an analysis depends on, hashed once: it keys the cache and
+    // tells pages the analysis is unchanged
+    let sources: Vec<u128> = content
+        .articles
+        .par_iter()
+        .map(|a| {
+            let mut h = xxhash_rust::xxh3::Xxh3::new();
+            let date = a.meta.date.map(|d| d.to_string()).unwrap_or_default();
+            h.update(format!("{date}\n{}\n", a.meta.date_inferred).as_bytes());
+            h.update(a.body.as_bytes());
+            h.update(fingerprint.as_bytes());
+            h.digest128()
+        })
+        .collect();
+    // a kept analysis serves only with the cache on: its body is in the pack
+    let keep_bodies = warm.is_some();
+    let kept: Vec<Option<crate::extract::Analysis>> = match warm {
+        Some(w) if cache.is_some() => sources.iter().map(|s| w.analyses.remove(s)).collect(),
+        _ => sources.iter().map(|_| None).collect(),
     };
+    let results: Vec<(crate::extract::Analysis, bool)> = content
+        .articles
+        .par_iter_mut()
+        .zip(kept)
+        .enumerate()
+        .map(|(i, (a, kept))| {
+            let source = sources[i];
+            let key = cache.as_ref().map(|_| crate::cache::key(&source.to_le_bytes(), ""));
+            // a hit needs the body's record as well (it is read later, if
+            // its page is made)
+            let cached = match (&cache, &key) {
+                (Some(c), Some(k)) => kept.or_else(|| c.get(k)).filter(|_| bodies.use_packed(i, k)),
+                _ => None,
+            };
+            let hit = cached.is_some();
+            let mut r = cached.unwrap_or_else(|| {
+                let mut r = crate::extract::analyse(a, allow, &lexicon);
+                let html = std::mem::take(&mut r.html);
+                match (&cache, &key) {
+                    (Some(c), Some(k)) => {
+                        c.put(k, &r);
+                        bodies.put_packed(i, k, html);
+                    }
+                    _ => bodies.put(i, html),
+                }
+                r
+            });
+            r.source = source;
+            // every later stage reads the analysis, never the Markdown
+            if !keep_bodies {
+                a.body = String::new();
+            }
+            if let Some(p) = &progress {
+                p.inc(1);
+            }
+            (r, hit)
+        })
+        .collect();
     if let Some(p) = progress {
         p.finish_and_clear();
     }
@@ -309,25 +479,7 @@ pub fn assemble(
         report.cache_hits += usize::from(hit);
         analyses.push(r);
     }
-    report.stage("extract", clock);
-
-    clock = Instant::now();
-    report.undated = content
-        .articles
-        .iter()
-        .filter(|a| a.meta.date.is_none())
-        .map(|a| a.file.clone())
-        .collect();
-    report.articles = content.articles.len();
-    let graph = graph(project, opts, &content, &analyses, report);
-    let (site, graph_diags) = crate::graph::Site::new(content.config, content.articles, analyses, bodies, graph);
-    let (errors, warnings): (Vec<_>, Vec<_>) = graph_diags.into_iter().partition(Diagnostic::is_error);
-    report.warnings.extend(warnings);
-    if !errors.is_empty() {
-        return Err(BuildError::Content(errors));
-    }
-    report.stage("graph", clock);
-    Ok((site, theme))
+    (analyses, bodies)
 }
 
 /// The graph of the articles: kept from the last build when its inputs are
@@ -337,6 +489,7 @@ fn graph(
     opts: &BuildOptions,
     content: &crate::load::Content,
     analyses: &[crate::extract::Analysis],
+    kept: Option<(u128, crate::graph::Graph)>,
     report: &mut BuildReport,
 ) -> (crate::graph::Graph, Option<u128>) {
     let (config, articles, registry) = (&content.config, &content.articles, &content.registry);
@@ -349,6 +502,9 @@ fn graph(
         h.update(&crate::graph::inputs_key(config, articles, analyses, registry).to_le_bytes());
         h.digest128()
     };
+    if let Some((_, graph)) = kept.filter(|(k, _)| *k == key) {
+        return (graph, Some(key));
+    }
     match crate::memo::load_graph(&project.root, key, registry) {
         Ok(Some(graph)) => return (graph, Some(key)),
         Ok(None) => {}
@@ -366,7 +522,7 @@ fn search_key() -> u128 {
     crate::memo::program()
 }
 
-fn lock_vec<T>(m: &Mutex<Vec<T>>) -> std::sync::MutexGuard<'_, Vec<T>> {
+fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 

@@ -56,6 +56,9 @@ pub struct Site {
     /// when the build computed it: what is made from the graph alone is
     /// keyed on it instead of on the graph's data.
     pub graph_key: Option<u128>,
+    /// The graph's own diagnostics, so that [`Site::into_parts`] gives the
+    /// graph back whole.
+    graph_diagnostics: Vec<Diagnostic>,
 }
 
 /// How many related entities to keep per entity.
@@ -157,8 +160,43 @@ impl Site {
             timeline,
             events_by_entity,
             graph_key,
+            graph_diagnostics: diagnostics.clone(),
         };
         (site, diagnostics)
+    }
+
+    /// The articles, their analyses and bodies, and the graph the site was
+    /// made of: what a process that builds again (`serve`) keeps.
+    pub fn into_parts(self) -> (Vec<Article>, Vec<Analysis>, BodyStore, Graph) {
+        let Site {
+            config: _,
+            articles,
+            analyses,
+            bodies,
+            chronological,
+            rank,
+            entities,
+            local_entities: _,
+            mentions,
+            article_entities,
+            related,
+            timeline,
+            events_by_entity,
+            graph_key: _,
+            graph_diagnostics,
+        } = self;
+        let graph = Graph {
+            chronological,
+            rank,
+            entities,
+            mentions,
+            article_entities,
+            related,
+            timeline,
+            events_by_entity,
+            diagnostics: graph_diagnostics,
+        };
+        (articles, analyses, bodies, graph)
     }
 }
 

@@ -95,11 +95,15 @@ impl Key {
     }
 }
 
-/// The versions pages are keyed on, computed once per build.
-pub(super) struct Keys {
+/// The versions pages are keyed on, and the keys of the pages of one
+/// article or entity, computed once per build.
+pub struct Keys {
     /// The view every page shares, with the whole configuration (pages read
     /// more of it than the site view shows, e.g. `allow_raw_html`).
     base: u128,
+    /// Per article: the source its analysis was made from (see
+    /// `Analysis::source`), which with the graph decides its version.
+    sources: Vec<u128>,
     /// Per article: everything about it that any page may read.
     articles: Vec<u128>,
     /// The hash of the graph's inputs, when the build has it
@@ -114,43 +118,98 @@ pub(super) struct Keys {
     /// Per entity: its id, name and kind, which pages naming it show. Looked
     /// up by hash: the pages look up hundreds of thousands of them.
     labels: rustc_hash::FxHashMap<EntityId, u128>,
+    /// Per article: its page's key.
+    article_pages: Vec<u128>,
+    /// Per entity: the key of its page and feed.
+    entity_pages: rustc_hash::FxHashMap<EntityId, u128>,
 }
 
 impl Keys {
-    pub(super) fn new(site: &Site, base: u128) -> Keys {
+    /// The keys of `site`'s pages. `prior` is the last build's, from a
+    /// process that builds again (`serve`): when the base and the graph are
+    /// the same, a page's key can change only through the version of an
+    /// article it reads, and an article's version only through its source;
+    /// so only the keys of the pages that read a changed article are
+    /// computed again.
+    pub fn new(site: &Site, base: u128, prior: Option<Keys>) -> Keys {
         use rayon::prelude::*;
         let base = Key::new(base).debug(&site.config).finish();
-        let articles = (0..site.articles.len())
+        let sources: Vec<u128> = site.analyses.iter().map(|a| a.source).collect();
+        let prior = prior.filter(|p| {
+            p.base == base && p.graph.is_some() && p.graph == site.graph_key && p.sources.len() == sources.len()
+        });
+        let articles: Vec<u128> = (0..site.articles.len())
             .into_par_iter()
-            .map(|i| {
-                let a = &site.articles[i];
-                Key::new(0)
-                    .str(a.id.as_str())
-                    .debug(&a.meta)
-                    .u128(site.analyses[i].source)
-                    .debug(&site.local_entities[i])
-                    .finish()
+            .map(|i| match &prior {
+                Some(p) if p.sources[i] == sources[i] => p.articles[i],
+                _ => {
+                    let a = &site.articles[i];
+                    Key::new(0)
+                        .str(a.id.as_str())
+                        .debug(&a.meta)
+                        .u128(site.analyses[i].source)
+                        .debug(&site.local_entities[i])
+                        .finish()
+                }
             })
             .collect();
-        let labels = site
-            .entities
-            .entities
-            .values()
-            .map(|e| {
-                let label = Key::new(0)
-                    .str(e.id.as_str())
-                    .str(&e.name)
-                    .str(e.kind.as_str())
-                    .finish();
-                (e.id.clone(), label)
-            })
-            .collect();
-        Keys {
+        let (labels, prior_pages) = match prior {
+            Some(p) => {
+                let changed: Vec<bool> = articles.iter().zip(&p.articles).map(|(a, b)| a != b).collect();
+                (p.labels, Some((changed, p.article_pages, p.entity_pages)))
+            }
+            None => {
+                let labels = site
+                    .entities
+                    .entities
+                    .values()
+                    .map(|e| {
+                        let label = Key::new(0)
+                            .str(e.id.as_str())
+                            .str(&e.name)
+                            .str(e.kind.as_str())
+                            .finish();
+                        (e.id.clone(), label)
+                    })
+                    .collect();
+                (labels, None)
+            }
+        };
+        let mut keys = Keys {
             base,
+            sources,
             articles,
             graph: site.graph_key,
             labels,
-        }
+            article_pages: Vec::new(),
+            entity_pages: Default::default(),
+        };
+        keys.article_pages = (0..site.articles.len())
+            .into_par_iter()
+            .map(|i| match &prior_pages {
+                Some((changed, pages, _)) if !changed[i] => pages[i],
+                _ => keys.article_page_key(site, i),
+            })
+            .collect();
+        let entities: Vec<&Entity> = site.entities.entities.values().collect();
+        keys.entity_pages = entities
+            .into_par_iter()
+            .map(|e| {
+                let kept = prior_pages.as_ref().and_then(|(changed, _, pages)| {
+                    let reads_changed = site
+                        .mentions
+                        .get(&e.id)
+                        .is_some_and(|ms| ms.iter().any(|m| changed[m.article]))
+                        || site.events_by_entity.get(&e.id).is_some_and(|evs| {
+                            evs.iter()
+                                .any(|&ev| site.timeline[ev].article.is_some_and(|a| changed[a]))
+                        });
+                    pages.get(&e.id).copied().filter(|_| !reads_changed)
+                });
+                (e.id.clone(), kept.unwrap_or_else(|| keys.entity_page_key(site, e)))
+            })
+            .collect();
+        keys
     }
 
     /// What every page shares: templates, program, site view and settings.
@@ -166,9 +225,19 @@ impl Keys {
         };
     }
 
+    /// An article's page.
+    pub(super) fn article_page(&self, i: usize) -> u128 {
+        self.article_pages[i]
+    }
+
+    /// An entity's page and feed.
+    pub(super) fn entity_page(&self, e: &EntityId) -> Option<u128> {
+        self.entity_pages.get(e).copied()
+    }
+
     /// An article's page: the article, and the entities it names with their
     /// counts.
-    pub(super) fn article_page(&self, site: &Site, i: usize) -> u128 {
+    fn article_page_key(&self, site: &Site, i: usize) -> u128 {
         let mut key = Key::new(self.base);
         key.str("article").u128(self.articles[i]);
         for (id, n) in &site.article_entities[i] {
@@ -181,7 +250,7 @@ impl Keys {
     /// An entity's page and feed: the entity, every sentence that mentions
     /// it (through its article's version), its related entities and its
     /// events.
-    pub(super) fn entity_page(&self, site: &Site, e: &Entity) -> u128 {
+    fn entity_page_key(&self, site: &Site, e: &Entity) -> u128 {
         let mut key = Key::new(self.base);
         key.str("entity").entity(e);
         for m in site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {

@@ -16,6 +16,7 @@ mod theme;
 
 pub use data::json;
 use data::json_to;
+pub use keys::Keys;
 pub use theme::Theme;
 /// Site-wide values every page may show: small and cloned nowhere.
 #[derive(Serialize)]
@@ -119,7 +120,7 @@ struct Renderer<'a> {
     out: &'a dyn PageSink,
     /// What pages are keyed on (what they all share, and each article's
     /// version), when the sink records page views; see [`PageSink::keep`].
-    keys: Option<keys::Keys>,
+    keys: Option<Keys>,
 }
 
 /// A page of the render stage: made now, or kept as the last build made it.
@@ -258,7 +259,7 @@ impl Renderer<'_> {
     fn article(&self, i: usize) -> Result<Page, Diagnostic> {
         let a = &self.site.articles[i];
         let path = format!("{}index.html", article_url(a));
-        let deps = self.keys.as_ref().map(|k| k.article_page(self.site, i));
+        let deps = self.keys.as_ref().map(|k| k.article_page(i));
         self.keyed_page("article.html", &path, "article", deps, || self.article_view(i, &path))
     }
 
@@ -362,6 +363,18 @@ impl Sink<'_> {
 /// build made it from the same view. On errors, what was handed over must
 /// be discarded; the site writer does that when it is not finished.
 pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(), Vec<Diagnostic>> {
+    render_site_again(site, theme, out, None).map(drop)
+}
+
+/// [`render_site`], given the page keys of the last build of this process
+/// (`prior`, see [`Keys::new`]); returns this build's, when `out` keeps
+/// pages by them.
+pub fn render_site_again(
+    site: &Site,
+    theme: &Theme,
+    out: &dyn PageSink,
+    prior: Option<Keys>,
+) -> Result<Option<Keys>, Vec<Diagnostic>> {
     use rayon::prelude::*;
     let sink = Sink {
         out,
@@ -382,8 +395,8 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
         .wants_views()
         .then(|| json_hash(&[&theme.fingerprint.to_le_bytes()], &site_view))
         .flatten()
-        .map(|base| keys::Keys::new(site, base));
-    let r = Renderer {
+        .map(|base| Keys::new(site, base, prior));
+    let renderer = Renderer {
         theme,
         site,
         site_view,
@@ -393,7 +406,7 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
     // The page groups are independent: run them side by side, so the
     // sequential ones (the index, the feed, the data files) overlap the
     // parallel ones instead of leaving a core idle.
-    let (r, sink) = (&r, &sink);
+    let (r, sink) = (&renderer, &sink);
     rayon::scope(|s| {
         s.spawn(|_| {
             (0..site.articles.len())
@@ -501,7 +514,7 @@ pub fn render_site(site: &Site, theme: &Theme, out: &dyn PageSink) -> Result<(),
     for (path, bytes) in &theme.statics {
         sink.take(Ok(Output::new(path.clone(), bytes.clone())));
     }
-    Ok(())
+    Ok(renderer.keys)
 }
 
 /// `pages`: every `index.html` path.
@@ -831,7 +844,7 @@ impl Renderer<'_> {
     fn entity_page(&self, e: &crate::graph::entities::Entity) -> [Result<Page, Diagnostic>; 2] {
         let path = format!("entities/{}/index.html", e.id);
         let feed_path = format!("entities/{}/atom.xml", e.id);
-        let deps = self.keys.as_ref().map(|k| k.entity_page(self.site, e));
+        let deps = self.keys.as_ref().and_then(|k| k.entity_page(&e.id));
         [
             self.keyed_page("entity.html", &path, "entity", deps, || self.entity_view(e, &path)),
             self.keyed_page("atom.xml", &feed_path, "feed", deps, || self.entity_feed(e)),

@@ -37,10 +37,12 @@ fn clean_build(p: &Project) -> BTreeMap<String, Vec<u8>> {
     files(&q)
 }
 
+/// How the tests rebuild the project after each edit.
+type Rebuild<'a> = &'a mut dyn FnMut(&Project);
+
 #[track_caller]
-fn assert_same_as_clean(p: &Project, step: &str) {
-    let r = p.run(&["build"]);
-    r.success();
+fn assert_same_as_clean(p: &Project, step: &str, rebuild: Rebuild) {
+    rebuild(p);
     let inc = files(p);
     let clean = clean_build(p);
     let only_inc: Vec<_> = inc.keys().filter(|k| !clean.contains_key(*k)).collect();
@@ -61,7 +63,34 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
     let p = Project::sample();
     p.run(&["build"]).success();
     assert!(p.exists(".dossier-cache/extract.pack"), "the cache is written");
-    assert_same_as_clean(&p, "first rebuild");
+    edits_match_clean_builds(&p, &mut |p| {
+        p.run(&["build"]).success();
+    });
+}
+
+/// The same edits, each rebuilt by one process that keeps what it can
+/// between builds, as `serve` does (`site::Warm`).
+#[test]
+fn warm_rebuilds_match_clean_builds_over_a_sequence_of_edits() {
+    let p = Project::sample();
+    let project = dossier::project::Project::new(p.dir.path(), None);
+    let opts = dossier::site::BuildOptions {
+        ingest: true,
+        cache: true,
+        ..Default::default()
+    };
+    let mut warm = dossier::site::Warm::default();
+    let mut rebuild = |_: &Project| {
+        if let Err(e) = dossier::site::build_warm(&project, &opts, Some(&mut warm)) {
+            panic!("build failed: {e:?}");
+        }
+    };
+    rebuild(&p);
+    edits_match_clean_builds(&p, &mut rebuild);
+}
+
+fn edits_match_clean_builds(p: &Project, rebuild: Rebuild) {
+    assert_same_as_clean(p, "first rebuild", rebuild);
 
     // edit an article
     let first = std::fs::read_dir(p.path("content/articles"))
@@ -73,9 +102,9 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
     let mut text = p.read(&rel);
     text.push_str("\nOn 3 March 2017, Turkish police in Konya detained a new suspect.\n");
     p.write(&rel, &text);
-    let before = files(&p);
-    assert_same_as_clean(&p, "edit");
-    let after = files(&p);
+    let before = files(p);
+    assert_same_as_clean(p, "edit", rebuild);
+    let after = files(p);
     let changed = after.iter().filter(|(k, v)| before.get(*k) != Some(*v)).count();
     assert!(
         changed < after.len() / 2,
@@ -90,7 +119,7 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
     let mut text = p.read(&rel);
     text.push_str("\nA plain closing remark, with nothing in it to find.\n");
     p.write(&rel, &text);
-    assert_same_as_clean(&p, "plain edit");
+    assert_same_as_clean(p, "plain edit", rebuild);
     assert_eq!(
         stored,
         std::fs::metadata(&graph).unwrap().modified().unwrap(),
@@ -102,11 +131,11 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
         "content/articles/added.md",
         "---\ntitle: An Added Note\ndate: 2017-02-01\n---\n\nAaron Zelin wrote about the Islamic State in Istanbul on 30 January 2017.\n",
     );
-    assert_same_as_clean(&p, "add");
+    assert_same_as_clean(p, "add", rebuild);
 
     // delete an article
     std::fs::remove_file(p.path("content/articles/added.md")).unwrap();
-    assert_same_as_clean(&p, "delete");
+    assert_same_as_clean(p, "delete", rebuild);
     assert!(!p.exists("site/articles/added/index.html"), "its page is gone");
 
     // pages of other articles and entities show this article's title
@@ -114,7 +143,7 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
     let retitled = text.replacen("title: ", "title: Retitled ", 1);
     assert_ne!(text, retitled);
     p.write(&rel, &retitled);
-    assert_same_as_clean(&p, "retitle");
+    assert_same_as_clean(p, "retitle", rebuild);
 
     // an article that changes how entities named elsewhere are shown: their
     // most common form, their related entities and their weights
@@ -125,30 +154,30 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
          Recep Tayyip Erdogan, Vladimir Putin and Kyle Orton were in Istanbul and Raqqa. \
          Recep Tayyip Erdogan said Istanbul and Raqqa were safe.\n",
     );
-    assert_same_as_clean(&p, "variants");
+    assert_same_as_clean(p, "variants", rebuild);
 
     // the site's settings reach every page
     p.write("dossier.yaml", "title: A Renamed Briefing\n");
-    assert_same_as_clean(&p, "settings");
+    assert_same_as_clean(p, "settings", rebuild);
 
     // rename an entity through the registry
     p.write(
         "content/entities/islamic-state.md",
         "---\nname: Islamic State\ntype: organization\naliases: [IS, ISIS, ISIL, Daesh]\n---\n",
     );
-    assert_same_as_clean(&p, "registry entry");
+    assert_same_as_clean(p, "registry entry", rebuild);
     p.write(
         "content/entities/islamic-state.md",
         "---\nname: The Islamic State group\ntype: organization\naliases: [Islamic State, IS, ISIS, ISIL, Daesh]\n---\n",
     );
-    assert_same_as_clean(&p, "rename an entity");
+    assert_same_as_clean(p, "rename an entity", rebuild);
 
     // change a template
     p.write(
         "templates/404.html",
         "{% extends \"base.html\" %}{% block main %}<p>Lost?</p>{% endblock main %}",
     );
-    assert_same_as_clean(&p, "template");
+    assert_same_as_clean(p, "template", rebuild);
 }
 
 #[test]
