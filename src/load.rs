@@ -17,7 +17,9 @@ pub struct Content {
     pub articles: Vec<Article>,
     pub registry: Vec<RegistryEntry>,
     /// Each article file's [`Stamp`] when it was read, by file (relative).
-    pub stamps: BTreeMap<PathBuf, Stamp>,
+    /// Only looked up, never listed: a hash map (paths compare slowly, and
+    /// a rebuild looks up every article's).
+    pub stamps: Stamps,
 }
 
 /// A file's size, modification time and inode: a file whose stamp did not
@@ -48,6 +50,9 @@ impl Stamp {
         }
     }
 }
+
+/// See [`Content::stamps`].
+pub type Stamps = std::collections::HashMap<PathBuf, Stamp>;
 
 /// Articles a previous load of this process read, by file (relative), with
 /// the stamp each file had then: [`load_reusing`] takes those whose file
@@ -207,7 +212,7 @@ fn load_articles(
     files: &[PathBuf],
     loaded: &mut Loaded,
     diags: &mut Vec<Diagnostic>,
-) -> (Vec<Article>, BTreeMap<PathBuf, Stamp>) {
+) -> (Vec<Article>, Stamps) {
     use rayon::prelude::*;
     // the stamp before the read: a file written after it is read again
     // next time, since its stamp will differ
@@ -241,7 +246,7 @@ fn load_articles(
             parse_article(&text, rel)
         })
         .collect();
-    let mut stamps = BTreeMap::new();
+    let mut stamps = Stamps::new();
     let mut articles = Vec::new();
     for (r, (rel, stamp)) in parsed.into_iter().zip(stamped) {
         match r {

@@ -157,14 +157,11 @@ pub struct IndexState {
 const DELTA_AT_MOST: usize = 10;
 
 /// The documents of the index, in order (articles newest first, then
-/// entities by id), with the fields their words come from, each one's key
-/// in the terms cache (articles only: an entity's names are quick to
-/// tokenise), and a hash of those fields.
-fn documents<'a>(site: &'a Site, cached: bool) -> (Vec<Doc>, Vec<Fields<'a>>, Vec<Option<String>>, Vec<u128>) {
-    let mut docs: Vec<Doc> = Vec::new();
-    let mut texts: Vec<Fields<'a>> = Vec::new();
-    let mut cache_keys: Vec<Option<String>> = Vec::new();
-    let mut inputs: Vec<u128> = Vec::new();
+/// entities by id), with the fields their words come from, what an
+/// article's terms are cached under (see [`terms_key`]; entities' names are
+/// quick to tokenise), and a hash of those fields.
+fn documents(site: &Site) -> (Vec<Doc>, Vec<Fields<'_>>, Vec<Head>, Vec<u128>) {
+    use rayon::prelude::*;
     // what an article's words are made from, without its sentences: those
     // are a function of the analysis's source
     let head = |fields: &[(&str, u32)], source: Option<u128>| {
@@ -179,33 +176,46 @@ fn documents<'a>(site: &'a Site, cached: bool) -> (Vec<Doc>, Vec<Fields<'a>>, Ve
         }
         input
     };
-    for &i in &site.chronological {
-        let (a, an) = (&site.articles[i], &site.analyses[i]);
-        let mut fields = vec![
-            (a.meta.title.as_str(), 20),
-            (a.meta.subtitle.as_deref().unwrap_or(""), 5),
-        ];
-        fields.extend(a.meta.authors.iter().map(|s| (s.as_str(), 10)));
-        let input = head(&fields, Some(an.source));
-        inputs.push(xxhash_rust::xxh3::xxh3_128(&input));
-        cache_keys.push(cached.then(|| crate::cache::key(&input, "search-terms")));
-        fields.extend(an.sentences.iter().map(|s| (s.as_str(), 1)));
+    let articles: Vec<(Doc, Fields, Head, u128)> = site
+        .chronological
+        .par_iter()
+        .map(|&i| {
+            let (a, an) = (&site.articles[i], &site.analyses[i]);
+            let mut fields = vec![
+                (a.meta.title.as_str(), 20),
+                (a.meta.subtitle.as_deref().unwrap_or(""), 5),
+            ];
+            fields.extend(a.meta.authors.iter().map(|s| (s.as_str(), 10)));
+            let input = head(&fields, Some(an.source));
+            let hash = xxhash_rust::xxh3::xxh3_128(&input);
+            fields.extend(an.sentences.iter().map(|s| (s.as_str(), 1)));
+            let date = a
+                .meta
+                .date
+                .map(crate::render::display_date)
+                .map(|d| format!("{d} · "))
+                .unwrap_or_default();
+            let doc = Doc {
+                u: crate::render::article_url(a),
+                t: a.meta.title.clone(),
+                k: "article".to_string(),
+                s: short(
+                    &format!("{date}{}", a.meta.summary.clone().unwrap_or_else(|| an.summary(160))),
+                    160,
+                ),
+            };
+            (doc, fields, Some(input), hash)
+        })
+        .collect();
+    let mut docs: Vec<Doc> = Vec::new();
+    let mut texts: Vec<Fields> = Vec::new();
+    let mut heads: Vec<Head> = Vec::new();
+    let mut inputs: Vec<u128> = Vec::new();
+    for (doc, fields, head, hash) in articles {
+        docs.push(doc);
         texts.push(fields);
-        let date = a
-            .meta
-            .date
-            .map(crate::render::display_date)
-            .map(|d| format!("{d} · "))
-            .unwrap_or_default();
-        docs.push(Doc {
-            u: crate::render::article_url(a),
-            t: a.meta.title.clone(),
-            k: "article".to_string(),
-            s: short(
-                &format!("{date}{}", a.meta.summary.clone().unwrap_or_else(|| an.summary(160))),
-                160,
-            ),
-        });
+        heads.push(head);
+        inputs.push(hash);
     }
     for e in site.entities.entities.values() {
         let articles = site.article_count(&e.id);
@@ -214,7 +224,7 @@ fn documents<'a>(site: &'a Site, cached: bool) -> (Vec<Doc>, Vec<Fields<'a>>, Ve
         fields.extend(e.aliases.iter().map(|a| (a.as_str(), 30)));
         inputs.push(xxhash_rust::xxh3::xxh3_128(&head(&fields, None)));
         texts.push(fields);
-        cache_keys.push(None);
+        heads.push(None);
         let mut s = e
             .registry
             .as_ref()
@@ -231,27 +241,34 @@ fn documents<'a>(site: &'a Site, cached: bool) -> (Vec<Doc>, Vec<Fields<'a>>, Ve
             s: short(&s, 160),
         });
     }
-    (docs, texts, cache_keys, inputs)
+    (docs, texts, heads, inputs)
+}
+
+/// An article's key in the terms cache, from what its words are made of
+/// ([`documents`]); made only for the articles whose terms are needed.
+fn terms_key(head: &Head, cache: Option<&Cache<Terms>>) -> Option<String> {
+    cache?;
+    Some(crate::cache::key(head.as_ref()?, "search-terms"))
 }
 
 /// A document's weighted texts.
 type Fields<'a> = Vec<(&'a str, u32)>;
 
+/// What an article's terms are cached under, before it is hashed (see
+/// [`terms_key`]); none for an entity.
+type Head = Option<Vec<u8>>;
+
 /// Every posting of every word, made afresh.
-fn all_postings(
-    texts: &[Fields],
-    cache_keys: &[Option<String>],
-    cache: Option<&Cache<Terms>>,
-) -> BTreeMap<String, Vec<(u32, u32)>> {
+fn all_postings(texts: &[Fields], heads: &[Head], cache: Option<&Cache<Terms>>) -> BTreeMap<String, Vec<(u32, u32)>> {
     use rayon::prelude::*;
     // word -> [(doc, score)], docs in order; tokenised a slice at a time
     // so the words of every document are never all held at once
     let mut postings: FxHashMap<Cow<str>, Vec<(u32, u32)>> = FxHashMap::default();
-    for (n, (slice, keys)) in texts.chunks(512).zip(cache_keys.chunks(512)).enumerate() {
+    for (n, (slice, heads)) in texts.chunks(512).zip(heads.chunks(512)).enumerate() {
         let terms: Vec<Vec<(Cow<str>, u32)>> = slice
             .par_iter()
-            .zip(keys)
-            .map(|(f, k)| cached_terms(f, k.as_deref(), cache))
+            .zip(heads)
+            .map(|(f, h)| cached_terms(f, terms_key(h, cache).as_deref(), cache))
             .collect();
         for (i, list) in terms.into_iter().enumerate() {
             let doc = (n * 512 + i) as u32;
@@ -280,7 +297,7 @@ pub fn index(
     cache: Option<&Cache<Terms>>,
     prior: Option<IndexState>,
 ) -> Result<IndexState, String> {
-    let (docs, texts, cache_keys, inputs) = documents(site, cache.is_some());
+    let (docs, texts, heads, inputs) = documents(site);
     // the documents are where they were: same number, same order
     let prior = prior.filter(|p| p.docs.len() == docs.len() && p.docs.iter().zip(&docs).all(|(a, b)| a.u == b.u));
     let changed: Vec<usize> = match &prior {
@@ -309,7 +326,8 @@ pub fn index(
                 !list.is_empty()
             });
             for &d in &changed {
-                for (w, score) in cached_terms(&texts[d], cache_keys[d].as_deref(), cache) {
+                let key = terms_key(&heads[d], cache);
+                for (w, score) in cached_terms(&texts[d], key.as_deref(), cache) {
                     let list = postings.entry(w.to_string()).or_default();
                     let at = list.partition_point(|p| p.0 < d as u32);
                     list.insert(at, (d as u32, score));
@@ -327,7 +345,7 @@ pub fn index(
         }
         _ => {
             let state = IndexState {
-                postings: all_postings(&texts, &cache_keys, cache),
+                postings: all_postings(&texts, &heads, cache),
                 ..IndexState::default()
             };
             (state, None, None)

@@ -81,6 +81,22 @@ fn rebuild(project: &Project, warm: &mut Warm, timings: bool) -> Result<(), Stri
     }
 }
 
+/// The folders of the project a build reads, watched with all they hold.
+/// The project's own folder is watched without its subfolders (for
+/// `dossier.yaml` and these folders appearing): watching it whole would
+/// watch `site/`, and its tens of thousands of files would keep the watcher
+/// busy through every build.
+const WATCHED_DIRS: [&str; 4] = ["seeds", "content", "themes", "templates"];
+
+fn watch_dir(watcher: &mut notify::RecommendedWatcher, dir: &Path) {
+    use notify::Watcher;
+    if dir.is_dir() {
+        if let Err(e) = watcher.watch(dir, notify::RecursiveMode::Recursive) {
+            eprintln!("warning: cannot watch {}: {e}", dir.display());
+        }
+    }
+}
+
 /// Is this change one the build should react to? Output, caches and
 /// editor droppings are not.
 fn relevant(project: &Project, path: &Path) -> bool {
@@ -265,8 +281,11 @@ pub fn serve(project: &Project, port: u16, open: bool, timings: bool) -> Result<
     {
         use notify::Watcher;
         watcher
-            .watch(&project.root, notify::RecursiveMode::Recursive)
+            .watch(&project.root, notify::RecursiveMode::NonRecursive)
             .map_err(|e| format!("cannot watch {}: {e}", project.root.display()))?;
+        for dir in WATCHED_DIRS {
+            watch_dir(&mut watcher, &project.root.join(dir));
+        }
     }
     // Reads (the build's own) are not changes; everything else under a
     // watched folder is.
@@ -275,10 +294,24 @@ pub fn serve(project: &Project, port: u16, open: bool, timings: bool) -> Result<
         Err(_) => false,
     };
     std::thread::spawn(move || {
-        let _keep = watcher;
+        let mut watcher = watcher;
         while let Ok(ev) = rx.recv() {
             if !wants(&ev, &watch_project) {
                 continue;
+            }
+            // a watched folder made (again) after the server started
+            if let Ok(e) = &ev {
+                if matches!(e.kind, notify::EventKind::Create(_)) {
+                    for p in e
+                        .paths
+                        .iter()
+                        .filter(|p| p.parent() == Some(watch_project.root.as_path()))
+                    {
+                        if WATCHED_DIRS.iter().any(|d| p.ends_with(d)) {
+                            watch_dir(&mut watcher, p);
+                        }
+                    }
+                }
             }
             // debounce: let a burst of saves settle into one build
             while let Ok(more) = rx.recv_timeout(Duration::from_millis(120)) {

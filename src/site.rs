@@ -1,6 +1,7 @@
 //! The order of the stages: ingest new seeds, load, extract (parallel), build
 //! the graph, render, write. Owns no logic of its own beyond that order.
 
+use crate::load::Stamps;
 use crate::model::Diagnostic;
 use crate::project::Project;
 use std::path::PathBuf;
@@ -104,14 +105,15 @@ pub fn ingest(project: &Project, force: bool) -> Result<crate::ingest::IngestRep
 
 /// What a build leaves for the next one in the same process (`serve`), so
 /// that a rebuild after an edit reads, analyses and indexes again only what
-/// changed: the articles as read with their files' stamps, the analyses by
-/// the hash of what they were made from, the graph with its key, and the
+/// changed: the articles as read with their files' stamps, their analyses
+/// with the hash of what they were made from, the graph with its key, and the
 /// search index's state. Each is taken only under the rule the disk caches
 /// use for the same thing; none of it is written anywhere.
 #[derive(Default)]
 pub struct Warm {
     articles: crate::load::Loaded,
-    analyses: std::collections::HashMap<u128, crate::extract::Analysis>,
+    /// By article file; taken when made from the same source.
+    analyses: std::collections::HashMap<PathBuf, crate::extract::Analysis>,
     graph: Option<(u128, crate::graph::Graph)>,
     search: Option<std::sync::Arc<crate::search::IndexState>>,
     keys: Option<crate::render::Keys>,
@@ -136,7 +138,7 @@ impl Warm {
         let (articles, analyses, _bodies, graph) = site.into_parts();
         self.graph = key.map(|k| (k, graph));
         self.keys = keys;
-        self.analyses = analyses.into_iter().map(|a| (a.source, a)).collect();
+        self.analyses = articles.iter().map(|a| a.file.clone()).zip(analyses).collect();
         self.articles = articles
             .into_iter()
             .filter_map(|a| Some((a.file.clone(), (*stamps.get(&a.file)?, a))))
@@ -333,9 +335,6 @@ pub fn assemble(
     assemble_warm(project, opts, report, None).map(|(site, theme, _)| (site, theme))
 }
 
-/// The stamp of each article file when it was read, by file.
-type Stamps = std::collections::BTreeMap<PathBuf, crate::load::Stamp>;
-
 /// [`assemble`], taking from `warm` the articles whose files did not
 /// change, the analyses of unchanged sources and the graph of unchanged
 /// inputs. With `warm`, the articles keep their Markdown, for the next build.
@@ -398,7 +397,12 @@ fn extract(
 ) -> (Vec<crate::extract::Analysis>, crate::extract::bodies::BodyStore) {
     use rayon::prelude::*;
     let progress = progress_bar(opts.progress, content.articles.len());
-    let cache = opts.cache.then(|| crate::cache::Cache::new(&project.root));
+    // opened when an analysis is first looked up: a rebuild that keeps
+    // every analysis in `warm` needs none
+    let pack = std::sync::OnceLock::new();
+    let cache = opts
+        .cache
+        .then_some(|| pack.get_or_init(|| crate::cache::Cache::new(&project.root)));
     let allow = content.config.allow_raw_html;
     let lexicon = crate::extract::entities::Lexicon::new(&content.registry, &content.config.entities);
     let fingerprint = lexicon_fingerprint(&content.registry, &content.config.entities, allow);
@@ -427,7 +431,12 @@ fn extract(
     // a kept analysis serves only with the cache on: its body is in the pack
     let keep_bodies = warm.is_some();
     let kept: Vec<Option<crate::extract::Analysis>> = match warm {
-        Some(w) if cache.is_some() => sources.iter().map(|s| w.analyses.remove(s)).collect(),
+        Some(w) if cache.is_some() => content
+            .articles
+            .iter()
+            .zip(&sources)
+            .map(|(a, s)| w.analyses.remove(&a.file).filter(|an| an.source == *s))
+            .collect(),
         _ => sources.iter().map(|_| None).collect(),
     };
     let results: Vec<(crate::extract::Analysis, bool)> = content
@@ -441,7 +450,7 @@ fn extract(
             // a hit needs the body's record as well (it is read later, if
             // its page is made)
             let cached = match (&cache, &key) {
-                (Some(c), Some(k)) => kept.or_else(|| c.get(k)).filter(|_| bodies.use_packed(i, k)),
+                (Some(c), Some(k)) => kept.or_else(|| c().get(k)).filter(|_| bodies.use_packed(i, k)),
                 _ => None,
             };
             let hit = cached.is_some();
@@ -450,7 +459,7 @@ fn extract(
                 let html = std::mem::take(&mut r.html);
                 match (&cache, &key) {
                     (Some(c), Some(k)) => {
-                        c.put(k, &r);
+                        c().put(k, &r);
                         bodies.put_packed(i, k, html);
                     }
                     _ => bodies.put(i, html),
@@ -471,7 +480,7 @@ fn extract(
     if let Some(p) = progress {
         p.finish_and_clear();
     }
-    if let Some(c) = cache {
+    if let Some(c) = pack.into_inner() {
         report.warnings.extend(c.finish().into_iter().map(cache_warning));
     }
     let mut analyses = Vec::with_capacity(results.len());

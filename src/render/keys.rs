@@ -106,6 +106,10 @@ pub struct Keys {
     sources: Vec<u128>,
     /// Per article: everything about it that any page may read.
     articles: Vec<u128>,
+    /// Per article: what the pages of the entities it names read from it:
+    /// its id, front matter, names and dates, and the sentences its names
+    /// are in. An edit elsewhere in its text leaves those pages alone.
+    mentioned: Vec<u128>,
     /// The hash of the graph's inputs, when the build has it
     /// ([`Site::graph_key`]). It stands for everything in the graph and
     /// what it is made from: entities, their labels, mentions and their
@@ -138,24 +142,18 @@ impl Keys {
         let prior = prior.filter(|p| {
             p.base == base && p.graph.is_some() && p.graph == site.graph_key && p.sources.len() == sources.len()
         });
-        let articles: Vec<u128> = (0..site.articles.len())
+        let (articles, mentioned): (Vec<u128>, Vec<u128>) = (0..site.articles.len())
             .into_par_iter()
             .map(|i| match &prior {
-                Some(p) if p.sources[i] == sources[i] => p.articles[i],
-                _ => {
-                    let a = &site.articles[i];
-                    Key::new(0)
-                        .str(a.id.as_str())
-                        .debug(&a.meta)
-                        .u128(site.analyses[i].source)
-                        .debug(&site.local_entities[i])
-                        .finish()
-                }
+                Some(p) if p.sources[i] == sources[i] => (p.articles[i], p.mentioned[i]),
+                _ => article_versions(site, i),
             })
-            .collect();
+            .unzip();
         let (labels, prior_pages) = match prior {
             Some(p) => {
-                let changed: Vec<bool> = articles.iter().zip(&p.articles).map(|(a, b)| a != b).collect();
+                let changed = |now: &[u128], was: &[u128]| now.iter().zip(was).map(|(a, b)| a != b).collect();
+                let changed: (Vec<bool>, Vec<bool>) =
+                    (changed(&articles, &p.articles), changed(&mentioned, &p.mentioned));
                 (p.labels, Some((changed, p.article_pages, p.entity_pages)))
             }
             None => {
@@ -179,6 +177,7 @@ impl Keys {
             base,
             sources,
             articles,
+            mentioned,
             graph: site.graph_key,
             labels,
             article_pages: Vec::new(),
@@ -187,7 +186,7 @@ impl Keys {
         keys.article_pages = (0..site.articles.len())
             .into_par_iter()
             .map(|i| match &prior_pages {
-                Some((changed, pages, _)) if !changed[i] => pages[i],
+                Some(((changed, _), pages, _)) if !changed[i] => pages[i],
                 _ => keys.article_page_key(site, i),
             })
             .collect();
@@ -195,7 +194,7 @@ impl Keys {
         keys.entity_pages = entities
             .into_par_iter()
             .map(|e| {
-                let kept = prior_pages.as_ref().and_then(|(changed, _, pages)| {
+                let kept = prior_pages.as_ref().and_then(|((_, changed), _, pages)| {
                     let reads_changed = site
                         .mentions
                         .get(&e.id)
@@ -248,13 +247,13 @@ impl Keys {
     }
 
     /// An entity's page and feed: the entity, every sentence that mentions
-    /// it (through its article's version), its related entities and its
-    /// events.
+    /// it (through what its article shows of its names), its related
+    /// entities and its events.
     fn entity_page_key(&self, site: &Site, e: &Entity) -> u128 {
         let mut key = Key::new(self.base);
         key.str("entity").entity(e);
         for m in site.mentions.get(&e.id).map(Vec::as_slice).unwrap_or(&[]) {
-            key.u128(self.articles[m.article])
+            key.u128(self.mentioned[m.article])
                 .usize(m.sentence)
                 .usize(m.start)
                 .usize(m.end);
@@ -269,7 +268,7 @@ impl Keys {
             let ev = &site.timeline[i];
             key.debug(ev);
             if let Some(a) = ev.article {
-                key.u128(self.articles[a]);
+                key.u128(self.mentioned[a]);
             }
             for id in &ev.entities {
                 self.label(&mut key, id);
@@ -277,6 +276,31 @@ impl Keys {
         }
         key.finish()
     }
+}
+
+/// An article's two versions ([`Keys`]'s `articles` and `mentioned`).
+fn article_versions(site: &Site, i: usize) -> (u128, u128) {
+    let (a, an) = (&site.articles[i], &site.analyses[i]);
+    let whole = Key::new(0)
+        .str(a.id.as_str())
+        .debug(&a.meta)
+        .u128(an.source)
+        .debug(&site.local_entities[i])
+        .finish();
+    // the graph input stands for the names, the dates and the sentences
+    // the dates are in; the sentences the names are in are added
+    let mut named: Vec<usize> = an.names.mentions.iter().map(|m| m.sentence).collect();
+    named.sort_unstable();
+    named.dedup();
+    let mut key = Key::new(1);
+    key.str(a.id.as_str())
+        .debug(&a.meta)
+        .u128(an.graph_input)
+        .debug(&site.local_entities[i]);
+    for s in named {
+        key.usize(s).str(an.sentences.get(s).map_or("\u{0}", String::as_str));
+    }
+    (whole, key.finish())
 }
 
 /// The data files: each hashes exactly the fields its records show, so an

@@ -126,6 +126,21 @@ fn edits_match_clean_builds(p: &Project, rebuild: Rebuild) {
         "graph kept"
     );
 
+    // a sentence that names someone, reworded: the graph is the same, but
+    // the pages quoting the sentence are not
+    let mut text = p.read(&rel);
+    text.push_str("\nKyle Orton wrote this first.\n");
+    p.write(&rel, &text);
+    assert_same_as_clean(p, "a sentence naming someone", rebuild);
+    p.write(
+        &rel,
+        &text.replace("Kyle Orton wrote this first.", "Kyle Orton wrote this later."),
+    );
+    assert_same_as_clean(p, "that sentence reworded", rebuild);
+    assert!(p
+        .read("site/entities/kyle-orton/index.html")
+        .contains("wrote this later"));
+
     // add an article
     p.write(
         "content/articles/added.md",
