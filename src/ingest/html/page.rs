@@ -115,7 +115,17 @@ fn in_chrome(n: &NodeRef) -> bool {
             .split_whitespace()
             .chain(std::iter::once(id.as_str()))
             .any(is_chrome_token)
+            && !is_layout_wrapper(&a)
     })
+}
+
+/// A block named for a layout with a sidebar ("content-area theme-sidebar",
+/// "story-template-sidebar") that holds the page's `<main>` or `<h1>` is
+/// the frame of the article, not the sidebar beside it. (`<article>` does
+/// not count: comment lists wrap each comment in one.)
+fn is_layout_wrapper(a: &NodeRef) -> bool {
+    a.descendants_it()
+        .any(|d| d.is_element() && matches!(el_name(&d).as_str(), "main" | "h1"))
 }
 
 /// A class or id naming a part of the page around the article.
@@ -696,6 +706,18 @@ mod tests {
             "footer dates are chrome: {:?}",
             pm.published_dates
         );
+    }
+
+    #[test]
+    fn a_layout_named_for_its_sidebar_is_not_chrome() {
+        // The wrapper's class says the layout has a sidebar; it holds <main>.
+        let doc = Document::from(
+            r#"<html><body><div class="content-area theme-sidebar"><main><article>
+            <span class="post-date">November 22, 2018</span><h2>Cheap fixes</h2></article></main>
+            <aside class="widget-sidebar"><span class="post-date">May 1, 2020</span></aside></div></body></html>"#,
+        );
+        let pm = collect(&doc);
+        assert_eq!(pm.date_texts, vec!["November 22, 2018".to_string()]);
     }
 
     #[test]
