@@ -940,6 +940,14 @@ fn stated_published(pm: &PageMeta) -> Option<Date> {
             return Some(d);
         }
     }
+    if let Some(d) = pm
+        .meta
+        .iter()
+        .filter(|(k, _)| is_published_date_key(k))
+        .find_map(|(_, v)| parse_date_value(v))
+    {
+        return Some(d);
+    }
     if let Some(d) = pm.published_dates.iter().find_map(|s| parse_date_value(s)) {
         return Some(d);
     }
@@ -959,6 +967,16 @@ fn stated_published(pm: &PageMeta) -> Option<Date> {
     }
     // A byline block often carries the date: "Ann Lee | March 5, 2024".
     pm.bylines.iter().find_map(published_in)
+}
+
+/// A `<meta>` name for the publication date that sites make up beyond the
+/// common ones: "published", or a name ending in "published-date" or
+/// "publish-date" in any spelling ("w-published-date", "PublishedDate").
+/// Names saying "time" or "at" are left out: "published-time" and
+/// "published_at" carry the time of the last push on some sites.
+fn is_published_date_key(key: &str) -> bool {
+    let k: String = key.chars().filter(char::is_ascii_alphanumeric).collect();
+    k == "published" || k.ends_with("publisheddate") || k.ends_with("publishdate")
 }
 
 /// A date labelled "Published" or "Posted on" right before it, anywhere in
@@ -1211,6 +1229,27 @@ mod tests {
         let pm =
             meta_of(r#"<script type="application/ld+json">{"@type":"WebPage","datePublished":"2019-01-01"}</script>"#);
         assert_eq!(choose_date(&pm, "", None).0, None);
+    }
+
+    #[test]
+    fn vendor_published_date_meta() {
+        let d = |html: &str| choose_date(&meta_of(html), "", None).0;
+        assert_eq!(
+            d(r#"<meta name="published" content="July 17, 2025">"#),
+            Some(jiff::civil::date(2025, 7, 17))
+        );
+        assert_eq!(
+            d(r#"<meta name="w-published-date" content="2025-05-27T06:03:43Z">"#),
+            Some(jiff::civil::date(2025, 5, 27))
+        );
+        // The date wins over a "published-time" that comes first.
+        assert_eq!(
+            d(
+                r#"<meta name="published-time" content="2026-03-09T08:45:32Z"><meta name="published-date" content="2021-02-16">"#
+            ),
+            Some(jiff::civil::date(2021, 2, 16))
+        );
+        assert_eq!(d(r#"<meta name="published_at" content="2026-02-03">"#), None);
     }
 
     #[test]
