@@ -102,7 +102,7 @@ fn el_name(n: &NodeRef) -> String {
 fn in_chrome(n: &NodeRef) -> bool {
     n.ancestors_it(Some(40)).any(|a| {
         let name = el_name(&a);
-        if matches!(name.as_str(), "footer" | "nav") {
+        if name == "nav" || (name == "footer" && !is_article_footer(&a)) {
             return true;
         }
         // Page-wide classes on <body> ("single-post no-sidebar") say nothing.
@@ -117,6 +117,12 @@ fn in_chrome(n: &NodeRef) -> bool {
             .any(is_chrome_token)
             && !is_layout_wrapper(&a)
     })
+}
+
+/// A `<footer>` inside an `<article>` closes the article itself: its author
+/// and date line, not the page's footer.
+fn is_article_footer(footer: &NodeRef) -> bool {
+    footer.ancestors_it(Some(40)).any(|a| el_name(&a) == "article")
 }
 
 /// A block named for a layout with a sidebar ("content-area theme-sidebar",
@@ -718,6 +724,18 @@ mod tests {
         );
         let pm = collect(&doc);
         assert_eq!(pm.date_texts, vec!["November 22, 2018".to_string()]);
+    }
+
+    #[test]
+    fn an_articles_own_footer_is_not_chrome() {
+        let doc = Document::from(
+            r#"<html><body><article><h1>Remote work</h1><p>Text.</p>
+            <footer class="author__meta"><span class="byline">Tariq Ayan</span><span class="meta-date">March 30, 2023</span></footer></article>
+            <footer><span class="site-date">May 1, 2020</span></footer></body></html>"#,
+        );
+        let pm = collect(&doc);
+        assert_eq!(pm.date_texts, vec!["March 30, 2023".to_string()]);
+        assert!(pm.bylines.iter().any(|b| b == "Tariq Ayan"), "{:?}", pm.bylines);
     }
 
     #[test]
