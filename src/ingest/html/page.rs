@@ -461,12 +461,21 @@ pub fn lines_text(n: &NodeRef) -> String {
 }
 
 /// Text of an element with a space at element boundaries, so that
-/// `<h1>Title<br>Subtitle</h1>` does not run the two together.
+/// `<h1>Title<br>Subtitle</h1>` does not run the two together. A `<time>`
+/// inside is a dateline styled into the heading, not part of its words:
+/// it is left out.
 pub fn spaced_text(n: &NodeRef) -> String {
+    let in_time = |d: &NodeRef| {
+        d.ancestors_it(None)
+            .take_while(|a| a.id != n.id)
+            .any(|a| el_name(&a) == "time")
+    };
     let mut out = String::new();
     for d in n.descendants_it() {
         if d.is_text() {
-            out.push_str(&d.text());
+            if !in_time(&d) {
+                out.push_str(&d.text());
+            }
         } else if d.is_element() {
             let name = el_name(&d);
             if matches!(name.as_str(), "br" | "div" | "p" | "span" | "small" | "li") {
@@ -736,6 +745,15 @@ mod tests {
         let pm = collect(&doc);
         assert_eq!(pm.date_texts, vec!["March 30, 2023".to_string()]);
         assert!(pm.bylines.iter().any(|b| b == "Tariq Ayan"), "{:?}", pm.bylines);
+    }
+
+    #[test]
+    fn a_time_inside_the_headline_is_not_part_of_it() {
+        let doc = Document::from(
+            r#"<html><body><h1><a href="/p"><time datetime="2025-12-18">Dec <span>18</span> 2025</time>
+            Preparing a transition</a></h1><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(collect(&doc).h1s, vec!["Preparing a transition".to_string()]);
     }
 
     #[test]
