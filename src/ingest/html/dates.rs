@@ -29,6 +29,10 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b").expect("valid regex"));
+/// "02-12-2025": numbers joined by dashes are the European order, day
+/// first; the American month-first order is written with slashes.
+static DASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)\b").expect("valid regex"));
 
 fn month_index(name: &str) -> Option<i8> {
     let lower = name.to_ascii_lowercase();
@@ -164,6 +168,16 @@ pub fn find_date_at(s: &str) -> Option<(usize, Date)> {
         };
         consider(c.get(0).map_or(0, |m| m.start()), d);
     }
+    if let Some(c) = DASHED.captures(s) {
+        let a: i64 = c[1].parse().unwrap_or(0);
+        let b: i64 = c[2].parse().unwrap_or(0);
+        let d = if b > 12 {
+            make(&c[3], a, &c[2])
+        } else {
+            make(&c[3], b, &c[1])
+        };
+        consider(c.get(0).map_or(0, |m| m.start()), d);
+    }
     best
 }
 
@@ -205,6 +219,16 @@ mod tests {
             parse_date_value("Tue, 05 Mar 2024 10:00:00 GMT"),
             Some(date(2024, 3, 5))
         );
+    }
+
+    #[test]
+    fn dashed_numeric_dates_are_day_first() {
+        assert_eq!(parse_date_value("02-12-2025"), Some(date(2025, 12, 2)));
+        assert_eq!(find_date_in_text("Posted 7-5-2023"), Some(date(2023, 5, 7)));
+        // A second number over 12 can only be the day.
+        assert_eq!(find_date_in_text("12-31-2024"), Some(date(2024, 12, 31)));
+        // Slashes keep the month-first reading.
+        assert_eq!(find_date_in_text("02/12/2025"), Some(date(2025, 2, 12)));
     }
 
     #[test]
