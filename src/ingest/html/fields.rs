@@ -921,10 +921,25 @@ pub fn choose_date(pm: &PageMeta, title: &str, url: Option<&str>) -> (Option<Dat
     }
     // Only an update date is shown: it stands in for the publication date,
     // marked as inferred (the page does not say when it was published).
-    if let Some(d) = zone_updated {
+    // Next to the headline first, else in a dated element or byline.
+    if let Some(d) = zone_updated.or_else(|| updated_in_elements(pm)) {
         return (Some(d), true);
     }
     (None, false)
+}
+
+/// The first date labelled as an update ("Updated March 13, 2024") in the
+/// page's dated elements and bylines.
+fn updated_in_elements(pm: &PageMeta) -> Option<Date> {
+    pm.date_texts.iter().chain(&pm.bylines).find_map(|s| {
+        let lines: Vec<&str> = s.lines().collect();
+        lines.iter().enumerate().find_map(|(i, l)| {
+            let prev = i.checked_sub(1).map(|j| lines[j]);
+            find_labelled_date(l, prev)
+                .filter(|(_, lab)| *lab == DateLabel::Updated)
+                .map(|(d, _)| d)
+        })
+    })
 }
 
 /// A publication date the page states in its metadata or marks up in its
@@ -1234,6 +1249,18 @@ mod tests {
         let pm =
             meta_of(r#"<script type="application/ld+json">{"@type":"WebPage","datePublished":"2019-01-01"}</script>"#);
         assert_eq!(choose_date(&pm, "", None).0, None);
+    }
+
+    #[test]
+    fn an_update_date_in_a_dated_element_stands_in_when_alone() {
+        let body = "<p>A first paragraph that is long enough to close the zone around the headline, with plenty of words in it so that nothing after it counts.</p>";
+        let pm = meta_of(&format!(
+            r#"<h1>Best laptops</h1>{body}<div class="post-date">Updated March 13, 2024</div>"#
+        ));
+        assert_eq!(
+            choose_date(&pm, "Best laptops", None),
+            (Some(jiff::civil::date(2024, 3, 13)), true)
+        );
     }
 
     #[test]
