@@ -181,12 +181,19 @@ pub fn find_date_at(s: &str) -> Option<(usize, Date)> {
     best
 }
 
-/// A date in a URL path such as `/2024/03/05/slug` or `/2024-03-05-slug`.
+/// A date in a URL path such as `/2024/03/05/slug`, `/2024-03-05-slug` or
+/// `/2023/october/03/slug`.
 pub fn date_in_url(url: &str) -> Option<Date> {
     static URL_DATE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").expect("valid regex"));
-    let c = URL_DATE.captures(url)?;
-    make(&c[1], c[2].parse().ok()?, &c[3])
+    static URL_NAMED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)/((?:19|20)\d\d)/{MONTH_RE}/(\d{{1,2}})(?:/|-|$)")).expect("valid regex")
+    });
+    if let Some(c) = URL_DATE.captures(url) {
+        return make(&c[1], c[2].parse().ok()?, &c[3]);
+    }
+    let c = URL_NAMED_MONTH.captures(url)?;
+    make(&c[1], month_index(&c[2])?.into(), &c[3])
 }
 
 #[cfg(test)]
@@ -278,5 +285,10 @@ mod tests {
             Some(date(2025, 9, 4))
         );
         assert_eq!(date_in_url("https://x.com/blog/top-trends-2025"), None);
+        assert_eq!(
+            date_in_url("https://x.com/blog/2023/october/03/wine-types"),
+            Some(date(2023, 10, 3))
+        );
+        assert_eq!(date_in_url("https://x.com/2023/octopus/03/x"), None);
     }
 }

@@ -76,9 +76,11 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
 
     let (title, heading) = fields::choose_title_and_heading(&pm);
     let authors = fields::choose_authors(&pm, &heading);
+    // Some pages put their title in the canonical link: only a URL counts.
     let url = pm
         .canonical
         .clone()
+        .filter(|u| u.starts_with("http") || u.starts_with('/'))
         .or_else(|| pm.meta_first(&["og:url"]).map(str::to_string));
     let (date, date_inferred) = fields::choose_date(&pm, &heading, url.as_deref());
     let publisher = fields::choose_publisher(&pm);
@@ -399,6 +401,15 @@ mod tests {
         let doc = extract_html(html);
         assert_eq!(doc.date, Some(date(2025, 12, 18)));
         assert!(!doc.date_inferred, "the page states a date");
+    }
+
+    #[test]
+    fn a_canonical_that_is_no_url_gives_way_to_og_url() {
+        let html = br#"<html><head><title>Notes</title><link rel="canonical" href="What are the types of wine?">
+            <meta property="og:url" content="https://wine.example/blog/2023/october/03/wine-types"></head>
+            <body><article><h1>Notes on wine</h1><p>Some words about wine and what grew well this year, and what did not grow at all.</p></article></body></html>"#;
+        let doc = extract_html(html);
+        assert_eq!(doc.date, Some(date(2023, 10, 3)));
     }
 
     #[test]
