@@ -503,7 +503,12 @@ fn is_logo_heading(n: &NodeRef) -> bool {
     {
         return true;
     }
+    // Page-wide classes on <body> ("wp-custom-logo") say nothing about
+    // the heading.
     if n.ancestors_it(Some(6)).any(|a| {
+        if matches!(el_name(&a).as_str(), "body" | "html") {
+            return false;
+        }
         let c = a.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
         c.contains("logo") || c.contains("site-title") || c.contains("site-branding") || c.contains("navbar")
     }) {
@@ -754,6 +759,15 @@ mod tests {
             Preparing a transition</a></h1><p>Text.</p></body></html>"#,
         );
         assert_eq!(collect(&doc).h1s, vec!["Preparing a transition".to_string()]);
+    }
+
+    #[test]
+    fn a_logo_class_on_body_does_not_make_the_headline_a_logo() {
+        let doc = Document::from(
+            r#"<html><body class="single wp-custom-logo"><main><div><h1>Best camping hammocks</h1></div></main>
+            <header><div class="site-logo"><h1>CleverSite</h1></div></header></body></html>"#,
+        );
+        assert_eq!(collect(&doc).h1s, vec!["Best camping hammocks".to_string()]);
     }
 
     #[test]
