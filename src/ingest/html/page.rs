@@ -427,7 +427,7 @@ pub fn zone_around(texts: &[String], heading: String, start: usize, end: usize) 
         if k == 0 && t.len() > LONG_TEXT && t.len() <= STANDFIRST_CHARS {
             continue;
         }
-        if t.len() > LONG_TEXT || budget > AFTER_CHARS {
+        if t.len() > LONG_TEXT || budget > AFTER_CHARS || is_related_label(t) {
             break;
         }
         budget += t.len();
@@ -438,6 +438,26 @@ pub fn zone_around(texts: &[String], heading: String, start: usize, end: usize) 
         before: before.join(" \u{2029} "),
         after: after.join(" \u{2029} "),
     }
+}
+
+/// A label that opens a box of links to other pages ("Also see", "Related
+/// articles"): what follows is their titles and dates, not the article's.
+fn is_related_label(t: &str) -> bool {
+    const LABELS: [&str; 11] = [
+        "also see",
+        "see also",
+        "related",
+        "related articles",
+        "related posts",
+        "related content",
+        "read more",
+        "read next",
+        "more to read",
+        "you may also like",
+        "recommended",
+    ];
+    let k = t.trim().trim_end_matches(':').trim().to_lowercase();
+    LABELS.contains(&k.as_str())
 }
 
 /// Text of an element with a line break at every element boundary except
@@ -768,6 +788,21 @@ mod tests {
             <header><div class="site-logo"><h1>CleverSite</h1></div></header></body></html>"#,
         );
         assert_eq!(collect(&doc).h1s, vec!["Best camping hammocks".to_string()]);
+    }
+
+    #[test]
+    fn zone_ends_at_a_related_box() {
+        let doc = Document::from(
+            r#"<html><body><h1>Small business guide</h1><div>Share</div><div>Also see:</div>
+            <div>Guidance</div><div>Publish date</div><time>17 Jan 2019</time></body></html>"#,
+        );
+        let pm = collect(&doc);
+        let z = pm
+            .h1_zones
+            .iter()
+            .find(|z| z.heading == "Small business guide")
+            .expect("zone");
+        assert!(z.after.contains("Share") && !z.after.contains("17 Jan 2019"), "{z:?}");
     }
 
     #[test]
