@@ -1039,6 +1039,9 @@ pub fn zone_dates(pm: &PageMeta, title: &str) -> (Option<Date>, Option<Date>) {
     let mut updated = None;
     let after: Vec<&str> = zone.after.split('\u{2029}').collect();
     let before: Vec<&str> = zone.before.split('\u{2029}').collect();
+    if is_list_of_dates(after.iter().chain(&before)) {
+        return (None, None);
+    }
     let order = (0..after.len())
         .map(|i| (&after, i))
         .chain((0..before.len()).rev().map(|i| (&before, i)));
@@ -1055,6 +1058,18 @@ pub fn zone_dates(pm: &PageMeta, title: &str) -> (Option<Date>, Option<Date>) {
         }
     }
     (None, updated)
+}
+
+/// Three or more different dates around a headline are a list (a change
+/// log, upcoming events, recent posts), not its dateline.
+fn is_list_of_dates<'a>(segments: impl Iterator<Item = &'a &'a str>) -> bool {
+    let mut seen: Vec<Date> = Vec::new();
+    for d in segments.filter_map(|s| find_date_in_text(s)) {
+        if !seen.contains(&d) {
+            seen.push(d);
+        }
+    }
+    seen.len() >= 3
 }
 
 /// The zone around the `<h1>` that carries the chosen title; on a page
@@ -1275,6 +1290,19 @@ mod tests {
         assert_eq!(
             choose_date(&pm, "Free tools", None).0,
             Some(jiff::civil::date(2025, 8, 13))
+        );
+    }
+
+    #[test]
+    fn a_list_of_dates_by_the_headline_is_no_dateline() {
+        let pm = meta_of(
+            r#"<meta property="article:published_time" content="2021-01-18T19:55:00+01:00">
+            <h1>Tool choices</h1><div>Updates</div><div>2021-08-09 More on requirements</div>
+            <div>2022-04-12 A link</div><div>2023-06-12 Further arguments</div>"#,
+        );
+        assert_eq!(
+            choose_date(&pm, "Tool choices", None).0,
+            Some(jiff::civil::date(2021, 1, 18))
         );
     }
 
