@@ -125,10 +125,10 @@ fn is_article_footer(footer: &NodeRef) -> bool {
     footer.ancestors_it(Some(40)).any(|a| el_name(&a) == "article")
 }
 
-/// A block named for a layout with a sidebar ("content-area theme-sidebar",
-/// "story-template-sidebar") that holds the page's `<main>` or `<h1>` is
-/// the frame of the article, not the sidebar beside it. (`<article>` does
-/// not count: comment lists wrap each comment in one.)
+/// A block with a chrome name that holds the page's `<main>` or `<h1>` is
+/// the frame of the article, not the chrome beside it: its name is that of
+/// a layout ("content-area theme-sidebar", "story-template-sidebar").
+/// (`<article>` does not count: comment lists wrap each comment in one.)
 fn is_layout_wrapper(a: &NodeRef) -> bool {
     a.descendants_it()
         .any(|d| d.is_element() && matches!(el_name(&d).as_str(), "main" | "h1"))
