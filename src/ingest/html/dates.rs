@@ -29,6 +29,10 @@ static DMY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NUMERIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b").expect("valid regex"));
+/// "02-12-2025": numbers joined by dashes are the European order, day
+/// first; the American month-first order is written with slashes.
+static DASHED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)\b").expect("valid regex"));
 
 fn month_index(name: &str) -> Option<i8> {
     let lower = name.to_ascii_lowercase();
@@ -164,15 +168,32 @@ pub fn find_date_at(s: &str) -> Option<(usize, Date)> {
         };
         consider(c.get(0).map_or(0, |m| m.start()), d);
     }
+    if let Some(c) = DASHED.captures(s) {
+        let a: i64 = c[1].parse().unwrap_or(0);
+        let b: i64 = c[2].parse().unwrap_or(0);
+        let d = if b > 12 {
+            make(&c[3], a, &c[2])
+        } else {
+            make(&c[3], b, &c[1])
+        };
+        consider(c.get(0).map_or(0, |m| m.start()), d);
+    }
     best
 }
 
-/// A date in a URL path such as `/2024/03/05/slug` or `/2024-03-05-slug`.
+/// A date in a URL path such as `/2024/03/05/slug`, `/2024-03-05-slug` or
+/// `/2023/october/03/slug`.
 pub fn date_in_url(url: &str) -> Option<Date> {
     static URL_DATE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"/((?:19|20)\d\d)[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)").expect("valid regex"));
-    let c = URL_DATE.captures(url)?;
-    make(&c[1], c[2].parse().ok()?, &c[3])
+    static URL_NAMED_MONTH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)/((?:19|20)\d\d)/{MONTH_RE}/(\d{{1,2}})(?:/|-|$)")).expect("valid regex")
+    });
+    if let Some(c) = URL_DATE.captures(url) {
+        return make(&c[1], c[2].parse().ok()?, &c[3]);
+    }
+    let c = URL_NAMED_MONTH.captures(url)?;
+    make(&c[1], month_index(&c[2])?.into(), &c[3])
 }
 
 #[cfg(test)]
@@ -205,6 +226,16 @@ mod tests {
             parse_date_value("Tue, 05 Mar 2024 10:00:00 GMT"),
             Some(date(2024, 3, 5))
         );
+    }
+
+    #[test]
+    fn dashed_numeric_dates_are_day_first() {
+        assert_eq!(parse_date_value("02-12-2025"), Some(date(2025, 12, 2)));
+        assert_eq!(find_date_in_text("Posted 7-5-2023"), Some(date(2023, 5, 7)));
+        // A second number over 12 can only be the day.
+        assert_eq!(find_date_in_text("12-31-2024"), Some(date(2024, 12, 31)));
+        // Slashes keep the month-first reading.
+        assert_eq!(find_date_in_text("02/12/2025"), Some(date(2025, 2, 12)));
     }
 
     #[test]
@@ -254,5 +285,10 @@ mod tests {
             Some(date(2025, 9, 4))
         );
         assert_eq!(date_in_url("https://x.com/blog/top-trends-2025"), None);
+        assert_eq!(
+            date_in_url("https://x.com/blog/2023/october/03/wine-types"),
+            Some(date(2023, 10, 3))
+        );
+        assert_eq!(date_in_url("https://x.com/2023/octopus/03/x"), None);
     }
 }

@@ -13,10 +13,11 @@
 //! Order of evidence: title = the visible `<h1>` the metadata echoes, else
 //! a lone `<h1>`, else og:title / JSON-LD headline / `<title>` without the
 //! site name; authors = JSON-LD people, citation/author meta, a visible
-//! "By ..." line; date = the date written next to the headline, then
-//! JSON-LD article `datePublished`, `article:published_time` and kin,
-//! `<time>`/microdata, dated elements and bylines, last the URL (marked
-//! `date_inferred`). A date is never made up.
+//! "By ..." line; date = a full date in the URL path (marked
+//! `date_inferred` when the page states no date), else the date written
+//! next to the headline, then JSON-LD article `datePublished`,
+//! `article:published_time` and kin, `<time>`/microdata, dated elements and
+//! bylines. A date is never made up.
 
 pub mod boilerplate;
 pub mod dates;
@@ -75,9 +76,11 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
 
     let (title, heading) = fields::choose_title_and_heading(&pm);
     let authors = fields::choose_authors(&pm, &heading);
+    // Some pages put their title in the canonical link: only a URL counts.
     let url = pm
         .canonical
         .clone()
+        .filter(|u| u.starts_with("http") || u.starts_with('/'))
         .or_else(|| pm.meta_first(&["og:url"]).map(str::to_string));
     let (date, date_inferred) = fields::choose_date(&pm, &heading, url.as_deref());
     let publisher = fields::choose_publisher(&pm);
@@ -388,6 +391,25 @@ mod tests {
         );
         assert_eq!(doc.date, None, "no date on the page, none invented");
         assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+    }
+
+    #[test]
+    fn url_date_wins_over_a_restamped_stated_date() {
+        let html = br#"<html><head><title>Notes</title><link rel="canonical" href="https://blog.example/2025/12/18/notes/">
+            <meta property="article:published_time" content="2025-12-19T14:39:52+00:00"></head>
+            <body><article><h1>Notes on gardening</h1><p>Some words about the garden and what grew well this year, and what did not grow at all.</p></article></body></html>"#;
+        let doc = extract_html(html);
+        assert_eq!(doc.date, Some(date(2025, 12, 18)));
+        assert!(!doc.date_inferred, "the page states a date");
+    }
+
+    #[test]
+    fn a_canonical_that_is_no_url_gives_way_to_og_url() {
+        let html = br#"<html><head><title>Notes</title><link rel="canonical" href="What are the types of wine?">
+            <meta property="og:url" content="https://wine.example/blog/2023/october/03/wine-types"></head>
+            <body><article><h1>Notes on wine</h1><p>Some words about wine and what grew well this year, and what did not grow at all.</p></article></body></html>"#;
+        let doc = extract_html(html);
+        assert_eq!(doc.date, Some(date(2023, 10, 3)));
     }
 
     #[test]

@@ -102,7 +102,7 @@ fn el_name(n: &NodeRef) -> String {
 fn in_chrome(n: &NodeRef) -> bool {
     n.ancestors_it(Some(40)).any(|a| {
         let name = el_name(&a);
-        if matches!(name.as_str(), "footer" | "nav") {
+        if name == "nav" || (name == "footer" && !is_article_footer(&a)) {
             return true;
         }
         // Page-wide classes on <body> ("single-post no-sidebar") say nothing.
@@ -115,7 +115,23 @@ fn in_chrome(n: &NodeRef) -> bool {
             .split_whitespace()
             .chain(std::iter::once(id.as_str()))
             .any(is_chrome_token)
+            && !is_layout_wrapper(&a)
     })
+}
+
+/// A `<footer>` inside an `<article>` closes the article itself: its author
+/// and date line, not the page's footer.
+fn is_article_footer(footer: &NodeRef) -> bool {
+    footer.ancestors_it(Some(40)).any(|a| el_name(&a) == "article")
+}
+
+/// A block with a chrome name that holds the page's `<main>` or `<h1>` is
+/// the frame of the article, not the chrome beside it: its name is that of
+/// a layout ("content-area theme-sidebar", "story-template-sidebar").
+/// (`<article>` does not count: comment lists wrap each comment in one.)
+fn is_layout_wrapper(a: &NodeRef) -> bool {
+    a.descendants_it()
+        .any(|d| d.is_element() && matches!(el_name(&d).as_str(), "main" | "h1"))
 }
 
 /// A class or id naming a part of the page around the article.
@@ -411,7 +427,7 @@ pub fn zone_around(texts: &[String], heading: String, start: usize, end: usize) 
         if k == 0 && t.len() > LONG_TEXT && t.len() <= STANDFIRST_CHARS {
             continue;
         }
-        if t.len() > LONG_TEXT || budget > AFTER_CHARS {
+        if t.len() > LONG_TEXT || budget > AFTER_CHARS || is_related_label(t) {
             break;
         }
         budget += t.len();
@@ -422,6 +438,26 @@ pub fn zone_around(texts: &[String], heading: String, start: usize, end: usize) 
         before: before.join(" \u{2029} "),
         after: after.join(" \u{2029} "),
     }
+}
+
+/// A label that opens a box of links to other pages ("Also see", "Related
+/// articles"): what follows is their titles and dates, not the article's.
+fn is_related_label(t: &str) -> bool {
+    const LABELS: [&str; 11] = [
+        "also see",
+        "see also",
+        "related",
+        "related articles",
+        "related posts",
+        "related content",
+        "read more",
+        "read next",
+        "more to read",
+        "you may also like",
+        "recommended",
+    ];
+    let k = t.trim().trim_end_matches(':').trim().to_lowercase();
+    LABELS.contains(&k.as_str())
 }
 
 /// Text of an element with a line break at every element boundary except
@@ -445,12 +481,21 @@ pub fn lines_text(n: &NodeRef) -> String {
 }
 
 /// Text of an element with a space at element boundaries, so that
-/// `<h1>Title<br>Subtitle</h1>` does not run the two together.
+/// `<h1>Title<br>Subtitle</h1>` does not run the two together. A `<time>`
+/// inside is a dateline styled into the heading, not part of its words:
+/// it is left out.
 pub fn spaced_text(n: &NodeRef) -> String {
+    let in_time = |d: &NodeRef| {
+        d.ancestors_it(None)
+            .take_while(|a| a.id != n.id)
+            .any(|a| el_name(&a) == "time")
+    };
     let mut out = String::new();
     for d in n.descendants_it() {
         if d.is_text() {
-            out.push_str(&d.text());
+            if !in_time(&d) {
+                out.push_str(&d.text());
+            }
         } else if d.is_element() {
             let name = el_name(&d);
             if matches!(name.as_str(), "br" | "div" | "p" | "span" | "small" | "li") {
@@ -478,7 +523,12 @@ fn is_logo_heading(n: &NodeRef) -> bool {
     {
         return true;
     }
+    // Page-wide classes on <body> ("wp-custom-logo") say nothing about
+    // the heading.
     if n.ancestors_it(Some(6)).any(|a| {
+        if matches!(el_name(&a).as_str(), "body" | "html") {
+            return false;
+        }
         let c = a.attr("class").map(|c| c.to_ascii_lowercase()).unwrap_or_default();
         c.contains("logo") || c.contains("site-title") || c.contains("site-branding") || c.contains("navbar")
     }) {
@@ -696,6 +746,63 @@ mod tests {
             "footer dates are chrome: {:?}",
             pm.published_dates
         );
+    }
+
+    #[test]
+    fn a_layout_named_for_its_sidebar_is_not_chrome() {
+        // The wrapper's class says the layout has a sidebar; it holds <main>.
+        let doc = Document::from(
+            r#"<html><body><div class="content-area theme-sidebar"><main><article>
+            <span class="post-date">November 22, 2018</span><h2>Cheap fixes</h2></article></main>
+            <aside class="widget-sidebar"><span class="post-date">May 1, 2020</span></aside></div></body></html>"#,
+        );
+        let pm = collect(&doc);
+        assert_eq!(pm.date_texts, vec!["November 22, 2018".to_string()]);
+    }
+
+    #[test]
+    fn an_articles_own_footer_is_not_chrome() {
+        let doc = Document::from(
+            r#"<html><body><article><h1>Remote work</h1><p>Text.</p>
+            <footer class="author__meta"><span class="byline">Tariq Ayan</span><span class="meta-date">March 30, 2023</span></footer></article>
+            <footer><span class="site-date">May 1, 2020</span></footer></body></html>"#,
+        );
+        let pm = collect(&doc);
+        assert_eq!(pm.date_texts, vec!["March 30, 2023".to_string()]);
+        assert!(pm.bylines.iter().any(|b| b == "Tariq Ayan"), "{:?}", pm.bylines);
+    }
+
+    #[test]
+    fn a_time_inside_the_headline_is_not_part_of_it() {
+        let doc = Document::from(
+            r#"<html><body><h1><a href="/p"><time datetime="2025-12-18">Dec <span>18</span> 2025</time>
+            Preparing a transition</a></h1><p>Text.</p></body></html>"#,
+        );
+        assert_eq!(collect(&doc).h1s, vec!["Preparing a transition".to_string()]);
+    }
+
+    #[test]
+    fn a_logo_class_on_body_does_not_make_the_headline_a_logo() {
+        let doc = Document::from(
+            r#"<html><body class="single wp-custom-logo"><main><div><h1>Best camping hammocks</h1></div></main>
+            <header><div class="site-logo"><h1>CleverSite</h1></div></header></body></html>"#,
+        );
+        assert_eq!(collect(&doc).h1s, vec!["Best camping hammocks".to_string()]);
+    }
+
+    #[test]
+    fn zone_ends_at_a_related_box() {
+        let doc = Document::from(
+            r#"<html><body><h1>Small business guide</h1><div>Share</div><div>Also see:</div>
+            <div>Guidance</div><div>Publish date</div><time>17 Jan 2019</time></body></html>"#,
+        );
+        let pm = collect(&doc);
+        let z = pm
+            .h1_zones
+            .iter()
+            .find(|z| z.heading == "Small business guide")
+            .expect("zone");
+        assert!(z.after.contains("Share") && !z.after.contains("17 Jan 2019"), "{z:?}");
     }
 
     #[test]
