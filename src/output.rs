@@ -163,6 +163,47 @@ pub struct Manifest {
     file: (u64, i128),
 }
 
+/// The records of the site just written, for its manifest file.
+pub struct UnwrittenManifest {
+    file: PathBuf,
+    dir: PathBuf,
+    /// By path.
+    pages: Vec<(String, PageRecord)>,
+}
+
+impl UnwrittenManifest {
+    /// Write the manifest file; the manifest as written, unless it could
+    /// not be (a lost manifest only costs reading pages back next time).
+    pub fn write(self) -> Option<Manifest> {
+        use std::fmt::Write as _;
+        let mut text = format!("{MANIFEST_HEADER}\t{}\n", self.dir.display());
+        for (path, r) in &self.pages {
+            let _ = write!(
+                text,
+                "{:032x}\t{}\t{}\t",
+                u128::from_be_bytes(r.hash),
+                r.len,
+                r.mtime_ns
+            );
+            let _ = match r.view {
+                Some(v) => writeln!(text, "{v:032x}\t{path}"),
+                None => writeln!(text, "-\t{path}"),
+            };
+        }
+        if let Some(p) = self.file.parent() {
+            let _ = std::fs::create_dir_all(p);
+        }
+        let tmp = self.file.with_extension("tmp");
+        if std::fs::write(&tmp, text).is_err() || std::fs::rename(&tmp, &self.file).is_err() {
+            return None;
+        }
+        file_stamp(&self.file).map(|stamp| Manifest {
+            records: self.pages.into_iter().collect(),
+            file: stamp,
+        })
+    }
+}
+
 fn file_stamp(file: &Path) -> Option<(u64, i128)> {
     std::fs::metadata(file).ok().map(|m| (m.len(), mtime_ns(&m)))
 }
@@ -435,12 +476,17 @@ impl SiteWriter {
     /// Move everything into place, remove pages that are gone, and
     /// remember what was written.
     pub fn finish(self) -> std::io::Result<WriteStats> {
-        self.finish_keeping().map(|(stats, _)| stats)
+        let (stats, manifest) = self.finish_keeping()?;
+        if let Some(m) = manifest {
+            m.write();
+        }
+        Ok(stats)
     }
 
-    /// [`SiteWriter::finish`], and the manifest written, for the next
-    /// writer of this process.
-    pub fn finish_keeping(mut self) -> std::io::Result<(WriteStats, Option<Manifest>)> {
+    /// [`SiteWriter::finish`], leaving the manifest to the caller to
+    /// write: a process that builds again (`serve`) writes it after the
+    /// build, and keeps it for its next writer.
+    pub fn finish_keeping(mut self) -> std::io::Result<(WriteStats, Option<UnwrittenManifest>)> {
         self.finished = true;
         let result = self.finish_inner();
         if result.is_err() {
@@ -449,7 +495,7 @@ impl SiteWriter {
         result
     }
 
-    fn finish_inner(&mut self) -> std::io::Result<(WriteStats, Option<Manifest>)> {
+    fn finish_inner(&mut self) -> std::io::Result<(WriteStats, Option<UnwrittenManifest>)> {
         let written = std::mem::take(&mut *self.written.lock().unwrap_or_else(|e| e.into_inner()));
         if let Some(e) = written.error {
             return Err(e);
@@ -484,37 +530,12 @@ impl SiteWriter {
                 std::fs::remove_dir_all(&self.staging)?;
             }
         }
-        let Some(file) = &self.manifest_file else {
-            return Ok((stats, None));
-        };
-        use std::fmt::Write as _;
-        let mut text = format!("{MANIFEST_HEADER}\t{}\n", self.dir.display());
-        for (path, r, _) in &pages {
-            let _ = write!(
-                text,
-                "{:032x}\t{}\t{}\t",
-                u128::from_be_bytes(r.hash),
-                r.len,
-                r.mtime_ns
-            );
-            let _ = match r.view {
-                Some(v) => writeln!(text, "{v:032x}\t{path}"),
-                None => writeln!(text, "-\t{path}"),
-            };
-        }
-        // a lost manifest only costs reading pages back next time
-        if let Some(p) = file.parent() {
-            let _ = std::fs::create_dir_all(p);
-        }
-        let tmp = file.with_extension("tmp");
-        if std::fs::write(&tmp, text).is_err() || std::fs::rename(&tmp, file).is_err() {
-            return Ok((stats, None));
-        }
-        let kept = file_stamp(file).map(|stamp| Manifest {
-            records: pages.into_iter().map(|(path, r, _)| (path, r)).collect(),
-            file: stamp,
+        let unwritten = self.manifest_file.clone().map(|file| UnwrittenManifest {
+            file,
+            dir: self.dir.clone(),
+            pages: pages.into_iter().map(|(path, r, _)| (path, r)).collect(),
         });
-        Ok((stats, kept))
+        Ok((stats, unwritten))
     }
 }
 

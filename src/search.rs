@@ -72,9 +72,10 @@ fn folded_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
 pub type Terms = Vec<(String, u32)>;
 
 /// The weighted words of one document, each once with its summed score.
-fn doc_terms<'a>(fields: &[(&'a str, u32)]) -> Vec<(Cow<'a, str>, u32)> {
+fn doc_terms<'a>(fields: &Fields<'a>) -> Vec<(Cow<'a, str>, u32)> {
     let mut m: FxHashMap<Cow<'a, str>, u32> = FxHashMap::default();
-    for (text, weight) in fields {
+    let sentences = fields.sentences.iter().map(|s| (s.as_str(), 1));
+    for (text, weight) in fields.weighted.iter().copied().chain(sentences) {
         for w in folded_words(text) {
             *m.entry(w).or_insert(0) += weight;
         }
@@ -84,11 +85,7 @@ fn doc_terms<'a>(fields: &[(&'a str, u32)]) -> Vec<(Cow<'a, str>, u32)> {
 
 /// [`doc_terms`] through the terms cache, when there is one and the
 /// document has a key in it.
-fn cached_terms<'a>(
-    fields: &[(&'a str, u32)],
-    key: Option<&str>,
-    cache: Option<&Cache<Terms>>,
-) -> Vec<(Cow<'a, str>, u32)> {
+fn cached_terms<'a>(fields: &Fields<'a>, key: Option<&str>, cache: Option<&Cache<Terms>>) -> Vec<(Cow<'a, str>, u32)> {
     let (Some(c), Some(k)) = (cache, key) else {
         return doc_terms(fields);
     };
@@ -181,14 +178,17 @@ fn documents(site: &Site) -> (Vec<Doc>, Vec<Fields<'_>>, Vec<Head>, Vec<u128>) {
         .par_iter()
         .map(|&i| {
             let (a, an) = (&site.articles[i], &site.analyses[i]);
-            let mut fields = vec![
+            let mut weighted = vec![
                 (a.meta.title.as_str(), 20),
                 (a.meta.subtitle.as_deref().unwrap_or(""), 5),
             ];
-            fields.extend(a.meta.authors.iter().map(|s| (s.as_str(), 10)));
-            let input = head(&fields, Some(an.source));
+            weighted.extend(a.meta.authors.iter().map(|s| (s.as_str(), 10)));
+            let input = head(&weighted, Some(an.source));
             let hash = xxhash_rust::xxh3::xxh3_128(&input);
-            fields.extend(an.sentences.iter().map(|s| (s.as_str(), 1)));
+            let fields = Fields {
+                weighted,
+                sentences: &an.sentences,
+            };
             let date = a
                 .meta
                 .date
@@ -220,10 +220,13 @@ fn documents(site: &Site) -> (Vec<Doc>, Vec<Fields<'_>>, Vec<Head>, Vec<u128>) {
     for e in site.entities.entities.values() {
         let articles = site.article_count(&e.id);
         // names weigh most; a popular entity outranks a rare namesake
-        let mut fields = vec![(e.name.as_str(), 40 + articles.min(40) as u32)];
-        fields.extend(e.aliases.iter().map(|a| (a.as_str(), 30)));
-        inputs.push(xxhash_rust::xxh3::xxh3_128(&head(&fields, None)));
-        texts.push(fields);
+        let mut weighted = vec![(e.name.as_str(), 40 + articles.min(40) as u32)];
+        weighted.extend(e.aliases.iter().map(|a| (a.as_str(), 30)));
+        inputs.push(xxhash_rust::xxh3::xxh3_128(&head(&weighted, None)));
+        texts.push(Fields {
+            weighted,
+            sentences: &[],
+        });
         heads.push(None);
         let mut s = e
             .registry
@@ -251,8 +254,11 @@ fn terms_key(head: &Head, cache: Option<&Cache<Terms>>) -> Option<String> {
     Some(crate::cache::key(head.as_ref()?, "search-terms"))
 }
 
-/// A document's weighted texts.
-type Fields<'a> = Vec<(&'a str, u32)>;
+/// A document's texts: weighted fields, and sentences of weight 1.
+struct Fields<'a> {
+    weighted: Vec<(&'a str, u32)>,
+    sentences: &'a [String],
+}
 
 /// What an article's terms are cached under, before it is hashed (see
 /// [`terms_key`]); none for an entity.
@@ -316,25 +322,36 @@ pub fn index(
             for &d in &changed {
                 is_changed[d] = true;
             }
-            let mut touched: BTreeSet<String> = BTreeSet::new();
+            // the changed documents' postings, before and after: a word
+            // whose postings of them are the same needs no new shard (an
+            // added sentence changes the scores of its own words only)
+            let mut was: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
             postings.retain(|w, list| {
-                let n = list.len();
-                list.retain(|(d, _)| !is_changed[*d as usize]);
-                if list.len() != n {
-                    touched.insert(w.clone());
+                let mut gone = Vec::new();
+                list.retain(|p| {
+                    let keep = !is_changed[p.0 as usize];
+                    if !keep {
+                        gone.push(*p);
+                    }
+                    keep
+                });
+                if !gone.is_empty() {
+                    was.insert(w.clone(), gone);
                 }
                 !list.is_empty()
             });
+            let mut is: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
             for &d in &changed {
                 let key = terms_key(&heads[d], cache);
                 for (w, score) in cached_terms(&texts[d], key.as_deref(), cache) {
                     let list = postings.entry(w.to_string()).or_default();
                     let at = list.partition_point(|p| p.0 < d as u32);
                     list.insert(at, (d as u32, score));
-                    touched.insert(w.into_owned());
+                    is.entry(w.into_owned()).or_default().push((d as u32, score));
                 }
             }
-            let dirty: BTreeSet<String> = touched.iter().map(|w| group_of(w).to_string()).collect();
+            let touched = was.keys().chain(is.keys()).filter(|w| was.get(*w) != is.get(*w));
+            let dirty: BTreeSet<String> = touched.map(|w| group_of(w).to_string()).collect();
             let state = IndexState {
                 docs: Vec::new(),
                 inputs: Vec::new(),

@@ -106,9 +106,13 @@ pub fn ingest(project: &Project, force: bool) -> Result<crate::ingest::IngestRep
 /// What a build leaves for the next one in the same process (`serve`), so
 /// that a rebuild after an edit reads, analyses and indexes again only what
 /// changed: the articles as read with their files' stamps, their analyses
-/// with the hash of what they were made from, the graph with its key, and the
-/// search index's state. Each is taken only under the rule the disk caches
-/// use for the same thing; none of it is written anywhere.
+/// with the hash of what they were made from, the graph with its key, the
+/// search index's state, the page keys and the site manifest. Each is taken
+/// only under the rule the disk caches use for the same thing.
+///
+/// What the disk keeps for the next process (the manifest, the search
+/// index's state) is written after the build has reported, by a thread that
+/// holds the project lock until it is done; the next build waits for it.
 #[derive(Default)]
 pub struct Warm {
     articles: crate::load::Loaded,
@@ -118,17 +122,21 @@ pub struct Warm {
     search: Option<std::sync::Arc<crate::search::IndexState>>,
     keys: Option<crate::render::Keys>,
     manifest: Option<crate::output::Manifest>,
-    /// Storing the search index's state for the next process: off the
-    /// build's path, done by the time the next build needs the state.
-    storing: Option<std::thread::JoinHandle<Result<(), String>>>,
+    /// The manifest of the last build, until it is written.
+    unwritten: Option<crate::output::UnwrittenManifest>,
+    writing: Option<std::thread::JoinHandle<Written>>,
+}
+
+/// What the thread that writes behind a build did.
+struct Written {
+    manifest: Option<crate::output::Manifest>,
+    search: Result<(), String>,
 }
 
 impl Warm {
-    /// Keep what the build of `site` made for the next build, and store
-    /// the search index's state for the next process.
+    /// Keep what the build of `site` made for the next build.
     fn keep(
         &mut self,
-        project: &Project,
         site: crate::graph::Site,
         stamps: &Stamps,
         search: crate::search::IndexState,
@@ -138,30 +146,48 @@ impl Warm {
         let (articles, analyses, _bodies, graph) = site.into_parts();
         self.graph = key.map(|k| (k, graph));
         self.keys = keys;
+        self.search = Some(std::sync::Arc::new(search));
         self.analyses = articles.iter().map(|a| a.file.clone()).zip(analyses).collect();
         self.articles = articles
             .into_iter()
             .filter_map(|a| Some((a.file.clone(), (*stamps.get(&a.file)?, a))))
             .collect();
-        let search = std::sync::Arc::new(search);
-        let (root, state) = (project.root.clone(), std::sync::Arc::clone(&search));
-        self.storing = Some(std::thread::spawn(move || {
-            crate::memo::store(&root, crate::memo::SEARCH, search_key(), &*state)
-        }));
-        self.search = Some(search);
     }
 
-    /// The search index's state, once it is stored; a failure to store it
-    /// is a warning of this build.
-    fn take_search(&mut self, warnings: &mut Vec<Diagnostic>) -> Option<crate::search::IndexState> {
-        if let Some(storing) = self.storing.take() {
-            match storing.join() {
-                Ok(Ok(())) => {}
-                Ok(Err(w)) => warnings.push(cache_warning(w)),
-                Err(_) => warnings.push(cache_warning("storing the search index's state failed".into())),
+    /// Write the manifest and store the search index's state, on a thread
+    /// that holds `lock` until it is done.
+    fn write_behind(&mut self, project: &Project, lock: ProjectLock) {
+        let (root, manifest) = (project.root.clone(), self.unwritten.take());
+        let search = self.search.clone();
+        self.writing = Some(std::thread::spawn(move || {
+            let _lock = lock;
+            Written {
+                manifest: manifest.and_then(crate::output::UnwrittenManifest::write),
+                search: match search {
+                    Some(state) => crate::memo::store(&root, crate::memo::SEARCH, search_key(), &*state),
+                    None => Ok(()),
+                },
             }
+        }));
+    }
+
+    /// Wait for the last build's writes; a failure to store the search
+    /// index's state is a warning of this build.
+    fn settle(&mut self, warnings: &mut Vec<Diagnostic>) {
+        let Some(writing) = self.writing.take() else {
+            return;
+        };
+        match writing.join() {
+            Ok(w) => {
+                self.manifest = w.manifest;
+                if let Err(e) = w.search {
+                    warnings.push(cache_warning(e));
+                }
+            }
+            Err(_) => warnings.push(cache_warning(
+                "writing the site manifest and search state failed".into(),
+            )),
         }
-        std::sync::Arc::into_inner(self.search.take()?)
     }
 }
 
@@ -177,10 +203,18 @@ pub fn build(project: &Project, opts: &BuildOptions) -> Result<BuildReport, Buil
 /// [`build`], taking what it can from `warm` (the last build of this
 /// process) and leaving there what the next one can take.
 pub fn build_warm(project: &Project, opts: &BuildOptions, warm: Option<&mut Warm>) -> Result<BuildReport, BuildError> {
-    let _lock = lock(project)?;
     let mut warm = warm;
-    let (first, complete) = build_locked(project, opts, warm.as_deref_mut())?;
+    let mut settled = Vec::new();
+    if let Some(w) = warm.as_deref_mut() {
+        w.settle(&mut settled);
+    }
+    let lock = lock(project)?;
+    let (mut first, complete) = build_locked(project, opts, warm.as_deref_mut())?;
     if complete {
+        first.warnings.splice(0..0, settled);
+        if let Some(w) = warm {
+            w.write_behind(project, lock);
+        }
         return Ok(first);
     }
     // what the first try took from `warm` is gone with it
@@ -194,10 +228,14 @@ pub fn build_warm(project: &Project, opts: &BuildOptions, warm: Option<&mut Warm
         eager_bodies: true,
         ..opts.clone()
     };
-    let (mut report, complete) = build_locked(project, &eager, warm)?;
+    let (mut report, complete) = build_locked(project, &eager, warm.as_deref_mut())?;
     if !complete {
         return Err(BuildError::Io("cached article bodies could not be read back".into()));
     }
+    if let Some(w) = warm {
+        w.write_behind(project, lock);
+    }
+    report.warnings.splice(0..0, settled);
     let mut warnings = first.warnings;
     warnings.append(&mut report.warnings);
     report.warnings = warnings;
@@ -225,10 +263,9 @@ fn build_locked(
     }
 
     let keep_warm = warm.is_some();
-    let prior_search = match warm.as_deref_mut() {
-        Some(w) => w.take_search(&mut report.warnings),
-        None => None,
-    };
+    let prior_search = warm
+        .as_deref_mut()
+        .and_then(|w| std::sync::Arc::into_inner(w.search.take()?));
     let (mut site, theme, stamps) = assemble_warm(project, opts, &mut report, warm.as_deref_mut())?;
 
     // pages go to the writer as they are rendered: nothing reaches the
@@ -306,7 +343,7 @@ fn build_locked(
         .extend(site.bodies.finish().into_iter().map(cache_warning));
 
     match warm.as_deref_mut() {
-        Some(w) => w.keep(project, site, &stamps, search_state, keys),
+        Some(w) => w.keep(site, &stamps, search_state, keys),
         // freeing the site's millions of small allocations is a twentieth
         // of a rebuild's CPU at 10,000 articles (perf): leave it to another
         // thread, which the process's exit ends
@@ -314,8 +351,11 @@ fn build_locked(
     }
     clock = Instant::now();
     let (stats, manifest) = writer.finish_keeping()?;
-    if let Some(w) = warm {
-        w.manifest = manifest;
+    match (warm, manifest) {
+        // written by `build_warm`, after the build
+        (Some(w), m) => w.unwritten = m,
+        (None, Some(m)) => drop(m.write()),
+        (None, None) => {}
     }
     report.pages = stats.written + stats.unchanged;
     report.written = stats.written;
