@@ -241,6 +241,16 @@ impl<T: Serialize + DeserializeOwned> Cache<T> {
         true
     }
 
+    /// End of a build that looked up only some of its records (the rest
+    /// came from elsewhere, e.g. a running server's memory): nothing is
+    /// compacted, since unused records may still be the project's. Returns
+    /// the warnings (see [`Cache::warnings`]).
+    pub fn finish_partial(self) -> Vec<String> {
+        let mut warnings = self.warnings.into_inner().unwrap_or_else(|e| e.into_inner());
+        warnings.sort();
+        warnings
+    }
+
     /// End of a build: when at most half of the file is records this
     /// build used, rewrite it with those only, so the cache stays the size
     /// of the project however often articles change. Returns the warnings

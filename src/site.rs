@@ -73,6 +73,9 @@ impl From<std::io::Error> for BuildError {
     }
 }
 
+/// How long a build waits for another to let go of the project.
+const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_secs(3);
+
 /// Holds the project lock for the duration of a build, so two builds at
 /// once cannot interleave their writes.
 pub struct ProjectLock {
@@ -87,13 +90,25 @@ pub fn lock(project: &Project) -> Result<ProjectLock, BuildError> {
         .write(true)
         .open(&path)
         .map_err(|e| BuildError::Io(format!("{}: cannot create lock file: {e}", path.display())))?;
-    match file.try_lock() {
-        Ok(()) => Ok(ProjectLock { _file: file }),
-        Err(std::fs::TryLockError::WouldBlock) => Err(BuildError::Io(format!(
-            "another dossier process is building this project (lock held on {})",
-            path.display()
-        ))),
-        Err(std::fs::TryLockError::Error(e)) => Err(BuildError::Io(format!("{}: cannot lock: {e}", path.display()))),
+    // a running `serve` holds the lock for a moment after each build, while
+    // it writes what the next process reads: wait that out, not a build
+    let waited = Instant::now();
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(ProjectLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) if waited.elapsed() < LOCK_PATIENCE => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(BuildError::Io(format!(
+                    "another dossier process is building this project (lock held on {})",
+                    path.display()
+                )))
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(BuildError::Io(format!("{}: cannot lock: {e}", path.display())))
+            }
+        }
     }
 }
 
@@ -307,13 +322,14 @@ fn build_locked(
                     None => None,
                 },
             };
+            let delta = prior.is_some();
             let state = crate::search::index(&site, &writer, terms.as_ref(), prior).map_err(BuildError::Io)?;
             if opts.cache && !keep_warm {
                 if let Err(w) = crate::memo::store(&project.root, crate::memo::SEARCH, search_key(), &state) {
                     locked(&search_warnings).push(w);
                 }
             }
-            Ok(state)
+            Ok((state, delta))
         })
     };
     // side by side, each stage's peak memory adds to the other's: above
@@ -326,11 +342,14 @@ fn build_locked(
         (render(), index())
     };
     let (keys, render_secs) = rendered?;
-    let (search_state, search_secs) = indexed?;
+    let ((search_state, delta), search_secs) = indexed?;
     report.stages.push(("render", render_secs, resident_mb()));
     report.stages.push(("search", search_secs, resident_mb()));
     if let Some(c) = terms {
-        report.warnings.extend(c.finish().into_iter().map(cache_warning));
+        // an index made from a kept state looked up only the changed
+        // documents' terms: the others' records stay
+        let warnings = if delta { c.finish_partial() } else { c.finish() };
+        report.warnings.extend(warnings.into_iter().map(cache_warning));
     }
     report
         .warnings
@@ -479,6 +498,7 @@ fn extract(
             .collect(),
         _ => sources.iter().map(|_| None).collect(),
     };
+    let kept_any = kept.iter().any(Option::is_some);
     let results: Vec<(crate::extract::Analysis, bool)> = content
         .articles
         .par_iter_mut()
@@ -521,7 +541,9 @@ fn extract(
         p.finish_and_clear();
     }
     if let Some(c) = pack.into_inner() {
-        report.warnings.extend(c.finish().into_iter().map(cache_warning));
+        // a build that took analyses from `warm` saw only some records
+        let warnings = if kept_any { c.finish_partial() } else { c.finish() };
+        report.warnings.extend(warnings.into_iter().map(cache_warning));
     }
     let mut analyses = Vec::with_capacity(results.len());
     for (r, hit) in results {
