@@ -20,6 +20,9 @@ pub struct Content {
     /// Only looked up, never listed: a hash map (paths compare slowly, and
     /// a rebuild looks up every article's).
     pub stamps: Stamps,
+    /// The article files taken from a previous load ([`load_reusing`])
+    /// rather than read: their articles come without their Markdown.
+    pub kept: std::collections::HashSet<PathBuf>,
 }
 
 /// A file's size, modification time and inode: a file whose stamp did not
@@ -194,7 +197,7 @@ pub fn load_reusing(project: &Project, loaded: &mut Loaded) -> (Option<Content>,
     };
 
     let files = markdown_files(&project.articles_dir(), &mut diags, project);
-    let (articles, stamps) = load_articles(project, &files, loaded, &mut diags);
+    let (articles, stamps, kept) = load_articles(project, &files, loaded, &mut diags);
     let registry = load_registry(project, &mut diags);
     (
         Some(Content {
@@ -202,6 +205,7 @@ pub fn load_reusing(project: &Project, loaded: &mut Loaded) -> (Option<Content>,
             articles,
             registry,
             stamps,
+            kept,
         }),
         diags,
     )
@@ -212,7 +216,7 @@ fn load_articles(
     files: &[PathBuf],
     loaded: &mut Loaded,
     diags: &mut Vec<Diagnostic>,
-) -> (Vec<Article>, Stamps) {
+) -> (Vec<Article>, Stamps, std::collections::HashSet<PathBuf>) {
     use rayon::prelude::*;
     // the stamp before the read: a file written after it is read again
     // next time, since its stamp will differ
@@ -229,6 +233,12 @@ fn load_articles(
             (Some((was, a)), Some(now)) if was == *now => Some(a),
             _ => None,
         })
+        .collect();
+    let kept_files = stamped
+        .iter()
+        .zip(&kept)
+        .filter(|(_, k)| k.is_some())
+        .map(|((rel, _), _)| rel.clone())
         .collect();
     let parsed: Vec<Result<Article, Diagnostic>> = files
         .par_iter()
@@ -262,7 +272,7 @@ fn load_articles(
     }
     dedupe_article_ids(&mut articles, diags);
     articles.sort_by(|a, b| a.id.cmp(&b.id));
-    (articles, stamps)
+    (articles, stamps, kept_files)
 }
 
 fn load_registry(project: &Project, diags: &mut Vec<Diagnostic>) -> Vec<RegistryEntry> {

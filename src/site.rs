@@ -136,6 +136,9 @@ pub struct Warm {
     graph: Option<(u128, crate::graph::Graph)>,
     search: Option<std::sync::Arc<crate::search::IndexState>>,
     keys: Option<crate::render::Keys>,
+    /// What the analyses were made with besides the articles' text
+    /// ([`lexicon_fingerprint`]).
+    fingerprint: Option<String>,
     manifest: Option<crate::output::Manifest>,
     /// The manifest of the last build, until it is written.
     unwritten: Option<crate::output::UnwrittenManifest>,
@@ -404,15 +407,24 @@ fn assemble_warm(
     mut warm: Option<&mut Warm>,
 ) -> Result<(crate::graph::Site, crate::render::Theme, Stamps), BuildError> {
     let mut clock = Instant::now();
-    let (content, diags) = match warm.as_deref_mut() {
-        Some(w) => crate::load::load_reusing(project, &mut w.articles),
-        None => crate::load::load(project),
+    let mut content = match warm.as_deref_mut() {
+        Some(w) => load(report, |p| crate::load::load_reusing(p, &mut w.articles), project)?,
+        None => load(report, crate::load::load, project)?,
     };
-    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
-    report.warnings.extend(warnings);
-    let Some(mut content) = content.filter(|_| errors.is_empty()) else {
-        return Err(BuildError::Content(errors));
-    };
+    let allow = content.config.allow_raw_html;
+    let fingerprint = lexicon_fingerprint(&content.registry, &content.config.entities, allow);
+    if let Some(w) = warm.as_deref_mut() {
+        // the articles taken from `warm` come without their text: their
+        // analyses must be reusable, else every article is read again
+        let reusable = opts.cache
+            && w.fingerprint.as_ref() == Some(&fingerprint)
+            && content.kept.iter().all(|f| w.analyses.contains_key(f));
+        if !reusable && !content.kept.is_empty() {
+            w.analyses.clear();
+            content = load(report, crate::load::load, project)?;
+        }
+        w.fingerprint = Some(fingerprint.clone());
+    }
     if let Some(b) = &opts.base_url {
         content.config.base_url = if b.ends_with('/') { b.clone() } else { format!("{b}/") };
     }
@@ -420,7 +432,7 @@ fn assemble_warm(
     report.stage("load", clock);
 
     clock = Instant::now();
-    let (analyses, bodies) = extract(project, opts, &mut content, warm.as_deref_mut(), report);
+    let (analyses, bodies) = extract(project, opts, &mut content, &fingerprint, warm.as_deref_mut(), report);
     report.stage("extract", clock);
 
     clock = Instant::now();
@@ -444,6 +456,27 @@ fn assemble_warm(
     Ok((site, theme, stamps))
 }
 
+/// The Markdown of an article read again from its file.
+fn reread_body(project: &Project, a: &crate::model::Article) -> Option<String> {
+    let text = std::fs::read_to_string(project.root.join(&a.file)).ok()?;
+    crate::load::parse_article(&text, &a.file)
+        .ok()
+        .map(|parsed| parsed.body)
+}
+
+/// Load the project with `load`; its warnings go into `report`, its errors
+/// stop the build.
+fn load(
+    report: &mut BuildReport,
+    load: impl FnOnce(&Project) -> (Option<crate::load::Content>, Vec<Diagnostic>),
+    project: &Project,
+) -> Result<crate::load::Content, BuildError> {
+    let (content, diags) = load(project);
+    let (errors, warnings): (Vec<_>, Vec<_>) = diags.into_iter().partition(Diagnostic::is_error);
+    report.warnings.extend(warnings);
+    content.filter(|_| errors.is_empty()).ok_or(BuildError::Content(errors))
+}
+
 /// Analyse every article, or take its analysis from `warm` or the cache
 /// when its source is unchanged. Returns the analyses, in the articles'
 /// order, and their bodies.
@@ -451,6 +484,7 @@ fn extract(
     project: &Project,
     opts: &BuildOptions,
     content: &mut crate::load::Content,
+    fingerprint: &str,
     warm: Option<&mut Warm>,
     report: &mut BuildReport,
 ) -> (Vec<crate::extract::Analysis>, crate::extract::bodies::BodyStore) {
@@ -464,7 +498,6 @@ fn extract(
         .then_some(|| pack.get_or_init(|| crate::cache::Cache::new(&project.root)));
     let allow = content.config.allow_raw_html;
     let lexicon = crate::extract::entities::Lexicon::new(&content.registry, &content.config.entities);
-    let fingerprint = lexicon_fingerprint(&content.registry, &content.config.entities, allow);
     let bodies = match &cache {
         Some(_) => crate::extract::bodies::BodyStore::with_pack(
             content.articles.len(),
@@ -474,11 +507,22 @@ fn extract(
         None => crate::extract::bodies::BodyStore::new(content.articles.len()),
     };
     // everything an analysis depends on, hashed once: it keys the cache and
-    // tells pages the analysis is unchanged
+    // tells pages the analysis is unchanged. An article taken from `warm`
+    // was not read, and its analysis was made from the same source.
+    let warm_source = |a: &crate::model::Article| {
+        let w = warm.as_deref()?;
+        w.analyses
+            .get(&a.file)
+            .filter(|_| content.kept.contains(&a.file))
+            .map(|an| an.source)
+    };
     let sources: Vec<u128> = content
         .articles
         .par_iter()
         .map(|a| {
+            if let Some(s) = warm_source(a) {
+                return s;
+            }
             let mut h = xxhash_rust::xxh3::Xxh3::new();
             let date = a.meta.date.map(|d| d.to_string()).unwrap_or_default();
             h.update(format!("{date}\n{}\n", a.meta.date_inferred).as_bytes());
@@ -488,9 +532,8 @@ fn extract(
         })
         .collect();
     // a kept analysis serves only with the cache on: its body is in the pack
-    let keep_bodies = warm.is_some();
     let kept: Vec<Option<crate::extract::Analysis>> = match warm {
-        Some(w) if cache.is_some() => content
+        Some(w) if opts.cache => content
             .articles
             .iter()
             .zip(&sources)
@@ -499,6 +542,7 @@ fn extract(
         _ => sources.iter().map(|_| None).collect(),
     };
     let kept_any = kept.iter().any(Option::is_some);
+    let kept_files = &content.kept;
     let results: Vec<(crate::extract::Analysis, bool)> = content
         .articles
         .par_iter_mut()
@@ -515,6 +559,11 @@ fn extract(
             };
             let hit = cached.is_some();
             let mut r = cached.unwrap_or_else(|| {
+                if kept_files.contains(&a.file) {
+                    // taken from `warm` without its text, but its body is
+                    // not in the pack (the cache was deleted meanwhile)
+                    a.body = reread_body(project, a).unwrap_or_default();
+                }
                 let mut r = crate::extract::analyse(a, allow, &lexicon);
                 let html = std::mem::take(&mut r.html);
                 match (&cache, &key) {
@@ -528,9 +577,7 @@ fn extract(
             });
             r.source = source;
             // every later stage reads the analysis, never the Markdown
-            if !keep_bodies {
-                a.body = String::new();
-            }
+            a.body = String::new();
             if let Some(p) = &progress {
                 p.inc(1);
             }

@@ -203,6 +203,12 @@ fn edits_match_clean_builds(p: &Project, rebuild: Rebuild) {
     );
     assert_same_as_clean(p, "rename an entity", rebuild);
 
+    // the cache deleted between builds (a server keeps articles it took
+    // from memory without their text, and reads them again)
+    std::fs::remove_dir_all(p.path(".dossier-cache")).unwrap();
+    p.write(&rel, &format!("{}\nOne more line.\n", p.read(&rel)));
+    assert_same_as_clean(p, "cache deleted", rebuild);
+
     // change a template
     p.write(
         "templates/404.html",
