@@ -158,25 +158,18 @@ pub fn find_date_at(s: &str) -> Option<(usize, Date)> {
             c[2].parse().ok().and_then(|m| make(&c[1], m, &c[3])),
         );
     }
-    if let Some(c) = NUMERIC.captures(s) {
-        let a: i64 = c[1].parse().unwrap_or(0);
-        let b: i64 = c[2].parse().unwrap_or(0);
-        let d = if a > 12 {
-            make(&c[3], b, &c[1])
-        } else {
-            make(&c[3], a, &c[2])
-        };
-        consider(c.get(0).map_or(0, |m| m.start()), d);
-    }
-    if let Some(c) = DASHED.captures(s) {
-        let a: i64 = c[1].parse().unwrap_or(0);
-        let b: i64 = c[2].parse().unwrap_or(0);
-        let d = if b > 12 {
-            make(&c[3], a, &c[2])
-        } else {
-            make(&c[3], b, &c[1])
-        };
-        consider(c.get(0).map_or(0, |m| m.start()), d);
+    // two numbers and a year: slashed ones read month first, dashed ones
+    // day first, unless the number read as the month cannot be one
+    for (re, month_first) in [(&*NUMERIC, true), (&*DASHED, false)] {
+        if let Some(c) = re.captures(s) {
+            let (first, second) = (&c[1], &c[2]);
+            let (month, day) = if month_first { (first, second) } else { (second, first) };
+            let d = match month.parse::<i64>().unwrap_or(0) {
+                m if m > 12 => make(&c[3], day.parse().unwrap_or(0), month),
+                m => make(&c[3], m, day),
+            };
+            consider(c.get(0).map_or(0, |m| m.start()), d);
+        }
     }
     best
 }
