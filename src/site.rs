@@ -398,8 +398,8 @@ pub fn assemble(
 }
 
 /// [`assemble`], taking from `warm` the articles whose files did not
-/// change, the analyses of unchanged sources and the graph of unchanged
-/// inputs. With `warm`, the articles keep their Markdown, for the next build.
+/// change (without their Markdown: see [`crate::load::Content::kept`]), the
+/// analyses of unchanged sources and the graph of unchanged inputs.
 fn assemble_warm(
     project: &Project,
     opts: &BuildOptions,
