@@ -331,3 +331,57 @@ fn dedupe_article_ids(articles: &mut [Article], diags: &mut Vec<Diagnostic>) {
         seen.insert(a.id.clone(), a.file.clone());
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a running server keeps is taken back only for files whose stamp
+    /// is unchanged; an edited file is read again.
+    #[test]
+    fn only_files_with_the_same_stamp_are_taken_back() {
+        let t = tempfile::tempdir().unwrap();
+        let project = Project::new(t.path(), None);
+        let dir = project.articles_dir();
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.md"), "---\ntitle: A\n---\n\nFirst.\n").unwrap();
+        std::fs::write(dir.join("b.md"), "---\ntitle: B\n---\n\nSecond.\n").unwrap();
+        let (content, _) = load(&project);
+        let content = content.unwrap();
+        let mut loaded: Loaded = content
+            .articles
+            .into_iter()
+            .map(|a| {
+                let stamp = content.stamps[&a.file];
+                (
+                    a.file.clone(),
+                    (
+                        stamp,
+                        Article {
+                            body: String::new(),
+                            ..a
+                        },
+                    ),
+                )
+            })
+            .collect();
+        std::fs::write(dir.join("b.md"), "---\ntitle: B\n---\n\nSecond, edited.\n").unwrap();
+        let (content, diags) = load_reusing(&project, &mut loaded);
+        assert!(diags.is_empty(), "{diags:?}");
+        let content = content.unwrap();
+        let a = PathBuf::from("content/articles/a.md");
+        assert_eq!(content.kept, [a.clone()].into_iter().collect());
+        let body = |id: &str| {
+            content
+                .articles
+                .iter()
+                .find(|x| x.id.as_str() == id)
+                .unwrap()
+                .body
+                .clone()
+        };
+        assert_eq!(body("a"), "", "taken back, without its text");
+        assert!(body("b").contains("edited"), "read again");
+        assert!(content.stamps.contains_key(&a));
+    }
+}

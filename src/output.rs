@@ -785,6 +785,44 @@ mod tests {
         assert!(!site.join("a/index.html").exists());
     }
 
+    /// A writer given the manifest its process wrote last trusts it without
+    /// looking at the files, but only while the manifest file is that one:
+    /// after another build wrote it, the files are checked again.
+    #[test]
+    fn a_kept_manifest_is_trusted_only_while_no_other_build_wrote_one() {
+        let t = tempfile::tempdir().unwrap();
+        let (site, manifest) = (t.path().join("site"), t.path().join("manifest"));
+        let page = |bytes: &str| Output {
+            view: Some(7),
+            ..Output::new("a/index.html", bytes)
+        };
+        let build = |kept: Option<Manifest>, bytes: &str| {
+            let w = SiteWriter::create_again(&site, Some(manifest.clone()), kept).unwrap();
+            w.put(page(bytes));
+            let (_, unwritten) = w.finish_keeping().unwrap();
+            unwritten.unwrap().write().unwrap()
+        };
+        build(None, "one");
+        let kept = build(None, "one");
+        // trusted: a hand edit goes unseen while the server runs
+        std::fs::write(site.join("a/index.html"), "hand-edited").unwrap();
+        let w = SiteWriter::create_again(&site, Some(manifest.clone()), Some(kept)).unwrap();
+        assert!(w.keep("a/index.html", 7));
+        let (_, unwritten) = w.finish_keeping().unwrap();
+        let kept = unwritten.unwrap().write().unwrap();
+        // another build writes the manifest (and restores the page), then
+        // the page is edited again: the kept manifest is stale, the file is
+        // looked at
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        build(None, "one");
+        std::fs::write(site.join("a/index.html"), "hand-edited").unwrap();
+        let w = SiteWriter::create_again(&site, Some(manifest.clone()), Some(kept)).unwrap();
+        assert!(!w.keep("a/index.html", 7), "the edit is seen");
+        w.put(page("one"));
+        w.finish().unwrap();
+        assert_eq!(std::fs::read_to_string(site.join("a/index.html")).unwrap(), "one");
+    }
+
     /// A streamed file is written like a whole one: into a fresh site, over
     /// different bytes, and not at all over the same bytes (with or without
     /// a manifest to vouch for them); and never outside the site.
