@@ -688,6 +688,11 @@ fn publisher_res() -> &'static [Regex] {
             r"(?i)^this (?:article|piece|post|essay) (?:originally |first )?appeared (?:at|in|on)\s+(.{2,80}?)\.?$",
             r"(?i)editorial policy of (.{2,60}?)\.?$",
             r"(?i)^(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*([^.|]{2,60}?)\.?(?:\s*all rights reserved\.?)?$",
+            // The outlet advertising its own services in its chrome: "Try
+            // The Diplomat's jobs board.", "Sign up for Vox's newsletter".
+            // The name must be capitalised (no (?i) over it), and the line
+            // is nothing but the call to action.
+            r"^(?i:try|visit|browse|explore|join|subscribe to|sign up (?:for|to)|get|download|listen to|support)\s+((?:The\s+)?\p{Lu}[\w&.-]*(?:\s+\p{Lu}[\w&.-]*){0,4})['’]s\s+(?i:jobs?\s+board|job\s+listings|careers\s+page|(?:daily\s+|weekly\s+|free\s+)?newsletters?|app|apps|podcasts?|events|store|shop|archives?|magazine|e-?paper)[.!]?$",
         ]
         .iter()
         .map(|r| Regex::new(r).expect("valid regex"))
@@ -842,6 +847,17 @@ mod tests {
             parse_publisher("© 2024 The Diplomat. All rights reserved."),
             Some("The Diplomat".to_string())
         );
+        assert_eq!(
+            parse_publisher("Try The Diplomat's jobs board."),
+            Some("The Diplomat".into())
+        );
+        assert_eq!(
+            parse_publisher("Sign up for Vox’s daily newsletter"),
+            Some("Vox".into())
+        );
+        // A body sentence that names an outlet is no statement of the publisher.
+        assert_eq!(parse_publisher("His work has appeared in The Diplomat."), None);
+        assert_eq!(parse_publisher("Try the team's new app."), None);
         assert_eq!(parse_publisher("Nothing to see here"), None);
     }
 }

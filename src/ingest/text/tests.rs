@@ -126,6 +126,8 @@ fn seed3_repeated_headline_caption_credit_bios_and_jobs() {
         .as_deref()
         .is_some_and(|s| s.starts_with("ISKP’s retooling from regional operations")));
     assert_eq!(d.authors, vec!["Peter Smith", "Levent Kemal", "Lucas Webber"]);
+    // The outlet names itself only in its job-board advert after the body.
+    assert_eq!(d.publisher.as_deref(), Some("The Diplomat"));
     // Only a dated photo caption: an inferred date, flagged as such.
     assert_eq!(d.date, Some(date(2024, 4, 10)));
     assert!(d.date_inferred);
