@@ -99,7 +99,7 @@ pub fn choose_title(pm: &PageMeta) -> String {
 /// against (where the byline and dateline are looked for).
 pub fn choose_title_and_heading(pm: &PageMeta) -> (String, String) {
     let (t, h) = choose_title_raw(pm);
-    let t = drop_short_dash_tail(&drop_pipe_parts(&t));
+    let t = drop_title_labels(&drop_short_dash_tail(&drop_pipe_parts(&t)));
     let h = h.unwrap_or_else(|| t.clone());
     (t, h)
 }
@@ -136,6 +136,31 @@ pub fn drop_short_dash_tail(title: &str) -> String {
         }
     }
     title.to_string()
+}
+
+/// What pages glue to a headline that is not part of it: a "Title:" or
+/// "Blog:" label before it (arXiv prints "Title:" in its `<h1>`), and the
+/// domain of the story's source in brackets after it, as link aggregators
+/// write it ("Grads Find Jobs Scarce (latimes.com)").
+pub fn drop_title_labels(title: &str) -> String {
+    static SOURCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\s*\((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}\)$").expect("valid regex")
+    });
+    let mut t = title.trim();
+    for label in ["title:", "blog:"] {
+        if t.len() > label.len() && t.is_char_boundary(label.len()) && t[..label.len()].eq_ignore_ascii_case(label) {
+            let rest = t[label.len()..].trim_start();
+            if word_count(rest) >= 2 {
+                t = rest;
+            }
+        }
+    }
+    let stripped = SOURCE.replace(t, "");
+    if word_count(&stripped) >= 2 {
+        stripped.into_owned()
+    } else {
+        t.to_string()
+    }
 }
 
 /// The parts of a title split at its separators.
@@ -1145,6 +1170,32 @@ mod tests {
             drop_pipe_parts("Best Movers in NYC 2025 | Top 19"),
             "Best Movers in NYC 2025"
         );
+    }
+
+    #[test]
+    fn title_labels_and_source_domains_are_dropped() {
+        assert_eq!(
+            drop_title_labels("Title:AlignMerge: Merging Models"),
+            "AlignMerge: Merging Models"
+        );
+        assert_eq!(
+            drop_title_labels("Blog: Best Agencies in 2025"),
+            "Best Agencies in 2025"
+        );
+        assert_eq!(
+            drop_title_labels("Grads Find Their Degrees No Longer Guarantee Jobs (latimes.com)"),
+            "Grads Find Their Degrees No Longer Guarantee Jobs"
+        );
+        // Brackets that are part of the headline stay.
+        assert_eq!(
+            drop_title_labels("Best Laptops (2025 Update)"),
+            "Best Laptops (2025 Update)"
+        );
+        assert_eq!(
+            drop_title_labels("Blogging Tips: How to Start"),
+            "Blogging Tips: How to Start"
+        );
+        assert_eq!(drop_title_labels("Title: One"), "Title: One");
     }
 
     #[test]
