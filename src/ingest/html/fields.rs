@@ -938,7 +938,10 @@ const DATE_META: [&str; 24] = [
 pub fn choose_date(pm: &PageMeta, title: &str, url: Option<&str>) -> (Option<Date>, bool) {
     let url_date = url.and_then(date_in_url);
     let (zone_published, zone_updated) = zone_dates(pm, title);
-    let stated = zone_published
+    // "This article was originally published on 26 Sep 2019 but has been
+    // updated": the page says its dateline is not the first date.
+    let stated = stated_original(pm)
+        .or(zone_published)
         .or_else(|| labelled_published_anywhere(pm))
         .or_else(|| stated_published(pm));
     if let Some(d) = stated {
@@ -1024,6 +1027,19 @@ fn labelled_in_lines(s: &str, want: DateLabel) -> Option<Date> {
 fn is_published_date_key(key: &str) -> bool {
     let k: String = key.chars().filter(char::is_ascii_alphanumeric).collect();
     k == "published" || k.ends_with("publisheddate") || k.ends_with("publishdate")
+}
+
+/// The date of an "originally published on ..." or "first published ..."
+/// statement in the page's shown text.
+fn stated_original(pm: &PageMeta) -> Option<Date> {
+    static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\b(?:originally|first)\s+(?:published|posted|appeared)(?:\s+on)?(?:\s+the)?\s*:?\s*$")
+            .expect("valid regex")
+    });
+    pm.reading.iter().filter(|t| t.len() <= 300).find_map(|t| {
+        let (pos, d) = find_date_at(t)?;
+        LABEL.is_match(&t[..pos]).then_some(d)
+    })
 }
 
 /// A date labelled "Published" or "Posted on" right before it, anywhere in
@@ -1435,6 +1451,28 @@ mod tests {
         assert_eq!(
             choose_date(&page("Thanks for reading"), "Garden notes", None),
             (None, false)
+        );
+    }
+
+    #[test]
+    fn an_originally_published_statement_wins_over_the_dateline() {
+        let page = |foot: &str| {
+            meta_of(&format!(
+                "<h1>Tiny homes</h1><p class=\"byline\">By Ann Lee, 30 Sep 2022</p><p>Body text of the article.</p><p>{foot}</p>"
+            ))
+        };
+        let d = |y, m, dd| (Some(jiff::civil::date(y, m, dd)), false);
+        assert_eq!(
+            choose_date(
+                &page("This article was originally published on 26 Sep 2019 at 4:12pm but has been updated."),
+                "Tiny homes",
+                None
+            ),
+            d(2019, 9, 26)
+        );
+        assert_eq!(
+            choose_date(&page("Thanks for reading."), "Tiny homes", None),
+            d(2022, 9, 30)
         );
     }
 

@@ -697,8 +697,12 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
         *a = meta::clean_name(a);
     }
     h.publisher = find_publisher_anywhere(ls);
-    if h.date.is_none() {
-        h.date = labelled_date_anywhere(ls);
+    // "This article was originally published on 26 Sep 2019 but has been
+    // updated": the page says its header date is not the first one.
+    if let Some(d) = labelled_date_anywhere(ls) {
+        if h.date.is_none() || stated_original_date(ls) == Some(d) {
+            h.date = Some(d);
+        }
     }
     if h.date.is_none() {
         // A dateline in the page header, nearest the headline; or a byline
@@ -1267,8 +1271,23 @@ fn name_line(l: &Line) -> Option<String> {
 
 regex_fn!(
     labelled_re,
-    r"(?i)^(?:(?:originally\s+)?(?:published|posted|first published)(?:\s+by\s+[^0-9|]{1,60}?\s+on\b|\s+on)?|date\s+published|publication date)\s*:?\s*"
+    r"(?i)^(?:(?:this (?:article|post|story|piece) (?:was )?)?(?:originally\s+)?(?:published|posted|first published)(?:\s+by\s+[^0-9|]{1,60}?\s+on\b|\s+on)?|date\s+published|publish(?:ed)?\s+date|publication date)\s*:?\s*"
 );
+
+regex_fn!(
+    original_re,
+    r"(?i)^(?:this (?:article|post|story|piece) (?:was )?)?(?:originally|first) published(?:\s+on)?\s*:?\s*"
+);
+
+/// The date of an "originally published on ..." statement, if the page
+/// makes one.
+fn stated_original_date(ls: &[Line]) -> Option<Date> {
+    ls.iter().filter(|l| !l.is_blank() && l.words <= 40).find_map(|l| {
+        let m = original_re().find(&l.text)?;
+        let (d, r) = meta::find_dates(&l.text[m.end()..]).into_iter().next()?;
+        (r.start <= 2).then_some(d)
+    })
+}
 
 /// "Published on 3 May 2021" anywhere in a short line.
 fn labelled_date_anywhere(ls: &[Line]) -> Option<Date> {
@@ -1286,9 +1305,17 @@ fn labelled_date_anywhere(ls: &[Line]) -> Option<Date> {
                 }
             }
             if rest.trim().is_empty() {
-                if let Some(&j) = nonblank_after(ls, i, 1).first() {
+                // The date on the next line, or after a second label line
+                // ("Published" / "Publish date" / "15 November 2018").
+                for j in nonblank_after(ls, i, 2) {
                     if ls[j].dateline {
                         return meta::parse_date(&ls[j].text);
+                    }
+                    if !labelled_re()
+                        .find(&ls[j].text)
+                        .is_some_and(|m| ls[j].text[m.end()..].trim().is_empty())
+                    {
+                        break;
                     }
                 }
             }

@@ -696,3 +696,30 @@ fn an_image_named_title_cover_is_not_the_headline() {
         "Future-Proof Your SaaS: 15 Data Analytics Trends for 2025"
     );
 }
+
+#[test]
+fn an_originally_published_statement_wins_over_the_header_date() {
+    let text = format!(
+        "Pros and Cons of Living in a Tiny Home\n\nBy Jane Doe\n30 Sep 2022, 11:07am\n\n{}\n\n\
+         This article was originally published on 26 Sep 2019 at 4:12pm but has been regularly updated.\n",
+        paras(6)
+    );
+    let d = extract_text(&text);
+    assert_eq!(d.date, Some(date(2019, 9, 26)));
+    assert!(!d.date_inferred);
+    // Without the statement the header date stands.
+    let text = format!(
+        "Pros and Cons of Living in a Tiny Home\n\nBy Jane Doe\n30 Sep 2022, 11:07am\n\n{}\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).date, Some(date(2022, 9, 30)));
+}
+
+#[test]
+fn a_publication_date_under_stacked_labels() {
+    let text = format!(
+        "Protect Your Small Business\n\n{}\n\nPublished\n\nPublish date\n\n15 November 2018\n\nReviewed\n\n8 March 2024\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).date, Some(date(2018, 11, 15)));
+}
