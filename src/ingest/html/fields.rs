@@ -350,8 +350,12 @@ fn is_role(part: &str) -> bool {
 }
 
 /// Words that show a byline text is not a person's name.
-const NOT_NAME: [&str; 37] = [
+const NOT_NAME: [&str; 40] = [
     "by",
+    // What a script prints where its author field was empty.
+    "undefined",
+    "null",
+    "none",
     "written",
     "from",
     "insights",
@@ -494,7 +498,8 @@ fn clean_name_with(raw: &str, need_capital: bool) -> Option<String> {
     {
         return None;
     }
-    if words.len() == 1 && NOT_NAME.contains(&key.as_str()) {
+    // Labels with no name: "Written By", "About the Author", "undefined".
+    if key.split(' ').all(|w| NOT_NAME.contains(&w)) {
         return None;
     }
     // A name starts with a capital (or is all one script without case).
@@ -1276,6 +1281,10 @@ mod tests {
         );
         assert_eq!(split_names("Written by Ann Lee, Senior Editor"), vec!["Ann Lee"]);
         assert_eq!(split_names("Share this article"), Vec::<String>::new());
+        // Labels and script placeholders where no name was filled in.
+        for label in ["Written By", "About the Author", "undefined", "View All Posts"] {
+            assert!(split_names_loose(label).is_empty(), "{label}");
+        }
         assert!(split_names("jdoe").is_empty());
         assert_eq!(split_names_loose("jdoe"), vec!["jdoe"]);
         assert_eq!(
