@@ -694,3 +694,58 @@ fn an_image_named_title_cover_is_not_the_headline() {
         "Future-Proof Your SaaS: 15 Data Analytics Trends for 2025"
     );
 }
+
+#[test]
+fn headline_with_a_newsletter_or_network_word() {
+    // "Subscription" and two network names make a line chrome, but such a
+    // line in the headline's place, over its byline, is the headline.
+    let text = format!(
+        "Menu\nReviews by Category\n\nFacebook IconTwitter Icon\n\n\
+         The 16 Best Clothing Subscription Boxes in 2025\n\nBy Jane Doe\nMarch 5, 2025\n\n{}\n",
+        paras(5)
+    );
+    assert_eq!(
+        extract_text(&text).title,
+        "The 16 Best Clothing Subscription Boxes in 2025"
+    );
+    let text = format!(
+        "Menu\nMarketing Strategy\n\nSocial Shopping: Instagram, TikTok and More\n\n  \u{2022} June 26, 2025\n\n{}\n",
+        paras(5)
+    );
+    assert_eq!(extract_text(&text).title, "Social Shopping: Instagram, TikTok and More");
+}
+
+#[test]
+fn headline_over_an_image_credit() {
+    // The credit under the picture marks the line above it as a caption;
+    // here that line is the headline.
+    let text = format!(
+        "[Subscribe]\n\nI'm interested in:\n\n\
+         Guide to academic journal indexing: Where, when, and how to get indexed\n\nImage Credit: Pexels\n\n{}\n",
+        paras(5)
+    );
+    assert_eq!(
+        extract_text(&text).title,
+        "Guide to academic journal indexing: Where, when, and how to get indexed"
+    );
+}
+
+#[test]
+fn headline_past_a_long_menu_in_the_run() {
+    // A mega menu inside the best run pushes the headline past the usual
+    // lookahead of 80 non-blank lines.
+    let menu: Vec<String> = (0..90).map(|k| format!("Service {k}")).collect();
+    let text = format!(
+        "{}\n\nBest Office Chairs to Prevent Back Pain\n\nBy Jane Doe\nOctober 9, 2025\n\n{}\n",
+        menu.join("\n"),
+        paras(10)
+    );
+    let ls = super::lines::classify(&super::lines::normalize(&text));
+    let h = super::header::find_header(&ls, 0..ls.len());
+    assert_eq!(h.title, "Best Office Chairs to Prevent Back Pain");
+}
+
+#[test]
+fn one_weight_per_headline_feature() {
+    assert_eq!(super::header::TITLE_FEATURES.len(), super::header::TITLE_WEIGHTS.len());
+}
