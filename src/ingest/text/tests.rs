@@ -749,3 +749,48 @@ fn headline_past_a_long_menu_in_the_run() {
 fn one_weight_per_headline_feature() {
     assert_eq!(super::header::TITLE_FEATURES.len(), super::header::TITLE_WEIGHTS.len());
 }
+
+#[test]
+fn headline_and_its_date_on_one_line() {
+    let text = format!(
+        "Home\nBlog\nAbout\n\nDec 18 2025 Preparing a transition in Debusine\n\n{}\n\n$ dput -O debusine_workspace=developers\n\n{}\n",
+        paras(6),
+        paras(2)
+    );
+    let d = extract_text(&text);
+    assert_eq!(d.title, "Preparing a transition in Debusine");
+    assert_eq!(d.date, Some(date(2025, 12, 18)));
+}
+
+#[test]
+fn a_by_line_the_byline_parser_missed_is_not_the_headline() {
+    let text = format!(
+        "Health\n\nTransition to vegan diet should be gradual\n\nImage\nDecember 7, 2020\nBy Ask the Doctors\n3 min read\n\n{}\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).title, "Transition to vegan diet should be gradual");
+}
+
+#[test]
+fn author_slash_site_over_the_headline() {
+    // "Laura / House Plant House" over the category links and the headline.
+    let ps = [
+        "The most commonly asked customer question I have encountered since working with houseplants is without a doubt which plants are best for a place that does not get much light.",
+        "The plants mentioned in this guide are tried and tested low light tolerant plants that have all lived with me in less than perfect conditions in my house, so here are my picks.",
+        "This topic warrants a longer form post as I wanted to be sure to provide enough detail about each plant, alongside plenty of photos too, so it is divided into sections.",
+        "Low light does not mean no light: every plant needs some daylight, and a plant house with a north window can still keep a healthy collection of tolerant plants.",
+    ];
+    let body = [ps, ps].concat().join("\n\n");
+    let text = format!(
+        "  \u{2022} Houseplants\n      \u{25a1} Houseplant Holiday Care\n  \u{2022} Renovation\n  \u{2022} Garden\n  \u{2022} Design\n  \
+         \u{2022} Photo Diary\n      \u{25a1} Photo Diary\n      \u{25a1} HPH Visits\n\n\
+         Search\n[                    ]\nFebruary 27, 2021\n\nLaura / House Plant House\n\n\
+         A HPH guide to\u{2026}, houseplant basics, Houseplants\n\n\
+         A HPH guide to\u{2026} Low light tolerant houseplants\n\n[low-light-tolerant-houseplants-aspidistra]\n\n\
+         {body}\n\n2 thoughts on \u{201c}A HPH guide to\u{2026} Low light tolerant houseplants\u{201d}\n\nLovely post, thank you!\n"
+    );
+    assert_eq!(
+        extract_text(&text).title,
+        "A HPH guide to\u{2026} Low light tolerant houseplants"
+    );
+}
