@@ -809,8 +809,25 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
         // A personal site: "Derek Seaman's Tech Blog" at the top.
         h.authors = site_owner(ls).map(|n| vec![n]).unwrap_or_default();
     }
+    if h.authors.is_empty() {
+        // "By Ask the Doctors", "By the Lavazza Team 2–3 minutes": a by-line
+        // by the headline that names a column, a team or a company.
+        h.authors = nonblank_before(ls, t, 3)
+            .into_iter()
+            .chain(nonblank_after(ls, t, 8))
+            .find_map(|j| by_team_re().captures(ls[j].text.trim()).map(|c| c[1].to_string()))
+            .map(|n| vec![n])
+            .unwrap_or_default();
+    }
     h
 }
+
+regex_fn!(
+    /// "By " and two to five words, each capitalised, a number ("3i"), a
+    /// small word or a word for a team; maybe a reading time after.
+    by_team_re,
+    r"^By\s+((?:the\s+)?[\p{Lu}\d][\p{L}\d&.'’-]*(?:\s+(?:the|of|and|&|editors|team|staff|desk|writers|contributors|[\p{Lu}\d][\p{L}\d&.'’-]*)){1,4})(?:\s+\d+(?:[–-]\d+)?\s*(?:min|mins|minutes?)(?:\s+read)?)?$"
+);
 
 regex_fn!(
     written_by_re,

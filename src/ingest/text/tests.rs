@@ -768,7 +768,15 @@ fn a_by_line_the_byline_parser_missed_is_not_the_headline() {
         "Health\n\nTransition to vegan diet should be gradual\n\nImage\nDecember 7, 2020\nBy Ask the Doctors\n3 min read\n\n{}\n",
         paras(6)
     );
-    assert_eq!(extract_text(&text).title, "Transition to vegan diet should be gradual");
+    let d = extract_text(&text);
+    assert_eq!(d.title, "Transition to vegan diet should be gradual");
+    // A column or a team named by the by-line is the author.
+    assert_eq!(d.authors, vec!["Ask the Doctors"]);
+    let text = format!(
+        "Coffee\n\nThe History of coffee: from its origins to today\n\nBy the Lavazza Team 2\u{2013}3\u{a0}minutes\n\n{}\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).authors, vec!["the Lavazza Team"]);
 }
 
 #[test]
