@@ -376,9 +376,22 @@ fn echoed_by_breadcrumb(ls: &[Line], i: usize, f: &str) -> bool {
         if g == f {
             list
         } else {
-            g.len() <= f.len() + 60 && g.ends_with(f)
+            g.len() <= f.len() + 60 && g.ends_with(f) && crumbs_before(&m.text, &g[..g.len() - f.len()])
         }
     })
+}
+
+/// Whether `prefix` (folded), the part of `line` before an echoed
+/// headline, reads as breadcrumbs ("Home Research", "Home / Health and
+/// Wellness /") rather than as words of a longer heading ("Overview of
+/// the Top 10 Shoe Companies in the World").
+fn crumbs_before(line: &str, prefix: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "the", "of", "to", "in", "for", "and", "on", "with", "about", "from", "at", "is", "are", "how",
+        "what", "why",
+    ];
+    line.contains(['/', '>', '»', '›', '|', '→', ':', '❯', '▸'])
+        || !prefix.split_whitespace().any(|w| SMALL.contains(&w))
 }
 
 /// How many non-blank lines above a headline its fuller form may stand.

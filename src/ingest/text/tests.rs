@@ -802,3 +802,22 @@ fn author_slash_site_over_the_headline() {
         "A HPH guide to\u{2026} Low light tolerant houseplants"
     );
 }
+
+#[test]
+fn a_longer_heading_that_ends_with_the_short_title_is_no_breadcrumb() {
+    // "Overview of the Top 10 ..." ends with the short title but is a
+    // heading of the body, not a breadcrumb naming the page: the fuller
+    // line above is the headline.
+    let p = "Choosing the right footwear is essential for both comfort and style, and the brands below have shaped how the world walks, runs and plays for decades.";
+    let q = "Each of these shoe companies sells in dozens of countries, and together they make most of the sneakers, boots and sandals sold around the world every year.";
+    let text = format!(
+        "  \u{2022} HOME\n  \u{2022} Blogs\n  \u{2022} Contact Us\n\nSign in\n\n\
+         Top 10 Shoe Companies in the World You Should Know About\n\n  \u{2022} Home\n  \u{2022} Our Blogs\n\n\
+         Top 10 Shoe Companies in the World\n\n{p}\n\nStart Shopping Now\n\n\
+         Overview of the Top 10 Shoe Companies in the World\n\n{q}\n\n{p}\n\n{q}\n\n{p}\n"
+    );
+    assert_eq!(
+        extract_text(&text).title,
+        "Top 10 Shoe Companies in the World You Should Know About"
+    );
+}
