@@ -832,7 +832,50 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
             .map(|n| vec![n])
             .unwrap_or_default();
     }
+    if h.authors.is_empty() {
+        h.authors = name_over_date(ls, t).map(|n| vec![n]).unwrap_or_default();
+    }
     h
+}
+
+regex_fn!(
+    /// Labels, sections and counts that stand over a date as a name would.
+    not_a_name_re,
+    r"(?i)^(?:home|blog|news|share|menu|search|advertisement|sponsored|updated|published|posted(?: on)?|image|featured image|photo|video|by|written by|authors?|table of contents|contents|tags?|category|categories|products?|guides?|reviews?|resources|articles?|insights|podcasts?|events?|topics?|related|comments?|overview)$"
+);
+
+regex_fn!(reading_time_re, r"(?i)^\d+\s*(?:min|mins|minutes?)(?:\s+read)?$");
+
+/// "Gabo" or "The Upwork Team" alone just under the headline, right over
+/// the date, the reading time or "Published": a name the byline rules do
+/// not take (one word, a handle, a team or a company). Several capitalised
+/// words at most; not a label, a count or a list of sections.
+fn name_over_date(ls: &[Line], t: usize) -> Option<String> {
+    let tf = fold(&ls[t].text);
+    let after = nonblank_after(ls, t, 5);
+    after.windows(2).find_map(|w| {
+        let (a, b) = (&ls[w[0]], &ls[w[1]]);
+        let x = a.text.trim();
+        let words: Vec<&str> = x.split_whitespace().collect();
+        let glued = x
+            .chars()
+            .zip(x.chars().skip(1))
+            .filter(|(p, q)| p.is_lowercase() && q.is_uppercase())
+            .count();
+        let ok = matches!(a.kind, Kind::Text | Kind::Bullet { .. })
+            && a.role == Role::Content
+            && !a.meta
+            && (1..=3).contains(&words.len())
+            && !x.ends_with([':', '.', '?', '!'])
+            && !x.contains([':', '[', '|', '@', '/', ','])
+            && !words.iter().any(|w| w.chars().all(|c| c.is_ascii_digit()))
+            && (words.len() == 1 || words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase)))
+            && glued < 2
+            && !not_a_name_re().is_match(x)
+            && fold(x) != tf
+            && (b.dateline || reading_time_re().is_match(b.text.trim()) || fold(&b.text) == "published");
+        ok.then(|| x.to_string())
+    })
 }
 
 regex_fn!(

@@ -821,3 +821,25 @@ fn a_longer_heading_that_ends_with_the_short_title_is_no_breadcrumb() {
         "Top 10 Shoe Companies in the World You Should Know About"
     );
 }
+
+#[test]
+fn a_lone_name_over_the_date_or_published_is_the_author() {
+    let text = format!(
+        "Home\nBlog\n\nPodcast Equipment Checklist for Beginners\n\nStefan\nMarch 5, 2026\n9 min read\n\n{}\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).authors, vec!["Stefan"]);
+    let text = format!(
+        "Home\nBlog\n\nHow to Make a Smart Home Plan\n\n  \u{2022} The Upwork Team\n\nPublished\n\n{}\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).authors, vec!["The Upwork Team"]);
+    // Sections and labels over the date are not names.
+    for label in ["DIY, Home Decor", "Newest posts", "Overview"] {
+        let text = format!(
+            "Home\nBlog\n\nPodcast Equipment Checklist for Beginners\n\n{label}\nMarch 5, 2026\n\n{}\n",
+            paras(6)
+        );
+        assert!(extract_text(&text).authors.is_empty(), "{label}");
+    }
+}
