@@ -200,8 +200,10 @@ fn title_features(
 ) -> Option<Vec<f64>> {
     let l = &ls[i];
     // A headline followed by "Image Credit: Pexels" is marked as a caption;
-    // one with "Subscription" or two network names in it as chrome.
-    if l.kind != Kind::Text || !(l.role == Role::Content || l.role == Role::Caption || soft_chrome(l)) {
+    // one with "Subscription" or two network names in it as chrome. A short
+    // one is the prompt itself ("Newsletter Sign Up").
+    let soft = l.role == Role::Chrome && l.words >= 4 && soft_chrome(l);
+    if l.kind != Kind::Text || !(l.role == Role::Content || l.role == Role::Caption || soft) {
         return None;
     }
     let t = l.text.as_str();

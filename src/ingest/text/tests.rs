@@ -713,6 +713,9 @@ fn headline_with_a_newsletter_or_network_word() {
         paras(5)
     );
     assert_eq!(extract_text(&text).title, "Social Shopping: Instagram, TikTok and More");
+    // A short line is the prompt itself.
+    let text = format!("Menu\n\nNewsletter Sign Up\n\n{}\n", paras(5));
+    assert_ne!(extract_text(&text).title, "Newsletter Sign Up");
 }
 
 #[test]
