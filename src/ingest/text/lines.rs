@@ -604,42 +604,11 @@ fn res() -> &'static ChromeRes {
 }
 
 fn role_of(l: &Line) -> Role {
-    match l.kind {
-        Kind::Blank => return Role::Content,
-        Kind::Bracket | Kind::Rule => return Role::Chrome,
-        _ => {}
+    if let Some(r) = firm_role(l) {
+        return r;
     }
     let t = l.text.as_str();
-    if t.len() > 600 {
-        return Role::Content;
-    }
-    let f = fold(t);
     let r = res();
-    if f.is_empty() {
-        // Only symbols: arrows, bullets, emoji.
-        return Role::Chrome;
-    }
-    if l.words <= 14 && r.terminator.is_match(&f) {
-        return Role::Terminator;
-    }
-    if l.words <= 60 && r.long_terminator.is_match(&f) {
-        return Role::Terminator;
-    }
-    if l.words <= 40 && r.caption.is_match(t) {
-        return Role::Caption;
-    }
-    if l.words <= 8 && r.set.contains(f.as_str()) {
-        return Role::Chrome;
-    }
-    if l.words <= 25 && r.patterns.is_match(&f) {
-        return Role::Chrome;
-    }
-    if l.words <= 45 && r.raw.is_match(t) {
-        return Role::Chrome;
-    }
-    if l.words <= 45 && r.disclaimer.is_match(t) {
-        return Role::Chrome;
-    }
     if l.words <= 30 && r.newsletter.is_match(t) && !looks_like_prose(l) {
         return Role::Chrome;
     }
@@ -648,6 +617,55 @@ fn role_of(l: &Line) -> Role {
         return Role::Chrome;
     }
     Role::Content
+}
+
+/// Chrome only by a word it shares with newsletter prompts or share rows
+/// ("The 16 Best Clothing Subscription Boxes", "Social Shopping:
+/// Instagram, TikTok and More"): such a line may still be a headline.
+pub fn soft_chrome(l: &Line) -> bool {
+    l.role == Role::Chrome && firm_role(l).is_none()
+}
+
+/// The role of a line by every rule but the word-based newsletter and
+/// share-row ones; None when none of them decides.
+fn firm_role(l: &Line) -> Option<Role> {
+    match l.kind {
+        Kind::Blank => return Some(Role::Content),
+        Kind::Bracket | Kind::Rule => return Some(Role::Chrome),
+        _ => {}
+    }
+    let t = l.text.as_str();
+    if t.len() > 600 {
+        return Some(Role::Content);
+    }
+    let f = fold(t);
+    let r = res();
+    if f.is_empty() {
+        // Only symbols: arrows, bullets, emoji.
+        return Some(Role::Chrome);
+    }
+    if l.words <= 14 && r.terminator.is_match(&f) {
+        return Some(Role::Terminator);
+    }
+    if l.words <= 60 && r.long_terminator.is_match(&f) {
+        return Some(Role::Terminator);
+    }
+    if l.words <= 40 && r.caption.is_match(t) {
+        return Some(Role::Caption);
+    }
+    if l.words <= 8 && r.set.contains(f.as_str()) {
+        return Some(Role::Chrome);
+    }
+    if l.words <= 25 && r.patterns.is_match(&f) {
+        return Some(Role::Chrome);
+    }
+    if l.words <= 45 && r.raw.is_match(t) {
+        return Some(Role::Chrome);
+    }
+    if l.words <= 45 && r.disclaimer.is_match(t) {
+        return Some(Role::Chrome);
+    }
+    None
 }
 
 /// A long sentence that merely mentions a chrome word ("sign up") is prose.

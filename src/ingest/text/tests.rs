@@ -723,3 +723,155 @@ fn a_publication_date_under_stacked_labels() {
     );
     assert_eq!(extract_text(&text).date, Some(date(2018, 11, 15)));
 }
+
+#[test]
+fn headline_with_a_newsletter_or_network_word() {
+    // "Subscription" and two network names make a line chrome, but such a
+    // line in the headline's place, over its byline, is the headline.
+    let text = format!(
+        "Menu\nReviews by Category\n\nFacebook IconTwitter Icon\n\n\
+         The 16 Best Clothing Subscription Boxes in 2025\n\nBy Jane Doe\nMarch 5, 2025\n\n{}\n",
+        paras(5)
+    );
+    assert_eq!(
+        extract_text(&text).title,
+        "The 16 Best Clothing Subscription Boxes in 2025"
+    );
+    let text = format!(
+        "Menu\nMarketing Strategy\n\nSocial Shopping: Instagram, TikTok and More\n\n  \u{2022} June 26, 2025\n\n{}\n",
+        paras(5)
+    );
+    assert_eq!(extract_text(&text).title, "Social Shopping: Instagram, TikTok and More");
+    // A short line is the prompt itself.
+    let text = format!("Menu\n\nNewsletter Sign Up\n\n{}\n", paras(5));
+    assert_ne!(extract_text(&text).title, "Newsletter Sign Up");
+}
+
+#[test]
+fn headline_over_an_image_credit() {
+    // The credit under the picture marks the line above it as a caption;
+    // here that line is the headline.
+    let text = format!(
+        "[Subscribe]\n\nI'm interested in:\n\n\
+         Guide to academic journal indexing: Where, when, and how to get indexed\n\nImage Credit: Pexels\n\n{}\n",
+        paras(5)
+    );
+    assert_eq!(
+        extract_text(&text).title,
+        "Guide to academic journal indexing: Where, when, and how to get indexed"
+    );
+}
+
+#[test]
+fn headline_past_a_long_menu_in_the_run() {
+    // A mega menu inside the best run pushes the headline past the usual
+    // lookahead of 80 non-blank lines.
+    let menu: Vec<String> = (0..90).map(|k| format!("Service {k}")).collect();
+    let text = format!(
+        "{}\n\nBest Office Chairs to Prevent Back Pain\n\nBy Jane Doe\nOctober 9, 2025\n\n{}\n",
+        menu.join("\n"),
+        paras(10)
+    );
+    let ls = super::lines::classify(&super::lines::normalize(&text));
+    let h = super::header::find_header(&ls, 0..ls.len());
+    assert_eq!(h.title, "Best Office Chairs to Prevent Back Pain");
+}
+
+#[test]
+fn one_weight_per_headline_feature() {
+    assert_eq!(super::header::TITLE_FEATURES.len(), super::header::TITLE_WEIGHTS.len());
+}
+
+#[test]
+fn headline_and_its_date_on_one_line() {
+    let text = format!(
+        "Home\nBlog\nAbout\n\nDec 18 2025 Preparing a transition in Debusine\n\n{}\n\n$ dput -O debusine_workspace=developers\n\n{}\n",
+        paras(6),
+        paras(2)
+    );
+    let d = extract_text(&text);
+    assert_eq!(d.title, "Preparing a transition in Debusine");
+    assert_eq!(d.date, Some(date(2025, 12, 18)));
+}
+
+#[test]
+fn a_by_line_the_byline_parser_missed_is_not_the_headline() {
+    let text = format!(
+        "Health\n\nTransition to vegan diet should be gradual\n\nImage\nDecember 7, 2020\nBy Ask the Doctors\n3 min read\n\n{}\n",
+        paras(6)
+    );
+    let d = extract_text(&text);
+    assert_eq!(d.title, "Transition to vegan diet should be gradual");
+    // A column or a team named by the by-line is the author.
+    assert_eq!(d.authors, vec!["Ask the Doctors"]);
+    let text = format!(
+        "Coffee\n\nThe History of coffee: from its origins to today\n\nBy the Lavazza Team 2\u{2013}3\u{a0}minutes\n\n{}\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).authors, vec!["the Lavazza Team"]);
+}
+
+#[test]
+fn author_slash_site_over_the_headline() {
+    // "Laura / House Plant House" over the category links and the headline.
+    let ps = [
+        "The most commonly asked customer question I have encountered since working with houseplants is without a doubt which plants are best for a place that does not get much light.",
+        "The plants mentioned in this guide are tried and tested low light tolerant plants that have all lived with me in less than perfect conditions in my house, so here are my picks.",
+        "This topic warrants a longer form post as I wanted to be sure to provide enough detail about each plant, alongside plenty of photos too, so it is divided into sections.",
+        "Low light does not mean no light: every plant needs some daylight, and a plant house with a north window can still keep a healthy collection of tolerant plants.",
+    ];
+    let body = [ps, ps].concat().join("\n\n");
+    let text = format!(
+        "  \u{2022} Houseplants\n      \u{25a1} Houseplant Holiday Care\n  \u{2022} Renovation\n  \u{2022} Garden\n  \u{2022} Design\n  \
+         \u{2022} Photo Diary\n      \u{25a1} Photo Diary\n      \u{25a1} HPH Visits\n\n\
+         Search\n[                    ]\nFebruary 27, 2021\n\nLaura / House Plant House\n\n\
+         A HPH guide to\u{2026}, houseplant basics, Houseplants\n\n\
+         A HPH guide to\u{2026} Low light tolerant houseplants\n\n[low-light-tolerant-houseplants-aspidistra]\n\n\
+         {body}\n\n2 thoughts on \u{201c}A HPH guide to\u{2026} Low light tolerant houseplants\u{201d}\n\nLovely post, thank you!\n"
+    );
+    assert_eq!(
+        extract_text(&text).title,
+        "A HPH guide to\u{2026} Low light tolerant houseplants"
+    );
+}
+
+#[test]
+fn a_longer_heading_that_ends_with_the_short_title_is_no_breadcrumb() {
+    // "Overview of the Top 10 ..." ends with the short title but is a
+    // heading of the body, not a breadcrumb naming the page: the fuller
+    // line above is the headline.
+    let p = "Choosing the right footwear is essential for both comfort and style, and the brands below have shaped how the world walks, runs and plays for decades.";
+    let q = "Each of these shoe companies sells in dozens of countries, and together they make most of the sneakers, boots and sandals sold around the world every year.";
+    let text = format!(
+        "  \u{2022} HOME\n  \u{2022} Blogs\n  \u{2022} Contact Us\n\nSign in\n\n\
+         Top 10 Shoe Companies in the World You Should Know About\n\n  \u{2022} Home\n  \u{2022} Our Blogs\n\n\
+         Top 10 Shoe Companies in the World\n\n{p}\n\nStart Shopping Now\n\n\
+         Overview of the Top 10 Shoe Companies in the World\n\n{q}\n\n{p}\n\n{q}\n\n{p}\n"
+    );
+    assert_eq!(
+        extract_text(&text).title,
+        "Top 10 Shoe Companies in the World You Should Know About"
+    );
+}
+
+#[test]
+fn a_lone_name_over_the_date_or_published_is_the_author() {
+    let text = format!(
+        "Home\nBlog\n\nPodcast Equipment Checklist for Beginners\n\nStefan\nMarch 5, 2026\n9 min read\n\n{}\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).authors, vec!["Stefan"]);
+    let text = format!(
+        "Home\nBlog\n\nHow to Make a Smart Home Plan\n\n  \u{2022} The Upwork Team\n\nPublished\n\n{}\n",
+        paras(6)
+    );
+    assert_eq!(extract_text(&text).authors, vec!["The Upwork Team"]);
+    // Sections and labels over the date are not names.
+    for label in ["DIY, Home Decor", "Newest posts", "Overview"] {
+        let text = format!(
+            "Home\nBlog\n\nPodcast Equipment Checklist for Beginners\n\n{label}\nMarch 5, 2026\n\n{}\n",
+            paras(6)
+        );
+        assert!(extract_text(&text).authors.is_empty(), "{label}");
+    }
+}
