@@ -10,6 +10,11 @@
 //!   changes only the documents that changed (see
 //!   [`crate::search::IndexState`]).
 //!
+//! - `keys.bin`: the page keys of the last `dossier build` (see
+//!   [`crate::render::Keys`]).
+//! - `articles.bin`: the articles the last `dossier build` read, without
+//!   their text (see [`crate::load::Snapshot`]).
+//!
 //! Like the packs of [`crate::cache`], it is never trusted blindly: a file
 //! of another program, a torn or flipped file, or one that does not decode
 //! is ignored with a warning, and the graph is made afresh.
@@ -70,7 +75,7 @@ pub fn load_graph(root: &Path, key: u128, registry: &[RegistryEntry]) -> Result<
     let Some((mut graph, registry_of)) = load::<StoredGraph>(root, GRAPH, key)? else {
         return Ok(None);
     };
-    let damaged = || damaged(&path(root, GRAPH));
+    let damaged = || damaged_file(&path(root, GRAPH));
     if registry_of.len() != graph.entities.entities.len() {
         return Err(damaged());
     }
@@ -106,8 +111,19 @@ pub fn store_graph(root: &Path, key: u128, graph: &Graph, registry: &[RegistryEn
 const GRAPH: &str = "graph.bin";
 /// The search index's state (see [`crate::search::IndexState`]).
 pub const SEARCH: &str = "search.bin";
+/// The last `dossier build`'s page keys (see [`crate::render::Keys`]),
+/// for the program that made them.
+pub const KEYS: &str = "keys.bin";
+/// The articles the last `dossier build` read (see
+/// [`crate::load::Snapshot`]), for the program that read them.
+pub const ARTICLES: &str = "articles.bin";
 
-fn damaged(path: &Path) -> String {
+/// The warning for the cache file `name` found damaged.
+pub fn damaged(root: &Path, name: &str) -> String {
+    damaged_file(&path(root, name))
+}
+
+fn damaged_file(path: &Path) -> String {
     format!("cache {} is corrupt or from another version; ignored", path.display())
 }
 
@@ -124,18 +140,18 @@ pub fn load<T: DeserializeOwned>(root: &Path, name: &str, key: u128) -> Result<O
         Err(_) => return Ok(None),
     };
     if bytes.len() < MAGIC.len() + KEY_LEN + SUM_LEN || &bytes[..MAGIC.len()] != MAGIC {
-        return Err(damaged(&path));
+        return Err(damaged_file(&path));
     }
     let (head, sum) = bytes.split_at(bytes.len() - SUM_LEN);
     if xxhash_rust::xxh3::xxh3_128(head).to_le_bytes() != sum {
-        return Err(damaged(&path));
+        return Err(damaged_file(&path));
     }
     if head[MAGIC.len()..MAGIC.len() + KEY_LEN] != key.to_le_bytes() {
         return Ok(None);
     }
     postcard::from_bytes(&head[MAGIC.len() + KEY_LEN..])
         .map(Some)
-        .map_err(|_| damaged(&path))
+        .map_err(|_| damaged_file(&path))
 }
 
 /// Store `value` in the cache file `name` for `key`, for the next build.
