@@ -149,7 +149,7 @@ pub fn load<T: DeserializeOwned>(root: &Path, name: &str, key: u128) -> Result<O
     if head[MAGIC.len()..MAGIC.len() + KEY_LEN] != key.to_le_bytes() {
         return Ok(None);
     }
-    postcard::from_bytes(&head[MAGIC.len() + KEY_LEN..])
+    crate::model::Slug::interning(|| postcard::from_bytes(&head[MAGIC.len() + KEY_LEN..]))
         .map(Some)
         .map_err(|_| damaged_file(&path))
 }
