@@ -289,6 +289,13 @@ fn build_locked(
     let prior_search = warm
         .as_deref_mut()
         .and_then(|w| std::sync::Arc::into_inner(w.search.take()?));
+    // what the last `dossier build` stored for the index and the page keys
+    // is read on threads of its own while the articles load: the index's
+    // branch is the longer of the two at the end, and the graph's stage
+    // leaves a core idle
+    let search_prefetch = (opts.cache && prior_search.is_none())
+        .then(|| prefetch::<crate::search::IndexState>(project, crate::memo::SEARCH));
+    let keys_prefetch = (opts.cache && !keep_warm).then(|| prefetch::<crate::render::Keys>(project, crate::memo::KEYS));
     let (mut site, theme, stamps, (fingerprint, read)) =
         assemble_warm(project, opts, &mut report, warm.as_deref_mut())?;
 
@@ -315,12 +322,12 @@ fn build_locked(
     let mut key_warnings = Vec::new();
     let prior_keys = match warm.as_deref_mut() {
         Some(w) => w.keys.take(),
-        None if opts.cache => crate::memo::load(&project.root, crate::memo::KEYS, crate::memo::program())
-            .unwrap_or_else(|w| {
+        None => keys_prefetch.and_then(|h| {
+            joined(h).unwrap_or_else(|w| {
                 key_warnings.push(w);
                 None
-            }),
-        None => None,
+            })
+        }),
     };
     let render =
         || timed(|| crate::render::render_site_again(&site, &theme, &writer, prior_keys).map_err(BuildError::Content));
@@ -331,10 +338,7 @@ fn build_locked(
         timed(|| {
             let prior = match prior_search {
                 Some(prior) => Some(prior),
-                None => match opts
-                    .cache
-                    .then(|| crate::memo::load(&project.root, crate::memo::SEARCH, search_key()))
-                {
+                None => match search_prefetch.map(joined) {
                     Some(Ok(prior)) => prior,
                     Some(Err(w)) => {
                         locked(&search_warnings).push(w);
@@ -365,7 +369,7 @@ fn build_locked(
     let (keys, render_secs) = rendered?;
     if opts.cache && !keep_warm {
         if let Some(k) = &keys {
-            key_warnings.extend(crate::memo::store(&project.root, crate::memo::KEYS, crate::memo::program(), k).err());
+            key_warnings.extend(crate::memo::store(&project.root, crate::memo::KEYS, search_key(), k).err());
         }
     }
     report.warnings.extend(key_warnings.into_iter().map(cache_warning));
@@ -735,9 +739,25 @@ fn graph(
     (graph, Some(key))
 }
 
-/// The search index's kept state is trusted only from the same program.
+/// The search index's kept state (and the page keys) are trusted only
+/// from the same program.
 fn search_key() -> u128 {
     crate::memo::program()
+}
+
+/// Read the cache file `name` (see [`crate::memo::load`]) on a thread.
+type Prefetch<T> = std::thread::JoinHandle<Result<Option<T>, String>>;
+
+fn prefetch<T: serde::de::DeserializeOwned + Send + 'static>(project: &Project, name: &'static str) -> Prefetch<T> {
+    let root = project.root.clone();
+    std::thread::spawn(move || crate::memo::load(&root, name, search_key()))
+}
+
+/// What a thread reading a cache file found; a thread that panicked found
+/// nothing usable.
+fn joined<T>(h: Prefetch<T>) -> Result<Option<T>, String> {
+    h.join()
+        .unwrap_or_else(|_| Err("reading a cache file failed; it is ignored".into()))
 }
 
 fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
