@@ -570,7 +570,8 @@ mod tests {
             (state.inputs, state.postings, state.outputs)
         );
         // the same bytes with the two words swapped: not a state
-        let unordered: (Vec<Doc>, Vec<u128>, Vec<(String, Vec<(u32, u32)>)>, Vec<(String, u128)>) = (
+        type Unordered = (Vec<Doc>, Vec<u128>, Vec<(String, Vec<(u32, u32)>)>, Vec<(String, u128)>);
+        let unordered: Unordered = (
             vec![],
             vec![],
             vec![("beta".into(), vec![]), ("alpha".into(), vec![])],
