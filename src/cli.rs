@@ -220,6 +220,7 @@ fn build(root: PathBuf, output: Option<PathBuf>, base_url: Option<String>, timin
         base_url,
         progress: true,
         cache: !no_cache,
+        exits: true,
         ..BuildOptions::default()
     };
     match crate::site::build(&project, &opts) {

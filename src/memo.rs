@@ -10,6 +10,11 @@
 //!   changes only the documents that changed (see
 //!   [`crate::search::IndexState`]).
 //!
+//! - `keys.bin`: the page keys of the last `dossier build` (see
+//!   [`crate::render::Keys`]).
+//! - `articles.bin`: the articles the last `dossier build` read, without
+//!   their text (see [`crate::load::Snapshot`]).
+//!
 //! Like the packs of [`crate::cache`], it is never trusted blindly: a file
 //! of another program, a torn or flipped file, or one that does not decode
 //! is ignored with a warning, and the graph is made afresh.
@@ -61,16 +66,297 @@ fn path(root: &Path, name: &str) -> PathBuf {
 /// What is stored of a graph: the graph, and for each entity (in id order)
 /// the position in the registry of its entry, since the graph does not
 /// serialise registry entries (they are the analyst's, read afresh).
-type StoredGraph = (Graph, Vec<Option<u32>>);
+type StoredGraph = (PackedGraph, Vec<Option<u32>>);
+
+/// A [`Graph`] with each id stored once and referred to by its number: the
+/// graph names about a million and a half ids at 10,000 articles, and
+/// reading each as a string (checked, looked up, compared while inserted in
+/// its map) was most of reading the graph. Its maps are stored as lists in
+/// their order, and built whole when read.
+#[derive(Serialize, serde::Deserialize)]
+struct PackedGraph {
+    ids: Vec<crate::model::Slug>,
+    chronological: Vec<usize>,
+    rank: Vec<usize>,
+    entities: Vec<PackedEntity>,
+    entity_articles: Vec<(u32, Vec<Option<u32>>)>,
+    redirects: Vec<(u32, u32)>,
+    index_diagnostics: Vec<crate::model::Diagnostic>,
+    mentions: Vec<(u32, Vec<crate::graph::MentionRef>)>,
+    article_entities: Vec<Vec<(u32, usize)>>,
+    related: Vec<(u32, Vec<(u32, usize)>)>,
+    timeline: Vec<PackedEvent>,
+    events_by_entity: Vec<(u32, Vec<usize>)>,
+    diagnostics: Vec<crate::model::Diagnostic>,
+}
+
+#[derive(Serialize, serde::Deserialize)]
+struct PackedEntity {
+    id: u32,
+    name: String,
+    kind: crate::model::EntityKind,
+    aliases: Vec<String>,
+    articles: Vec<u32>,
+    mentions: usize,
+}
+
+#[derive(Serialize, serde::Deserialize)]
+struct PackedEvent {
+    date: crate::model::EventDate,
+    article: Option<usize>,
+    sentence: Option<usize>,
+    text: String,
+    entities: Vec<u32>,
+    curated: bool,
+    uncertain: bool,
+}
+
+/// Numbers ids in the order they are first met.
+#[derive(Default)]
+struct Numbering<'a> {
+    of: std::collections::HashMap<&'a str, u32>,
+    ids: Vec<crate::model::Slug>,
+}
+
+impl<'a> Numbering<'a> {
+    fn of(&mut self, id: &'a crate::model::Slug) -> u32 {
+        if let Some(&n) = self.of.get(id.as_str()) {
+            return n;
+        }
+        let n = self.ids.len() as u32;
+        self.of.insert(id.as_str(), n);
+        self.ids.push(id.clone());
+        n
+    }
+}
+
+impl PackedGraph {
+    fn pack(graph: &Graph) -> PackedGraph {
+        // destructured, so that a new field cannot be left out
+        let Graph {
+            chronological,
+            rank,
+            entities,
+            mentions,
+            article_entities,
+            related,
+            timeline,
+            events_by_entity,
+            diagnostics,
+        } = graph;
+        let crate::graph::entities::EntityIndex {
+            entities: index_entities,
+            article_entities: entity_articles,
+            redirects,
+            diagnostics: index_diagnostics,
+        } = entities;
+        let mut n = Numbering::default();
+        let entities = index_entities
+            .iter()
+            .map(|(id, e)| {
+                let crate::graph::entities::Entity {
+                    id: own_id,
+                    name,
+                    kind,
+                    aliases,
+                    // not stored: see `load_graph`
+                    registry: _,
+                    articles,
+                    mentions,
+                } = e;
+                debug_assert_eq!(id, own_id);
+                PackedEntity {
+                    id: n.of(own_id),
+                    name: name.clone(),
+                    kind: *kind,
+                    aliases: aliases.iter().cloned().collect(),
+                    articles: articles.iter().map(|a| n.of(a)).collect(),
+                    mentions: *mentions,
+                }
+            })
+            .collect();
+        let entity_articles = entity_articles
+            .iter()
+            .map(|(a, es)| (n.of(a), es.iter().map(|e| e.as_ref().map(|e| n.of(e))).collect()))
+            .collect();
+        let redirects = redirects.iter().map(|(a, b)| (n.of(a), n.of(b))).collect();
+        let mentions = mentions.iter().map(|(e, ms)| (n.of(e), ms.clone())).collect();
+        let article_entities = article_entities
+            .iter()
+            .map(|m| m.iter().map(|(e, c)| (n.of(e), *c)).collect())
+            .collect();
+        let related = related
+            .iter()
+            .map(|(e, rs)| (n.of(e), rs.iter().map(|(r, w)| (n.of(r), *w)).collect()))
+            .collect();
+        let timeline = timeline
+            .iter()
+            .map(|ev| {
+                let crate::graph::timeline::Event {
+                    date,
+                    article,
+                    sentence,
+                    text,
+                    entities,
+                    curated,
+                    uncertain,
+                } = ev;
+                PackedEvent {
+                    date: *date,
+                    article: *article,
+                    sentence: *sentence,
+                    text: text.clone(),
+                    entities: entities.iter().map(|e| n.of(e)).collect(),
+                    curated: *curated,
+                    uncertain: *uncertain,
+                }
+            })
+            .collect();
+        let events_by_entity = events_by_entity.iter().map(|(e, evs)| (n.of(e), evs.clone())).collect();
+        PackedGraph {
+            ids: n.ids,
+            chronological: chronological.clone(),
+            rank: rank.clone(),
+            entities,
+            entity_articles,
+            redirects,
+            index_diagnostics: index_diagnostics.clone(),
+            mentions,
+            article_entities,
+            related,
+            timeline,
+            events_by_entity,
+            diagnostics: diagnostics.clone(),
+        }
+    }
+
+    /// The graph, or `None` when an id's number is out of range or a map's
+    /// keys are not in order (a damaged file).
+    fn unpack(self) -> Option<Graph> {
+        use std::collections::{BTreeMap, BTreeSet};
+        let ids = self.ids;
+        let id = |i: u32| ids.get(i as usize).cloned();
+        // maps and sets were stored in order: built whole from sorted lists,
+        // not key by key (a list out of order or with a key twice is damage)
+        fn map<K: Ord, V>(list: Vec<(K, V)>) -> Option<BTreeMap<K, V>> {
+            list.windows(2)
+                .all(|w| w[0].0 < w[1].0)
+                .then(|| list.into_iter().collect())
+        }
+        fn set<K: Ord>(list: Vec<K>) -> Option<BTreeSet<K>> {
+            list.windows(2).all(|w| w[0] < w[1]).then(|| list.into_iter().collect())
+        }
+        let entities = self
+            .entities
+            .into_iter()
+            .map(|e| {
+                let own = id(e.id)?;
+                let articles = e.articles.into_iter().map(id).collect::<Option<Vec<_>>>()?;
+                let entity = crate::graph::entities::Entity {
+                    id: own.clone(),
+                    name: e.name,
+                    kind: e.kind,
+                    aliases: set(e.aliases)?,
+                    registry: None,
+                    articles: set(articles)?,
+                    mentions: e.mentions,
+                };
+                Some((own, entity))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let entity_articles = self
+            .entity_articles
+            .into_iter()
+            .map(|(a, es)| {
+                let es = es
+                    .into_iter()
+                    .map(|e| match e {
+                        Some(e) => id(e).map(Some),
+                        None => Some(None),
+                    })
+                    .collect::<Option<Vec<_>>>()?;
+                Some((id(a)?, es))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let redirects = self
+            .redirects
+            .into_iter()
+            .map(|(a, b)| Some((id(a)?, id(b)?)))
+            .collect::<Option<Vec<_>>>()?;
+        let mentions = self
+            .mentions
+            .into_iter()
+            .map(|(e, ms)| Some((id(e)?, ms)))
+            .collect::<Option<Vec<_>>>()?;
+        let article_entities = self
+            .article_entities
+            .into_iter()
+            .map(|m| {
+                map(m
+                    .into_iter()
+                    .map(|(e, c)| Some((id(e)?, c)))
+                    .collect::<Option<Vec<_>>>()?)
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let related = self
+            .related
+            .into_iter()
+            .map(|(e, rs)| {
+                let rs = rs
+                    .into_iter()
+                    .map(|(r, w)| Some((id(r)?, w)))
+                    .collect::<Option<Vec<_>>>()?;
+                Some((id(e)?, rs))
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let timeline = self
+            .timeline
+            .into_iter()
+            .map(|ev| {
+                Some(crate::graph::timeline::Event {
+                    date: ev.date,
+                    article: ev.article,
+                    sentence: ev.sentence,
+                    text: ev.text,
+                    entities: ev.entities.into_iter().map(id).collect::<Option<Vec<_>>>()?,
+                    curated: ev.curated,
+                    uncertain: ev.uncertain,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let events_by_entity = self
+            .events_by_entity
+            .into_iter()
+            .map(|(e, evs)| Some((id(e)?, evs)))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Graph {
+            chronological: self.chronological,
+            rank: self.rank,
+            entities: crate::graph::entities::EntityIndex {
+                entities: map(entities)?,
+                article_entities: map(entity_articles)?,
+                redirects: map(redirects)?,
+                diagnostics: self.index_diagnostics,
+            },
+            mentions: map(mentions)?,
+            article_entities,
+            related: map(related)?,
+            timeline,
+            events_by_entity: map(events_by_entity)?,
+            diagnostics: self.diagnostics,
+        })
+    }
+}
 
 /// The graph stored for inputs `key`, if there is one. `Ok(None)` when the
 /// file is missing or was made from other inputs; `Err` (a warning naming
 /// the file) when it is damaged.
 pub fn load_graph(root: &Path, key: u128, registry: &[RegistryEntry]) -> Result<Option<Graph>, String> {
-    let Some((mut graph, registry_of)) = load::<StoredGraph>(root, GRAPH, key)? else {
+    let Some((packed, registry_of)) = load::<StoredGraph>(root, GRAPH, key)? else {
         return Ok(None);
     };
-    let damaged = || damaged(&path(root, GRAPH));
+    let damaged = || damaged_file(&path(root, GRAPH));
+    let mut graph = packed.unpack().ok_or_else(damaged)?;
     if registry_of.len() != graph.entities.entities.len() {
         return Err(damaged());
     }
@@ -99,15 +385,26 @@ pub fn store_graph(root: &Path, key: u128, graph: &Graph, registry: &[RegistryEn
             None => None,
         });
     }
-    store(root, GRAPH, key, &(graph, &registry_of))
+    store(root, GRAPH, key, &(PackedGraph::pack(graph), &registry_of))
 }
 
 /// The graph's file.
 const GRAPH: &str = "graph.bin";
 /// The search index's state (see [`crate::search::IndexState`]).
 pub const SEARCH: &str = "search.bin";
+/// The last `dossier build`'s page keys (see [`crate::render::Keys`]),
+/// for the program that made them.
+pub const KEYS: &str = "keys.bin";
+/// The articles the last `dossier build` read (see
+/// [`crate::load::Snapshot`]), for the program that read them.
+pub const ARTICLES: &str = "articles.bin";
 
-fn damaged(path: &Path) -> String {
+/// The warning for the cache file `name` found damaged.
+pub fn damaged(root: &Path, name: &str) -> String {
+    damaged_file(&path(root, name))
+}
+
+fn damaged_file(path: &Path) -> String {
     format!("cache {} is corrupt or from another version; ignored", path.display())
 }
 
@@ -124,18 +421,18 @@ pub fn load<T: DeserializeOwned>(root: &Path, name: &str, key: u128) -> Result<O
         Err(_) => return Ok(None),
     };
     if bytes.len() < MAGIC.len() + KEY_LEN + SUM_LEN || &bytes[..MAGIC.len()] != MAGIC {
-        return Err(damaged(&path));
+        return Err(damaged_file(&path));
     }
     let (head, sum) = bytes.split_at(bytes.len() - SUM_LEN);
     if xxhash_rust::xxh3::xxh3_128(head).to_le_bytes() != sum {
-        return Err(damaged(&path));
+        return Err(damaged_file(&path));
     }
     if head[MAGIC.len()..MAGIC.len() + KEY_LEN] != key.to_le_bytes() {
         return Ok(None);
     }
-    postcard::from_bytes(&head[MAGIC.len() + KEY_LEN..])
+    crate::model::Slug::interning(|| postcard::from_bytes(&head[MAGIC.len() + KEY_LEN..]))
         .map(Some)
-        .map_err(|_| damaged(&path))
+        .map_err(|_| damaged_file(&path))
 }
 
 /// Store `value` in the cache file `name` for `key`, for the next build.
@@ -222,6 +519,19 @@ mod tests {
         // registry entries are not stored: they come from the registry read now
         assert_eq!(load_graph(t.path(), 7, &registry), Ok(Some(graph(&registry))));
         assert_eq!(load_graph(t.path(), 8, &registry), Ok(None), "other inputs");
+    }
+
+    #[test]
+    fn a_packed_graph_with_ids_out_of_range_or_out_of_order_is_not_a_graph() {
+        let registry = vec![entry()];
+        let g = graph(&registry);
+        assert!(PackedGraph::pack(&g).unpack().is_some());
+        let mut bad = PackedGraph::pack(&g);
+        bad.entities[0].articles.push(99);
+        assert!(bad.unpack().is_none(), "an id out of range");
+        let mut bad = PackedGraph::pack(&g);
+        bad.entities.swap(0, 1);
+        assert!(bad.unpack().is_none(), "a map out of order");
     }
 
     #[test]

@@ -22,6 +22,11 @@ pub struct BuildOptions {
     /// when its page is made. A build redoes itself this way when a cached
     /// body turns out damaged while it renders.
     pub eager_bodies: bool,
+    /// The process exits after the build (`dossier build`): what the build
+    /// made is left to the exit rather than freed (its millions of small
+    /// allocations were a twentieth of a one-article rebuild's CPU at
+    /// 10,000 articles).
+    pub exits: bool,
 }
 
 #[derive(Debug, Default)]
@@ -284,7 +289,15 @@ fn build_locked(
     let prior_search = warm
         .as_deref_mut()
         .and_then(|w| std::sync::Arc::into_inner(w.search.take()?));
-    let (mut site, theme, stamps) = assemble_warm(project, opts, &mut report, warm.as_deref_mut())?;
+    // what the last `dossier build` stored for the index and the page keys
+    // is read on threads of its own while the articles load: the index's
+    // branch is the longer of the two at the end, and the graph's stage
+    // leaves a core idle
+    let search_prefetch = (opts.cache && prior_search.is_none())
+        .then(|| prefetch::<crate::search::IndexState>(project, crate::memo::SEARCH));
+    let keys_prefetch = (opts.cache && !keep_warm).then(|| prefetch::<crate::render::Keys>(project, crate::memo::KEYS));
+    let (mut site, theme, stamps, (fingerprint, read)) =
+        assemble_warm(project, opts, &mut report, warm.as_deref_mut())?;
 
     // pages go to the writer as they are rendered: nothing reaches the
     // site before `finish`, and an error drops the writer, which cleans up
@@ -303,7 +316,19 @@ fn build_locked(
     let terms = opts
         .cache
         .then(|| crate::cache::Cache::<crate::search::Terms>::open(&project.root, "terms.pack"));
-    let prior_keys = warm.as_deref_mut().and_then(|w| w.keys.take());
+    // the page keys of the last build: kept by `serve`, else stored by the
+    // last `dossier build` (computing every page's key was a tenth of a
+    // one-article rebuild's CPU at 10,000 articles)
+    let mut key_warnings = Vec::new();
+    let prior_keys = match warm.as_deref_mut() {
+        Some(w) => w.keys.take(),
+        None => keys_prefetch.and_then(|h| {
+            joined(h).unwrap_or_else(|w| {
+                key_warnings.push(w);
+                None
+            })
+        }),
+    };
     let render =
         || timed(|| crate::render::render_site_again(&site, &theme, &writer, prior_keys).map_err(BuildError::Content));
     // the index's state is kept for the next build beside the caches, or
@@ -313,10 +338,7 @@ fn build_locked(
         timed(|| {
             let prior = match prior_search {
                 Some(prior) => Some(prior),
-                None => match opts
-                    .cache
-                    .then(|| crate::memo::load(&project.root, crate::memo::SEARCH, search_key()))
-                {
+                None => match search_prefetch.map(joined) {
                     Some(Ok(prior)) => prior,
                     Some(Err(w)) => {
                         locked(&search_warnings).push(w);
@@ -345,6 +367,12 @@ fn build_locked(
         (render(), index())
     };
     let (keys, render_secs) = rendered?;
+    if opts.cache && !keep_warm {
+        if let Some(k) = &keys {
+            key_warnings.extend(crate::memo::store(&project.root, crate::memo::KEYS, search_key(), k).err());
+        }
+    }
+    report.warnings.extend(key_warnings.into_iter().map(cache_warning));
     let ((search_state, delta), search_secs) = indexed?;
     report.stages.push(("render", render_secs, resident_mb()));
     report.stages.push(("search", search_secs, resident_mb()));
@@ -364,11 +392,25 @@ fn build_locked(
         .warnings
         .extend(site.bodies.finish().into_iter().map(cache_warning));
 
+    if opts.cache && !keep_warm {
+        // what the next process takes back instead of reading every article
+        let snapshot = crate::load::Snapshot::new(
+            &fingerprint,
+            &site.articles,
+            site.analyses.iter().map(|a| a.source),
+            &stamps,
+            read,
+        );
+        if let Err(w) = crate::memo::store(&project.root, crate::memo::ARTICLES, crate::memo::program(), &snapshot) {
+            report.warnings.push(cache_warning(w));
+        }
+    }
     match warm.as_deref_mut() {
         Some(w) => w.keep(site, &stamps, search_state, keys),
         // freeing the site's millions of small allocations is a twentieth
-        // of a rebuild's CPU at 10,000 articles (perf): leave it to another
-        // thread, which the process's exit ends
+        // of a rebuild's CPU at 10,000 articles (perf): leave it to the
+        // exit, or to another thread, which the process's exit ends
+        None if opts.exits => std::mem::forget(site),
         None => drop(std::thread::spawn(move || drop(site))),
     }
     clock = Instant::now();
@@ -394,7 +436,7 @@ pub fn assemble(
     opts: &BuildOptions,
     report: &mut BuildReport,
 ) -> Result<(crate::graph::Site, crate::render::Theme), BuildError> {
-    assemble_warm(project, opts, report, None).map(|(site, theme, _)| (site, theme))
+    assemble_warm(project, opts, report, None).map(|(site, theme, _, _)| (site, theme))
 }
 
 /// [`assemble`], taking from `warm` the articles whose files did not
@@ -405,14 +447,64 @@ fn assemble_warm(
     opts: &BuildOptions,
     report: &mut BuildReport,
     mut warm: Option<&mut Warm>,
-) -> Result<(crate::graph::Site, crate::render::Theme, Stamps), BuildError> {
+) -> Result<
+    (
+        crate::graph::Site,
+        crate::render::Theme,
+        Stamps,
+        (String, std::time::SystemTime),
+    ),
+    BuildError,
+> {
     let mut clock = Instant::now();
+    let read = std::time::SystemTime::now();
+    // the sources of the articles taken from the last `dossier build`'s
+    // snapshot, and the fingerprint they were hashed with
+    let mut snapshot: Option<(String, std::collections::HashMap<PathBuf, u128>)> = None;
     let mut content = match warm.as_deref_mut() {
         Some(w) => load(report, |p| crate::load::load_reusing(p, &mut w.articles), project)?,
+        None if opts.cache => {
+            let taken = match crate::memo::load::<crate::load::Snapshot>(
+                &project.root,
+                crate::memo::ARTICLES,
+                crate::memo::program(),
+            ) {
+                Ok(s) => s.map(|s| (s.fingerprint.clone(), s.into_loaded())),
+                Err(w) => {
+                    report.warnings.push(cache_warning(w));
+                    None
+                }
+            };
+            match taken {
+                Some((fingerprint, Some((mut loaded, sources)))) => {
+                    snapshot = Some((fingerprint, sources));
+                    load(report, |p| crate::load::load_reusing(p, &mut loaded), project)?
+                }
+                Some((_, None)) => {
+                    report.warnings.push(cache_warning(crate::memo::damaged(
+                        &project.root,
+                        crate::memo::ARTICLES,
+                    )));
+                    load(report, crate::load::load, project)?
+                }
+                None => load(report, crate::load::load, project)?,
+            }
+        }
         None => load(report, crate::load::load, project)?,
     };
     let allow = content.config.allow_raw_html;
     let fingerprint = lexicon_fingerprint(&content.registry, &content.config.entities, allow);
+    // the articles taken from the snapshot come without their text: their
+    // sources must hold, else every article is read again
+    let snapshot_sources = match snapshot {
+        Some((was, sources)) if was == fingerprint && content.kept.iter().all(|f| sources.contains_key(f)) => sources,
+        _ => {
+            if warm.is_none() && !content.kept.is_empty() {
+                content = load(report, crate::load::load, project)?;
+            }
+            Default::default()
+        }
+    };
     if let Some(w) = warm.as_deref_mut() {
         // the articles taken from `warm` come without their text: their
         // analyses must be reusable, else every article is read again
@@ -432,7 +524,15 @@ fn assemble_warm(
     report.stage("load", clock);
 
     clock = Instant::now();
-    let (analyses, bodies) = extract(project, opts, &mut content, &fingerprint, warm.as_deref_mut(), report);
+    let (analyses, bodies) = extract(
+        project,
+        opts,
+        &mut content,
+        &fingerprint,
+        &snapshot_sources,
+        warm.as_deref_mut(),
+        report,
+    );
     report.stage("extract", clock);
 
     clock = Instant::now();
@@ -453,7 +553,7 @@ fn assemble_warm(
         return Err(BuildError::Content(errors));
     }
     report.stage("graph", clock);
-    Ok((site, theme, stamps))
+    Ok((site, theme, stamps, (fingerprint, read)))
 }
 
 /// The Markdown of an article read again from its file.
@@ -485,6 +585,7 @@ fn extract(
     opts: &BuildOptions,
     content: &mut crate::load::Content,
     fingerprint: &str,
+    snapshot_sources: &std::collections::HashMap<PathBuf, u128>,
     warm: Option<&mut Warm>,
     report: &mut BuildReport,
 ) -> (Vec<crate::extract::Analysis>, crate::extract::bodies::BodyStore) {
@@ -508,13 +609,16 @@ fn extract(
     };
     // everything an analysis depends on, hashed once: it keys the cache and
     // tells pages the analysis is unchanged. An article taken from `warm`
-    // was not read, and its analysis was made from the same source.
+    // was not read, and its analysis was made from the same source; so was
+    // one taken from the last build's snapshot.
     let warm_source = |a: &crate::model::Article| {
-        let w = warm.as_deref()?;
-        w.analyses
-            .get(&a.file)
-            .filter(|_| content.kept.contains(&a.file))
-            .map(|an| an.source)
+        if !content.kept.contains(&a.file) {
+            return None;
+        }
+        match warm.as_deref() {
+            Some(w) => w.analyses.get(&a.file).map(|an| an.source),
+            None => snapshot_sources.get(&a.file).copied(),
+        }
     };
     let sources: Vec<u128> = content
         .articles
@@ -635,9 +739,25 @@ fn graph(
     (graph, Some(key))
 }
 
-/// The search index's kept state is trusted only from the same program.
+/// The search index's kept state (and the page keys) are trusted only
+/// from the same program.
 fn search_key() -> u128 {
     crate::memo::program()
+}
+
+/// Read the cache file `name` (see [`crate::memo::load`]) on a thread.
+type Prefetch<T> = std::thread::JoinHandle<Result<Option<T>, String>>;
+
+fn prefetch<T: serde::de::DeserializeOwned + Send + 'static>(project: &Project, name: &'static str) -> Prefetch<T> {
+    let root = project.root.clone();
+    std::thread::spawn(move || crate::memo::load(&root, name, search_key()))
+}
+
+/// What a thread reading a cache file found; a thread that panicked found
+/// nothing usable.
+fn joined<T>(h: Prefetch<T>) -> Result<Option<T>, String> {
+    h.join()
+        .unwrap_or_else(|_| Err("reading a cache file failed; it is ignored".into()))
 }
 
 fn locked<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

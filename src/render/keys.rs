@@ -96,7 +96,12 @@ impl Key {
 }
 
 /// The versions pages are keyed on, and the keys of the pages of one
-/// article or entity, computed once per build.
+/// article or entity, computed once per build. A `dossier build` stores
+/// them in `.dossier-cache/` for the next process, which takes them as
+/// `serve` takes its last build's (see [`Keys::new`]): each is a function of
+/// what it hashes, and a prior key is reused only where the base, the graph
+/// key and the article's source are the same.
+#[derive(serde::Serialize, serde::Deserialize)]
 pub struct Keys {
     /// The view every page shares, with the whole configuration (pages read
     /// more of it than the site view shows, e.g. `allow_raw_html`).
@@ -129,8 +134,9 @@ pub struct Keys {
 }
 
 impl Keys {
-    /// The keys of `site`'s pages. `prior` is the last build's, from a
-    /// process that builds again (`serve`): when the base and the graph are
+    /// The keys of `site`'s pages. `prior` is the last build's, kept by a
+    /// process that builds again (`serve`) or stored by the last `dossier
+    /// build` (from the same program: see `memo::KEYS`): when the base and the graph are
     /// the same, a page's key can change only through the version of an
     /// article it reads, and an article's version only through its source;
     /// so only the keys of the pages that read a changed article are

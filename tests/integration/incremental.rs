@@ -70,6 +70,54 @@ fn incremental_builds_match_clean_builds_over_a_sequence_of_edits() {
 
 /// The same edits, each rebuilt by one process that keeps what it can
 /// between builds, as `serve` does (`site::Warm`).
+/// Every file under `content/` made to look written an hour earlier than
+/// it was: older than the margin the articles' snapshot keeps (see
+/// `load::Snapshot`), so that each rebuild takes back the unchanged
+/// articles from it. Each file keeps a time of its own: one written again
+/// since the last build still has another stamp.
+fn backdate_content(p: &Project) {
+    for e in walkdir::WalkDir::new(p.path("content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+    {
+        let f = std::fs::File::options().write(true).open(e.path()).unwrap();
+        let mtime = f.metadata().unwrap().modified().unwrap();
+        let hour = std::time::Duration::from_secs(3600);
+        // a file already backdated stays as it is
+        if std::time::SystemTime::now().duration_since(mtime).unwrap_or_default() < hour {
+            f.set_modified(mtime - hour).unwrap();
+        }
+    }
+}
+
+/// A new process takes back the articles of the last build's snapshot
+/// instead of reading them: only while their files and the lexicon (the
+/// registry, the settings) are the same.
+#[test]
+fn rebuilds_from_the_articles_snapshot_match_clean_builds() {
+    let p = Project::sample();
+    backdate_content(&p);
+    p.run(&["build"]).success();
+    assert!(p.exists(".dossier-cache/articles.bin"), "the snapshot is written");
+    let mut rebuild = |p: &Project| {
+        backdate_content(p);
+        p.run(&["build"]).success();
+    };
+    edits_match_clean_builds(&p, &mut rebuild);
+    // a registry entry whose alias is in unchanged articles: their analyses
+    // were made with another lexicon, and are made again
+    rebuild(&p);
+    p.write(
+        "content/entities/turkish-security-forces.md",
+        "---\nname: Turkish security forces\ntype: organization\naliases: [Turkish security]\n---\n",
+    );
+    assert_same_as_clean(&p, "an alias in unchanged articles", &mut rebuild);
+    assert!(p
+        .read("site/entities/turkish-security-forces/index.html")
+        .contains("Turkish security"));
+}
+
 #[test]
 fn warm_rebuilds_match_clean_builds_over_a_sequence_of_edits() {
     let p = Project::sample();
@@ -239,7 +287,14 @@ fn a_corrupt_cache_is_ignored_with_a_warning() {
     let r = p.run(&["build"]);
     r.success();
     assert!(r.stderr().contains("corrupt or from another version"), "{}", r.stderr());
-    for pack in ["extract.pack", "terms.pack", "graph.bin", "search.bin"] {
+    for pack in [
+        "extract.pack",
+        "terms.pack",
+        "graph.bin",
+        "search.bin",
+        "keys.bin",
+        "articles.bin",
+    ] {
         assert!(r.stderr().contains(pack), "{pack}: {}", r.stderr());
     }
     assert_eq!(good, files(&p));
