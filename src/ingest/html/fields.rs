@@ -148,7 +148,7 @@ pub fn drop_title_labels(title: &str) -> String {
     });
     let mut t = title.trim();
     for label in ["title:", "blog:"] {
-        if t.len() > label.len() && t.is_char_boundary(label.len()) && t[..label.len()].eq_ignore_ascii_case(label) {
+        if t.get(..label.len()).is_some_and(|h| h.eq_ignore_ascii_case(label)) {
             let rest = t[label.len()..].trim_start();
             if word_count(rest) >= 2 {
                 t = rest;
@@ -1038,12 +1038,15 @@ fn is_published_date_key(key: &str) -> bool {
 /// statement in the page's shown text.
 fn stated_original(pm: &PageMeta) -> Option<Date> {
     static LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)\b(?:originally|first)\s+(?:published|posted|appeared)(?:\s+on)?(?:\s+the)?\s*:?\s*$")
+        regex::Regex::new(r"(?i)\b(?:originally|first)\s+(?:published|posted|appeared)(?:\s+on)?(?:\s+the)?\s*:?\s*")
             .expect("valid regex")
     });
+    // The label first: looking for a date in every line of every page
+    // would cost more than this rule is worth.
     pm.reading.iter().filter(|t| t.len() <= 300).find_map(|t| {
-        let (pos, d) = find_date_at(t)?;
-        LABEL.is_match(&t[..pos]).then_some(d)
+        let m = LABEL.find(t)?;
+        let (pos, d) = find_date_at(&t[m.end()..])?;
+        (pos == 0).then_some(d)
     })
 }
 

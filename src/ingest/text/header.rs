@@ -771,12 +771,12 @@ pub fn find_header(ls: &[Line], seg: Range<usize>) -> Header {
         *a = meta::clean_name(a);
     }
     h.publisher = find_publisher_anywhere(ls);
-    // "This article was originally published on 26 Sep 2019 but has been
-    // updated": the page says its header date is not the first one.
-    if let Some(d) = labelled_date_anywhere(ls) {
-        if h.date.is_none() || stated_original_date(ls) == Some(d) {
-            h.date = Some(d);
-        }
+    if h.date.is_none() {
+        h.date = labelled_date_anywhere(ls);
+    } else if let Some(d) = stated_original_date(ls) {
+        // "This article was originally published on 26 Sep 2019 but has
+        // been updated": the page says its header date is not the first one.
+        h.date = Some(d);
     }
     if h.date.is_none() {
         // A dateline in the page header, nearest the headline; or a byline
