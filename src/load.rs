@@ -22,7 +22,21 @@ pub struct Content {
     pub stamps: Stamps,
     /// The article files taken from a previous load ([`load_reusing`])
     /// rather than read: their articles come without their Markdown.
-    pub kept: std::collections::HashSet<PathBuf>,
+    pub kept: PathSet,
+    /// Every article file found (as [`markdown_files`] gives them), drafts
+    /// and unreadable files too: what a [`Listing`] starts from next time.
+    pub listing: Vec<PathBuf>,
+}
+
+/// The article files as a file watcher knows them (`serve`): the last
+/// load's [`Content::listing`], still complete, and which of its files
+/// changed since. With it a load neither lists the folder again nor stamps
+/// the files that did not change: at 10,000 articles that was a third of a
+/// one-article rebuild. The watcher's caller decides that the listing still
+/// holds (no file came or went).
+pub struct Listing<'a> {
+    pub files: &'a [PathBuf],
+    pub changed: &'a PathSet,
 }
 
 /// A file's size, modification time and inode: a file whose stamp did not
@@ -67,15 +81,60 @@ impl Stamp {
 }
 
 /// See [`Content::stamps`].
-pub type Stamps = std::collections::HashMap<PathBuf, Stamp>;
+/// A map by file path. Paths are hashed with rustc's Fx hash rather than
+/// the standard SipHash: a rebuild looks up every article file in several
+/// of these maps, and SipHash over paths was most of a warm load's time.
+/// The keys are the project's own files, so flooding them is no concern.
+pub type PathMap<V> = std::collections::HashMap<PathBuf, V, rustc_hash::FxBuildHasher>;
+/// A set of file paths (see [`PathMap`]).
+pub type PathSet = std::collections::HashSet<PathBuf, rustc_hash::FxBuildHasher>;
+
+pub type Stamps = PathMap<Stamp>;
 
 /// Articles a previous load of this process read, by file (relative), with
 /// the stamp each file had then: [`load_reusing`] takes those whose file
 /// still has it instead of reading them.
-pub type Loaded = std::collections::HashMap<PathBuf, (Stamp, Article)>;
+pub type Loaded = PathMap<(Stamp, Article)>;
 
 /// Markdown files under `dir`, sorted, not following symlinks (a link could
 /// point outside the project or form a loop).
+/// Is this the name of a file [`markdown_files`] lists?
+fn is_article_name(path: &Path) -> bool {
+    let is_md = path.extension().is_some_and(|e| e == "md" || e == "markdown");
+    is_md && !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+}
+
+/// Given the last listing of the article files (`files`, as
+/// [`markdown_files`] gave them) and every path a file watcher saw change
+/// since, the listed files that changed, when the listing still holds: each
+/// change is to a listed file that is still a plain file, or to a path
+/// under the articles folder that is neither an article file nor a folder
+/// (an editor's swap or backup file). Anything else (a file outside the
+/// folder, a new or deleted article, a folder made, moved or deleted) and
+/// the folder must be listed again: `None`.
+pub fn unchanged_listing(project: &Project, files: &[PathBuf], changes: &[PathBuf]) -> Option<PathSet> {
+    let dir = project.articles_dir();
+    let listed: std::collections::HashSet<&Path, rustc_hash::FxBuildHasher> =
+        files.iter().map(PathBuf::as_path).collect();
+    let mut changed = PathSet::default();
+    for path in changes {
+        if !path.starts_with(&dir) || path == &dir {
+            return None;
+        }
+        let meta = std::fs::symlink_metadata(path).ok();
+        if listed.contains(path.as_path()) {
+            if !meta.is_some_and(|m| m.file_type().is_file()) {
+                return None;
+            }
+            changed.insert(path.clone());
+        } else if is_article_name(path) || meta.is_some_and(|m| m.is_dir()) || files.iter().any(|f| f.starts_with(path))
+        {
+            return None;
+        }
+    }
+    Some(changed)
+}
+
 pub fn markdown_files(dir: &Path, diags: &mut Vec<Diagnostic>, project: &Project) -> Vec<PathBuf> {
     let mut files = Vec::new();
     if !dir.is_dir() {
@@ -90,10 +149,8 @@ pub fn markdown_files(dir: &Path, diags: &mut Vec<Diagnostic>, project: &Project
             }
         };
         let path = entry.path();
-        let is_md = path.extension().is_some_and(|e| e == "md" || e == "markdown");
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
         if entry.path_is_symlink() {
-            if is_md {
+            if path.extension().is_some_and(|e| e == "md" || e == "markdown") {
                 diags.push(Diagnostic::warning(
                     project.relative(path),
                     "symbolic links in content/ are not followed; the file is skipped",
@@ -101,7 +158,7 @@ pub fn markdown_files(dir: &Path, diags: &mut Vec<Diagnostic>, project: &Project
             }
             continue;
         }
-        if entry.file_type().is_file() && is_md && !hidden {
+        if entry.file_type().is_file() && is_article_name(path) {
             files.push(path.to_path_buf());
         }
     }
@@ -193,12 +250,18 @@ pub fn parse_registry_entry(text: &str, rel: &Path) -> Result<RegistryEntry, Dia
 /// Load the whole project. Returns the content and all diagnostics; the
 /// caller decides whether errors stop the build.
 pub fn load(project: &Project) -> (Option<Content>, Vec<Diagnostic>) {
-    load_reusing(project, &mut Loaded::new())
+    load_reusing(project, &mut Loaded::default(), None)
 }
 
 /// [`load`], taking out of `loaded` each article whose file has the stamp
-/// it had when it was read, instead of reading it again.
-pub fn load_reusing(project: &Project, loaded: &mut Loaded) -> (Option<Content>, Vec<Diagnostic>) {
+/// it had when it was read, instead of reading it again. With a `listing`,
+/// its files are the article files, and those it does not name as changed
+/// are taken from `loaded` without looking at the file.
+pub fn load_reusing(
+    project: &Project,
+    loaded: &mut Loaded,
+    listing: Option<Listing<'_>>,
+) -> (Option<Content>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let config = match load_config(project) {
         Ok(c) => c,
@@ -208,8 +271,11 @@ pub fn load_reusing(project: &Project, loaded: &mut Loaded) -> (Option<Content>,
         }
     };
 
-    let files = markdown_files(&project.articles_dir(), &mut diags, project);
-    let (articles, stamps, kept) = load_articles(project, &files, loaded, &mut diags);
+    let (files, changed) = match listing {
+        Some(l) => (l.files.to_vec(), Some(l.changed)),
+        None => (markdown_files(&project.articles_dir(), &mut diags, project), None),
+    };
+    let (articles, stamps, kept) = load_articles(project, &files, loaded, changed, &mut diags);
     let registry = load_registry(project, &mut diags);
     (
         Some(Content {
@@ -218,6 +284,7 @@ pub fn load_reusing(project: &Project, loaded: &mut Loaded) -> (Option<Content>,
             registry,
             stamps,
             kept,
+            listing: files,
         }),
         diags,
     )
@@ -227,16 +294,23 @@ fn load_articles(
     project: &Project,
     files: &[PathBuf],
     loaded: &mut Loaded,
+    changed: Option<&PathSet>,
     diags: &mut Vec<Diagnostic>,
-) -> (Vec<Article>, Stamps, std::collections::HashSet<PathBuf>) {
+) -> (Vec<Article>, Stamps, PathSet) {
     use rayon::prelude::*;
     // the stamp before the read: a file written after it is read again
-    // next time, since its stamp will differ
+    // next time, since its stamp will differ. A file the watcher saw no
+    // change to keeps the stamp it was read with.
     let stamped: Vec<(PathBuf, Option<Stamp>)> = files
         .par_iter()
         .map(|path| {
-            let stamp = std::fs::symlink_metadata(path).ok().map(|m| Stamp::of(&m));
-            (project.relative(path).to_path_buf(), stamp)
+            let rel = project.relative(path).to_path_buf();
+            let unchanged = changed.is_some_and(|c| !c.contains(path));
+            let stamp = match loaded.get(&rel) {
+                Some((was, _)) if unchanged => Some(*was),
+                _ => std::fs::symlink_metadata(path).ok().map(|m| Stamp::of(&m)),
+            };
+            (rel, stamp)
         })
         .collect();
     let kept: Vec<Option<Article>> = stamped
@@ -268,7 +342,7 @@ fn load_articles(
             parse_article(&text, rel)
         })
         .collect();
-    let mut stamps = Stamps::new();
+    let mut stamps = Stamps::default();
     let mut articles = Vec::new();
     for (r, (rel, stamp)) in parsed.into_iter().zip(stamped) {
         match r {
@@ -518,10 +592,10 @@ impl Snapshot {
     /// The articles to take back (see [`load_reusing`]), and the source of
     /// each one's analysis, by file. `None` when a record does not make an
     /// article (a damaged snapshot).
-    #[allow(clippy::type_complexity)]
-    pub fn into_loaded(self) -> Option<(Loaded, std::collections::HashMap<PathBuf, u128>)> {
-        let mut loaded = Loaded::with_capacity(self.articles.len());
-        let mut sources = std::collections::HashMap::with_capacity(self.articles.len());
+    pub fn into_loaded(self) -> Option<(Loaded, PathMap<u128>)> {
+        let n = self.articles.len();
+        let mut loaded = Loaded::with_capacity_and_hasher(n, Default::default());
+        let mut sources = PathMap::with_capacity_and_hasher(n, Default::default());
         for a in self.articles {
             let file = PathBuf::from(a.file);
             let meta = a.meta.into_meta()?;
@@ -544,6 +618,48 @@ impl Snapshot {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A watcher's changes keep the last listing only when each is to a
+    /// listed file that is still a file, or to a path beside the articles
+    /// that is no article file and no folder.
+    #[test]
+    fn a_listing_holds_only_for_edits_to_listed_files() {
+        let t = tempfile::tempdir().unwrap();
+        let project = Project::new(t.path(), None);
+        let dir = project.articles_dir();
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        for f in ["a.md", "b.md", "sub/c.md", "notes.txt"] {
+            std::fs::write(dir.join(f), "---\ntitle: A\n---\n").unwrap();
+        }
+        let files = markdown_files(&dir, &mut Vec::new(), &project);
+        assert_eq!(files.len(), 3);
+        let holds = |changes: &[&str]| {
+            let changes: Vec<PathBuf> = changes.iter().map(|c| t.path().join(c)).collect();
+            unchanged_listing(&project, &files, &changes).map(|set| set.len())
+        };
+        assert_eq!(holds(&[]), Some(0));
+        assert_eq!(holds(&["content/articles/a.md", "content/articles/sub/c.md"]), Some(2));
+        // swap and backup files, and other files beside the articles
+        assert_eq!(
+            holds(&[
+                "content/articles/.a.md.swp",
+                "content/articles/a.md~",
+                "content/articles/4913",
+                "content/articles/notes.txt"
+            ]),
+            Some(0)
+        );
+        // a new article, a deleted one, a folder, a file elsewhere
+        assert_eq!(holds(&["content/articles/new.md"]), None);
+        std::fs::remove_file(dir.join("b.md")).unwrap();
+        assert_eq!(holds(&["content/articles/b.md"]), None);
+        assert_eq!(holds(&["content/articles/sub"]), None);
+        std::fs::create_dir(dir.join("d")).unwrap();
+        assert_eq!(holds(&["content/articles/d"]), None);
+        assert_eq!(holds(&["content/entities/x.md"]), None);
+        assert_eq!(holds(&["dossier.yaml"]), None);
+        assert_eq!(holds(&["content/articles"]), None);
+    }
 
     /// What a running server keeps is taken back only for files whose stamp
     /// is unchanged; an edited file is read again.
@@ -575,7 +691,7 @@ mod tests {
             })
             .collect();
         std::fs::write(dir.join("b.md"), "---\ntitle: B\n---\n\nSecond, edited.\n").unwrap();
-        let (content, diags) = load_reusing(&project, &mut loaded);
+        let (content, diags) = load_reusing(&project, &mut loaded, None);
         assert!(diags.is_empty(), "{diags:?}");
         let content = content.unwrap();
         let a = PathBuf::from("content/articles/a.md");

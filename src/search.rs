@@ -149,6 +149,11 @@ pub struct IndexState {
     /// Every file of the index, by path, with the view it was written under.
     #[serde(deserialize_with = "ordered")]
     outputs: BTreeMap<String, u128>,
+    /// The key of the graph the documents were made with (see
+    /// `graph::inputs_key`), and per article document the source of its
+    /// analysis: what [`documents`] takes a document back by.
+    graph: Option<u128>,
+    sources: Vec<u128>,
 }
 
 /// A map read back as the ordered list it was written as (a map and a list
@@ -173,41 +178,78 @@ where
 const DELTA_AT_MOST: usize = 10;
 
 /// The documents of the index, in order (articles newest first, then
-/// entities by id), with the fields their words come from, what an
-/// article's terms are cached under (see [`terms_key`]; entities' names are
-/// quick to tokenise), and a hash of those fields.
-fn documents(site: &Site) -> (Vec<Doc>, Vec<Fields<'_>>, Vec<Head>, Vec<u128>) {
+/// entities by id), with a hash of the fields each one's words come from
+/// (`inputs`) and, per article, the source of its analysis. A document's
+/// fields are made again only when its words are needed ([`Documents::text`]).
+struct Documents<'a> {
+    site: &'a Site,
+    entities: Vec<&'a crate::graph::entities::Entity>,
+    docs: Vec<Doc>,
+    inputs: Vec<u128>,
+    sources: Vec<u128>,
+}
+
+/// What an article's words are made from, without its sentences (those are
+/// a function of the analysis's source): its weighted fields.
+fn article_fields(a: &crate::model::Article) -> Vec<(&str, u32)> {
+    let mut weighted = vec![
+        (a.meta.title.as_str(), 20),
+        (a.meta.subtitle.as_deref().unwrap_or(""), 5),
+    ];
+    weighted.extend(a.meta.authors.iter().map(|s| (s.as_str(), 10)));
+    weighted
+}
+
+/// An entity's weighted fields: names weigh most; a popular entity
+/// outranks a rare namesake.
+fn entity_fields<'a>(site: &Site, e: &'a crate::graph::entities::Entity) -> Vec<(&'a str, u32)> {
+    let articles = site.article_count(&e.id);
+    let mut weighted = vec![(e.name.as_str(), 40 + articles.min(40) as u32)];
+    weighted.extend(e.aliases.iter().map(|a| (a.as_str(), 30)));
+    weighted
+}
+
+/// The bytes a document's terms are cached under: its fields and, for an
+/// article, its analysis's source.
+fn head(fields: &[(&str, u32)], source: Option<u128>) -> Vec<u8> {
+    let mut input = Vec::new();
+    for (text, weight) in fields {
+        input.extend_from_slice(text.as_bytes());
+        input.push(0);
+        input.extend_from_slice(&u32::to_le_bytes(*weight));
+    }
+    if let Some(s) = source {
+        input.extend_from_slice(&s.to_le_bytes());
+    }
+    input
+}
+
+/// The documents of `site`. A document of the last build's index (`prior`)
+/// is taken as it is when the graph is the same (so are every article's
+/// front matter and place, and every entity) and, for an article, so is
+/// its analysis's source: making every document again was the longest
+/// step of a one-article rebuild's index at 10,000 articles.
+fn documents<'a>(site: &'a Site, prior: Option<&IndexState>) -> Documents<'a> {
     use rayon::prelude::*;
-    // what an article's words are made from, without its sentences: those
-    // are a function of the analysis's source
-    let head = |fields: &[(&str, u32)], source: Option<u128>| {
-        let mut input = Vec::new();
-        for (text, weight) in fields {
-            input.extend_from_slice(text.as_bytes());
-            input.push(0);
-            input.extend_from_slice(&u32::to_le_bytes(*weight));
-        }
-        if let Some(s) = source {
-            input.extend_from_slice(&s.to_le_bytes());
-        }
-        input
-    };
-    let articles: Vec<(Doc, Fields, Head, u128)> = site
+    let entities: Vec<&crate::graph::entities::Entity> = site.entities.entities.values().collect();
+    let n = site.chronological.len();
+    let prior = prior.filter(|p| {
+        site.graph_key.is_some()
+            && p.graph == site.graph_key
+            && p.sources.len() == n
+            && p.docs.len() == n + entities.len()
+            && p.inputs.len() == p.docs.len()
+    });
+    let articles: Vec<(Doc, u128, u128)> = site
         .chronological
         .par_iter()
-        .map(|&i| {
+        .enumerate()
+        .map(|(j, &i)| {
             let (a, an) = (&site.articles[i], &site.analyses[i]);
-            let mut weighted = vec![
-                (a.meta.title.as_str(), 20),
-                (a.meta.subtitle.as_deref().unwrap_or(""), 5),
-            ];
-            weighted.extend(a.meta.authors.iter().map(|s| (s.as_str(), 10)));
-            let input = head(&weighted, Some(an.source));
-            let hash = xxhash_rust::xxh3::xxh3_128(&input);
-            let fields = Fields {
-                weighted,
-                sentences: &an.sentences,
-            };
+            if let Some(p) = prior.filter(|p| p.sources[j] == an.source) {
+                return (p.docs[j].clone(), p.inputs[j], an.source);
+            }
+            let hash = xxhash_rust::xxh3::xxh3_128(&head(&article_fields(a), Some(an.source)));
             let date = a
                 .meta
                 .date
@@ -223,47 +265,80 @@ fn documents(site: &Site) -> (Vec<Doc>, Vec<Fields<'_>>, Vec<Head>, Vec<u128>) {
                     160,
                 ),
             };
-            (doc, fields, Some(input), hash)
+            (doc, hash, an.source)
         })
         .collect();
-    let mut docs: Vec<Doc> = Vec::new();
-    let mut texts: Vec<Fields> = Vec::new();
-    let mut heads: Vec<Head> = Vec::new();
-    let mut inputs: Vec<u128> = Vec::new();
-    for (doc, fields, head, hash) in articles {
+    let mut docs = Vec::with_capacity(n + entities.len());
+    let mut inputs = Vec::with_capacity(n + entities.len());
+    let mut sources = Vec::with_capacity(n);
+    for (doc, input, source) in articles {
         docs.push(doc);
-        texts.push(fields);
-        heads.push(head);
-        inputs.push(hash);
+        inputs.push(input);
+        sources.push(source);
     }
-    for e in site.entities.entities.values() {
-        let articles = site.article_count(&e.id);
-        // names weigh most; a popular entity outranks a rare namesake
-        let mut weighted = vec![(e.name.as_str(), 40 + articles.min(40) as u32)];
-        weighted.extend(e.aliases.iter().map(|a| (a.as_str(), 30)));
-        inputs.push(xxhash_rust::xxh3::xxh3_128(&head(&weighted, None)));
-        texts.push(Fields {
-            weighted,
-            sentences: &[],
-        });
-        heads.push(None);
-        let mut s = e
-            .registry
-            .as_ref()
-            .and_then(|r| r.meta.description.clone())
-            .unwrap_or_default();
-        if s.is_empty() && !e.aliases.is_empty() {
-            s = format!("Also: {}", e.aliases.iter().cloned().collect::<Vec<_>>().join(", "));
+    if let Some(p) = prior {
+        docs.extend_from_slice(&p.docs[n..]);
+        inputs.extend_from_slice(&p.inputs[n..]);
+    } else {
+        for e in &entities {
+            let articles = site.article_count(&e.id);
+            inputs.push(xxhash_rust::xxh3::xxh3_128(&head(&entity_fields(site, e), None)));
+            let mut s = e
+                .registry
+                .as_ref()
+                .and_then(|r| r.meta.description.clone())
+                .unwrap_or_default();
+            if s.is_empty() && !e.aliases.is_empty() {
+                s = format!("Also: {}", e.aliases.iter().cloned().collect::<Vec<_>>().join(", "));
+            }
+            let s = format!("{articles} article{} · {s}", if articles == 1 { "" } else { "s" });
+            docs.push(Doc {
+                u: format!("entities/{}/", e.id),
+                t: e.name.clone(),
+                k: e.kind.as_str().to_string(),
+                s: short(&s, 160),
+            });
         }
-        let s = format!("{articles} article{} · {s}", if articles == 1 { "" } else { "s" });
-        docs.push(Doc {
-            u: format!("entities/{}/", e.id),
-            t: e.name.clone(),
-            k: e.kind.as_str().to_string(),
-            s: short(&s, 160),
-        });
     }
-    (docs, texts, heads, inputs)
+    Documents {
+        site,
+        entities,
+        docs,
+        inputs,
+        sources,
+    }
+}
+
+impl<'a> Documents<'a> {
+    /// Document `d`'s texts, and what its terms are cached under (none for
+    /// an entity: its names are quick to tokenise).
+    fn text(&self, d: usize) -> (Fields<'a>, Head) {
+        let site = self.site;
+        match site.chronological.get(d) {
+            Some(&i) => {
+                let (a, an) = (&site.articles[i], &site.analyses[i]);
+                let weighted = article_fields(a);
+                let head = head(&weighted, Some(an.source));
+                (
+                    Fields {
+                        weighted,
+                        sentences: &an.sentences,
+                    },
+                    Some(head),
+                )
+            }
+            None => {
+                let e = self.entities[d - site.chronological.len()];
+                (
+                    Fields {
+                        weighted: entity_fields(site, e),
+                        sentences: &[],
+                    },
+                    None,
+                )
+            }
+        }
+    }
 }
 
 /// An article's key in the terms cache, from what its words are made of
@@ -284,19 +359,22 @@ struct Fields<'a> {
 type Head = Option<Vec<u8>>;
 
 /// Every posting of every word, made afresh.
-fn all_postings(texts: &[Fields], heads: &[Head], cache: Option<&Cache<Terms>>) -> BTreeMap<String, Vec<(u32, u32)>> {
+fn all_postings<'a>(documents: &Documents<'a>, cache: Option<&Cache<Terms>>) -> BTreeMap<String, Vec<(u32, u32)>> {
     use rayon::prelude::*;
     // word -> [(doc, score)], docs in order; tokenised a slice at a time
     // so the words of every document are never all held at once
-    let mut postings: FxHashMap<Cow<str>, Vec<(u32, u32)>> = FxHashMap::default();
-    for (n, (slice, heads)) in texts.chunks(512).zip(heads.chunks(512)).enumerate() {
-        let terms: Vec<Vec<(Cow<str>, u32)>> = slice
-            .par_iter()
-            .zip(heads)
-            .map(|(f, h)| cached_terms(f, terms_key(h, cache).as_deref(), cache))
+    let mut postings: FxHashMap<Cow<'a, str>, Vec<(u32, u32)>> = FxHashMap::default();
+    let total = documents.docs.len();
+    for start in (0..total).step_by(512) {
+        let terms: Vec<Vec<(Cow<'a, str>, u32)>> = (start..total.min(start + 512))
+            .into_par_iter()
+            .map(|d| {
+                let (fields, head) = documents.text(d);
+                cached_terms(&fields, terms_key(&head, cache).as_deref(), cache)
+            })
             .collect();
         for (i, list) in terms.into_iter().enumerate() {
-            let doc = (n * 512 + i) as u32;
+            let doc = (start + i) as u32;
             for (w, score) in list {
                 match postings.get_mut(&w) {
                     Some(p) => p.push((doc, score)),
@@ -322,9 +400,10 @@ pub fn index(
     cache: Option<&Cache<Terms>>,
     prior: Option<IndexState>,
 ) -> Result<IndexState, String> {
-    let (docs, texts, heads, inputs) = documents(site);
+    let documents = documents(site, prior.as_ref());
+    let (docs, inputs) = (&documents.docs, &documents.inputs);
     // the documents are where they were: same number, same order
-    let prior = prior.filter(|p| p.docs.len() == docs.len() && p.docs.iter().zip(&docs).all(|(a, b)| a.u == b.u));
+    let prior = prior.filter(|p| p.docs.len() == docs.len() && p.docs.iter().zip(docs).all(|(a, b)| a.u == b.u));
     let changed: Vec<usize> = match &prior {
         Some(p) => (0..docs.len()).filter(|&i| p.inputs[i] != inputs[i]).collect(),
         None => Vec::new(),
@@ -361,8 +440,9 @@ pub fn index(
             });
             let mut is: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
             for &d in &changed {
-                let key = terms_key(&heads[d], cache);
-                for (w, score) in cached_terms(&texts[d], key.as_deref(), cache) {
+                let (fields, head) = documents.text(d);
+                let key = terms_key(&head, cache);
+                for (w, score) in cached_terms(&fields, key.as_deref(), cache) {
                     let list = postings.entry(w.to_string()).or_default();
                     let at = list.partition_point(|p| p.0 < d as u32);
                     list.insert(at, (d as u32, score));
@@ -372,22 +452,20 @@ pub fn index(
             let touched = was.keys().chain(is.keys()).filter(|w| was.get(*w) != is.get(*w));
             let dirty: BTreeSet<String> = touched.map(|w| group_of(w).to_string()).collect();
             let state = IndexState {
-                docs: Vec::new(),
-                inputs: Vec::new(),
                 postings,
                 outputs,
+                ..IndexState::default()
             };
             (state, Some(dirty), Some(old_docs))
         }
         _ => {
             let state = IndexState {
-                postings: all_postings(&texts, &heads, cache),
+                postings: all_postings(&documents, cache),
                 ..IndexState::default()
             };
             (state, None, None)
         }
     };
-    drop(texts);
 
     // shards: every group of words sharing their first two letters is
     // sharded on its own, so a group no changed word is in stays as it was
@@ -469,8 +547,13 @@ pub fn index(
     };
     let bytes = serde_json::to_vec(&meta).map_err(|e| e.to_string())?;
     put_viewed(out, &mut state.outputs, format!("{DIR}/meta.json"), bytes);
+    let Documents {
+        docs, inputs, sources, ..
+    } = documents;
     state.docs = docs;
     state.inputs = inputs;
+    state.sources = sources;
+    state.graph = site.graph_key;
     Ok(state)
 }
 
@@ -562,6 +645,8 @@ mod tests {
             ]
             .into(),
             outputs: [("search/index/meta.json".to_string(), 9)].into(),
+            graph: Some(5),
+            sources: vec![6],
         };
         let bytes = postcard::to_stdvec(&state).unwrap();
         let back: IndexState = postcard::from_bytes(&bytes).unwrap();
@@ -570,15 +655,22 @@ mod tests {
             (state.inputs, state.postings, state.outputs)
         );
         // the same bytes with the two words swapped: not a state
-        type Unordered = (Vec<Doc>, Vec<u128>, Vec<(String, Vec<(u32, u32)>)>, Vec<(String, u128)>);
-        let unordered: Unordered = (
-            vec![],
-            vec![],
-            vec![("beta".into(), vec![]), ("alpha".into(), vec![])],
-            vec![],
+        type Unordered = (
+            Vec<Doc>,
+            Vec<u128>,
+            Vec<(String, Vec<(u32, u32)>)>,
+            Vec<(String, u128)>,
+            Option<u128>,
+            Vec<u128>,
         );
+        let pairs = |words: [&str; 2]| words.map(|w| (w.to_string(), vec![])).to_vec();
+        let unordered: Unordered = (vec![], vec![], pairs(["beta", "alpha"]), vec![], None, vec![]);
         let bytes = postcard::to_stdvec(&unordered).unwrap();
         assert!(postcard::from_bytes::<IndexState>(&bytes).is_err());
+        // and in order, the same shape is one
+        let ordered: Unordered = (vec![], vec![], pairs(["alpha", "beta"]), vec![], None, vec![]);
+        let bytes = postcard::to_stdvec(&ordered).unwrap();
+        assert!(postcard::from_bytes::<IndexState>(&bytes).is_ok());
     }
 
     #[test]

@@ -122,6 +122,23 @@ fn relevant(project: &Project, path: &Path) -> bool {
     )
 }
 
+/// Add the paths `ev` changed to `changes`, which becomes `None` when the
+/// watcher cannot say what changed (an error, or events it dropped): then
+/// the build looks at every file.
+fn note(ev: &notify::Result<notify::Event>, project: &Project, changes: &mut Option<Vec<PathBuf>>) {
+    match ev {
+        Ok(e) if !e.need_rescan() => {
+            if matches!(e.kind, notify::EventKind::Access(_)) {
+                return;
+            }
+            if let Some(c) = changes {
+                c.extend(e.paths.iter().filter(|p| relevant(project, p)).cloned());
+            }
+        }
+        _ => *changes = None,
+    }
+}
+
 /// The file to answer a URL path with, inside `site`.
 fn resolve_file(site: &Path, url: &str) -> Option<PathBuf> {
     let path = url.split(['?', '#']).next().unwrap_or("/");
@@ -314,9 +331,12 @@ pub fn serve(project: &Project, port: u16, open: bool, timings: bool) -> Result<
                 }
             }
             // debounce: let a burst of saves settle into one build
+            let mut changes = Some(Vec::new());
+            note(&ev, &watch_project, &mut changes);
             while let Ok(more) = rx.recv_timeout(Duration::from_millis(120)) {
-                drop(more);
+                note(&more, &watch_project, &mut changes);
             }
+            warm.saw(changes);
             let result = rebuild(&watch_project, &mut warm, timings);
             let mut s = watch_shared.lock().unwrap_or_else(|e| e.into_inner());
             match result {

@@ -137,7 +137,7 @@ pub fn ingest(project: &Project, force: bool) -> Result<crate::ingest::IngestRep
 pub struct Warm {
     articles: crate::load::Loaded,
     /// By article file; taken when made from the same source.
-    analyses: std::collections::HashMap<PathBuf, crate::extract::Analysis>,
+    analyses: crate::load::PathMap<crate::extract::Analysis>,
     graph: Option<(u128, crate::graph::Graph)>,
     search: Option<std::sync::Arc<crate::search::IndexState>>,
     keys: Option<crate::render::Keys>,
@@ -148,6 +148,11 @@ pub struct Warm {
     /// The manifest of the last build, until it is written.
     unwritten: Option<crate::output::UnwrittenManifest>,
     writing: Option<std::thread::JoinHandle<Written>>,
+    /// The article files the last load found, and the paths a file watcher
+    /// saw change since ([`Warm::saw`]): with both, a load takes the
+    /// listing instead of listing the folder (see `load::unchanged_listing`).
+    listing: Option<Vec<PathBuf>>,
+    changes: Option<Vec<PathBuf>>,
 }
 
 /// What the thread that writes behind a build did.
@@ -157,6 +162,22 @@ struct Written {
 }
 
 impl Warm {
+    /// A file watcher's word on what changed before the next build: every
+    /// path it saw change (absolute, as the project's paths are), or `None`
+    /// when it cannot say (it missed events). Said once per build; without
+    /// it the next build looks at every file. What a build that stopped
+    /// before loading did not use adds up with what comes after.
+    pub fn saw(&mut self, changes: Option<Vec<PathBuf>>) {
+        match (changes, &mut self.changes) {
+            (None, _) => {
+                self.listing = None;
+                self.changes = None;
+            }
+            (Some(new), Some(before)) => before.extend(new),
+            (Some(new), none) => *none = Some(new),
+        }
+    }
+
     /// Keep what the build of `site` made for the next build.
     fn keep(
         &mut self,
@@ -460,9 +481,24 @@ fn assemble_warm(
     let read = std::time::SystemTime::now();
     // the sources of the articles taken from the last `dossier build`'s
     // snapshot, and the fingerprint they were hashed with
-    let mut snapshot: Option<(String, std::collections::HashMap<PathBuf, u128>)> = None;
+    let mut snapshot: Option<(String, crate::load::PathMap<u128>)> = None;
     let mut content = match warm.as_deref_mut() {
-        Some(w) => load(report, |p| crate::load::load_reusing(p, &mut w.articles), project)?,
+        Some(w) => {
+            let (files, changes) = (w.listing.take(), w.changes.take());
+            let changed = files
+                .as_deref()
+                .zip(changes.as_deref())
+                .and_then(|(files, changes)| crate::load::unchanged_listing(project, files, changes));
+            let listing = files
+                .as_deref()
+                .zip(changed.as_ref())
+                .map(|(files, changed)| crate::load::Listing { files, changed });
+            load(
+                report,
+                |p| crate::load::load_reusing(p, &mut w.articles, listing),
+                project,
+            )?
+        }
         None if opts.cache => {
             let taken = match crate::memo::load::<crate::load::Snapshot>(
                 &project.root,
@@ -478,7 +514,7 @@ fn assemble_warm(
             match taken {
                 Some((fingerprint, Some((mut loaded, sources)))) => {
                     snapshot = Some((fingerprint, sources));
-                    load(report, |p| crate::load::load_reusing(p, &mut loaded), project)?
+                    load(report, |p| crate::load::load_reusing(p, &mut loaded, None), project)?
                 }
                 Some((_, None)) => {
                     report.warnings.push(cache_warning(crate::memo::damaged(
@@ -516,6 +552,7 @@ fn assemble_warm(
             content = load(report, crate::load::load, project)?;
         }
         w.fingerprint = Some(fingerprint.clone());
+        w.listing = Some(std::mem::take(&mut content.listing));
     }
     if let Some(b) = &opts.base_url {
         content.config.base_url = if b.ends_with('/') { b.clone() } else { format!("{b}/") };
@@ -585,7 +622,7 @@ fn extract(
     opts: &BuildOptions,
     content: &mut crate::load::Content,
     fingerprint: &str,
-    snapshot_sources: &std::collections::HashMap<PathBuf, u128>,
+    snapshot_sources: &crate::load::PathMap<u128>,
     warm: Option<&mut Warm>,
     report: &mut BuildReport,
 ) -> (Vec<crate::extract::Analysis>, crate::extract::bodies::BodyStore) {

@@ -127,6 +127,10 @@ pub struct Keys {
     /// Per entity: its id, name and kind, which pages naming it show. Looked
     /// up by hash: the pages look up hundreds of thousands of them.
     labels: rustc_hash::FxHashMap<EntityId, u128>,
+    /// Per article: a hash of its card on the front page (see
+    /// `render::card`), so that the front page, which lists every article,
+    /// is keyed without making every card.
+    cards: Vec<Option<u128>>,
     /// Per article: its page's key.
     article_pages: Vec<u128>,
     /// Per entity: the key of its page and feed.
@@ -146,15 +150,30 @@ impl Keys {
         let base = Key::new(base).debug(&site.config).finish();
         let sources: Vec<u128> = site.analyses.iter().map(|a| a.source).collect();
         let prior = prior.filter(|p| {
-            p.base == base && p.graph.is_some() && p.graph == site.graph_key && p.sources.len() == sources.len()
+            p.base == base
+                && p.graph.is_some()
+                && p.graph == site.graph_key
+                && p.sources.len() == sources.len()
+                && p.cards.len() == sources.len()
         });
-        let (articles, mentioned): (Vec<u128>, Vec<u128>) = (0..site.articles.len())
+        let versions: Vec<(u128, u128, Option<u128>)> = (0..site.articles.len())
             .into_par_iter()
             .map(|i| match &prior {
-                Some(p) if p.sources[i] == sources[i] => (p.articles[i], p.mentioned[i]),
-                _ => article_versions(site, i),
+                Some(p) if p.sources[i] == sources[i] => (p.articles[i], p.mentioned[i], p.cards[i]),
+                _ => {
+                    let (whole, mentioned) = article_versions(site, i);
+                    (whole, mentioned, super::json_hash(&[], &super::card(site, i)))
+                }
             })
-            .unzip();
+            .collect();
+        let mut articles = Vec::with_capacity(versions.len());
+        let mut mentioned = Vec::with_capacity(versions.len());
+        let mut cards = Vec::with_capacity(versions.len());
+        for (a, m, c) in versions {
+            articles.push(a);
+            mentioned.push(m);
+            cards.push(c);
+        }
         let (labels, prior_pages) = match prior {
             Some(p) => {
                 let changed = |now: &[u128], was: &[u128]| now.iter().zip(was).map(|(a, b)| a != b).collect();
@@ -186,6 +205,7 @@ impl Keys {
             mentioned,
             graph: site.graph_key,
             labels,
+            cards,
             article_pages: Vec::new(),
             entity_pages: Default::default(),
         };
@@ -228,6 +248,17 @@ impl Keys {
             Some(&l) => key.u128(l),
             None => key.str(id.as_str()).str("\u{0}none"),
         };
+    }
+
+    /// The front page: its cards, in their order, and the events it shows
+    /// (`events`, a hash of them); `None` when a card could not be hashed.
+    pub(super) fn index(&self, site: &Site, events: u128) -> Option<u128> {
+        let mut key = Key::new(self.base);
+        key.str("index.html");
+        for &i in &site.chronological {
+            key.u128(self.cards[i]?);
+        }
+        Some(key.u128(events).finish())
     }
 
     /// An article's page.

@@ -153,6 +153,57 @@ fn warm_rebuilds_match_clean_builds_over_a_sequence_of_edits() {
     assert_eq!(report.cache_hits, report.articles, "cache hits after warm builds");
 }
 
+/// Every file a watcher of the project would see, with its bytes.
+fn watched_files(p: &Project) -> BTreeMap<std::path::PathBuf, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    for dir in ["seeds", "content", "templates", "themes", "dossier.yaml"] {
+        for e in walkdir::WalkDir::new(p.path(dir)).into_iter().filter_map(Result::ok) {
+            let bytes = if e.file_type().is_file() {
+                std::fs::read(e.path()).unwrap()
+            } else {
+                Vec::new()
+            };
+            out.insert(e.path().to_path_buf(), bytes);
+        }
+    }
+    out
+}
+
+/// The same edits, each rebuilt as `serve` does after its watcher told it
+/// which paths changed (`Warm::saw`): an edit to a known article file takes
+/// the last listing of the articles; anything else lists them again.
+#[test]
+fn warm_rebuilds_told_what_changed_match_clean_builds() {
+    let p = Project::sample();
+    let project = dossier::project::Project::new(p.dir.path(), None);
+    let opts = dossier::site::BuildOptions {
+        ingest: true,
+        cache: true,
+        ..Default::default()
+    };
+    let mut warm = dossier::site::Warm::default();
+    let mut seen = BTreeMap::new();
+    let mut rebuild = |p: &Project| {
+        // what a watcher reports: every path made, changed or deleted,
+        // with an editor's swap file beside the articles
+        p.write("content/articles/zz-note.md.swp", &format!("{}", seen.len()));
+        let now = watched_files(p);
+        let changed: Vec<std::path::PathBuf> = now
+            .iter()
+            .filter(|(path, bytes)| seen.get(*path) != Some(*bytes))
+            .map(|(path, _)| path.clone())
+            .chain(seen.keys().filter(|path| !now.contains_key(*path)).cloned())
+            .collect();
+        warm.saw(Some(changed));
+        seen = now;
+        if let Err(e) = dossier::site::build_warm(&project, &opts, Some(&mut warm)) {
+            panic!("build failed: {e:?}");
+        }
+    };
+    rebuild(&p);
+    edits_match_clean_builds(&p, &mut rebuild);
+}
+
 fn edits_match_clean_builds(p: &Project, rebuild: Rebuild) {
     assert_same_as_clean(p, "first rebuild", rebuild);
 
@@ -189,6 +240,22 @@ fn edits_match_clean_builds(p: &Project, rebuild: Rebuild) {
         std::fs::metadata(&graph).unwrap().modified().unwrap(),
         "graph kept"
     );
+
+    // an article reworded where its summary shows, naming no one: the
+    // graph is the same, but its card on the front page and its search
+    // document are not
+    let plain = |words: &str| format!("---\ntitle: Plain\ndate: 2017-01-20\n---\n\nThe {words} was quiet.\n");
+    p.write("content/articles/plain.md", &plain("morning"));
+    assert_same_as_clean(p, "plain article", rebuild);
+    let stored = std::fs::metadata(&graph).unwrap().modified().unwrap();
+    p.write("content/articles/plain.md", &plain("evening"));
+    assert_same_as_clean(p, "plain article reworded", rebuild);
+    assert_eq!(
+        stored,
+        std::fs::metadata(&graph).unwrap().modified().unwrap(),
+        "graph kept"
+    );
+    assert!(p.read("site/index.html").contains("The evening was quiet."));
 
     // a sentence that names someone, reworded: the graph is the same, but
     // the pages quoting the sentence are not
