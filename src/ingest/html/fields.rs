@@ -616,10 +616,13 @@ pub fn byline_in_segments(segments: &[&str]) -> Vec<String> {
         for p in BY_PREFIXES.iter().chain(["author", "authors"].iter()) {
             let rest = if lower == *p || lower == format!("{p}:") {
                 // The name is in the next segments: "By", "Ann Lee", ",", "Bo Chan".
-                let mut parts = Vec::new();
+                let mut parts: Vec<&str> = Vec::new();
                 for next in segments.iter().skip(i + 1).take(5) {
                     let n = next.trim();
                     if find_date_in_text(n).is_some() || n == "|" || n == "\u{2022}" || n == "\u{b7}" {
+                        break;
+                    }
+                    if parts.last().is_some_and(|last: &&str| !continues_name_list(last, n)) {
                         break;
                     }
                     parts.push(n);
@@ -643,6 +646,32 @@ pub fn byline_in_segments(segments: &[&str]) -> Vec<String> {
         }
     }
     Vec::new()
+}
+
+/// Whether text `next`, shown after `last` in a byline under a bare "By"
+/// label, goes on with the names. A name of two words or more is complete:
+/// what follows it without a connector ("," "and" "&") is the author's job
+/// ("Gardener & Astrologer") or another box, and joined to it would read as
+/// one longer name ("Ann Lee Gardener"). A single word may be a first name
+/// whose surname is set apart ("Ann", "Lee"), but not one followed by a
+/// dash ("Ann", "- Product marketer"): a role comes after a dash.
+fn continues_name_list(last: &str, next: &str) -> bool {
+    if next.starts_with(['-', '\u{2013}', '\u{2014}', '|', '(']) {
+        return false;
+    }
+    let connector = |s: &str| {
+        let k = s.to_lowercase();
+        ["and", "&", ",", ";"].contains(&k.as_str())
+    };
+    let joins = |s: &str| {
+        let k = s.to_lowercase();
+        k.ends_with([',', '&', ';']) || k.ends_with(" and")
+    };
+    let starts = |s: &str| {
+        let k = s.to_lowercase();
+        k.starts_with([',', '&', ';']) || k.starts_with("and ")
+    };
+    connector(last) || connector(next) || joins(last) || starts(next) || last.split_whitespace().count() < 2
 }
 
 /// Authors (people): JSON-LD, then author meta tags, then visible bylines.
@@ -1326,6 +1355,31 @@ mod tests {
             split_names("Written By:Cazzy MagennisLast Updated:August 1, 2025"),
             vec!["Cazzy Magennis"]
         );
+    }
+
+    #[test]
+    fn a_job_title_after_a_bylined_name_is_no_name() {
+        // The job set apart after the name, and a second box of names with
+        // no connector, are not glued to the name.
+        assert_eq!(
+            byline_in_segments(&["Written By:", "Rosa Marchetti", "Beekeeper & Potter", "May 2, 2024"]),
+            vec!["Rosa Marchetti"]
+        );
+        assert_eq!(
+            byline_in_segments(&["By", "Rosa Marchetti", "Tom Ek"]),
+            vec!["Rosa Marchetti"]
+        );
+        assert_eq!(byline_in_segments(&["By", "Rosa", "- Product lead"]), vec!["Rosa"]);
+        // Names joined by a connector, or a name split over two texts, go on.
+        assert_eq!(
+            byline_in_segments(&["By", "Rosa Marchetti", ",", "Tom Ek"]),
+            vec!["Rosa Marchetti", "Tom Ek"]
+        );
+        assert_eq!(
+            byline_in_segments(&["By", "Rosa Marchetti", "and", "Tom Ek"]),
+            vec!["Rosa Marchetti", "Tom Ek"]
+        );
+        assert_eq!(byline_in_segments(&["By", "Rosa", "Marchetti"]), vec!["Rosa Marchetti"]);
     }
 
     #[test]
