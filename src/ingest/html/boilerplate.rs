@@ -330,6 +330,13 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
         }
     }
     blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !(is_furniture(b) || is_link_line(b)));
+    let blocks: Vec<&str> = blocks
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !is_contents_list(&blocks, i))
+        .map(|(_, b)| *b)
+        .collect();
+    let mut blocks = blocks;
     let names = author_keys(authors);
     if let Some(k) = author_box_start(&blocks, &names) {
         blocks.truncate(k);
@@ -393,6 +400,53 @@ fn only_headline(body: &str, title_key: &str) -> bool {
     seen
 }
 
+/// A contents list has at least this many items, and at least this share
+/// (in tenths) of them name a heading further down.
+const CONTENTS_ITEMS: usize = 3;
+const CONTENTS_HEADING_TENTHS: usize = 6;
+
+/// Whether block `i` is a table of contents: a list whose items are, for
+/// the most part, the headings that follow it in the body (the page's
+/// "Jump to" box, kept without its label). A list announced by the text
+/// before it ("The workout has six parts:") is the article's own overview,
+/// even when its items come back as headings.
+fn is_contents_list(blocks: &[&str], i: usize) -> bool {
+    let block = blocks[i];
+    if !is_list(block) || i > 0 && blocks[i - 1].trim_end().ends_with(':') {
+        return false;
+    }
+    let items: Vec<String> = block
+        .lines()
+        .map(|l| fold_key(strip_list_marker(l)))
+        .filter(|k| !k.is_empty())
+        .collect();
+    if items.len() < CONTENTS_ITEMS {
+        return false;
+    }
+    let headings: std::collections::HashSet<String> = blocks[i + 1..]
+        .iter()
+        .filter(|b| b.starts_with('#'))
+        .map(|b| fold_key(b.trim_start_matches('#')))
+        .collect();
+    let named = items.iter().filter(|k| headings.contains(*k)).count();
+    named * 10 >= items.len() * CONTENTS_HEADING_TENTHS
+}
+
+/// A list line without its bullet or number ("- ", "  * ", "2. ", "3\\. ").
+fn strip_list_marker(line: &str) -> &str {
+    let l = line.trim_start();
+    if let Some(rest) = l.strip_prefix(['-', '*', '+']) {
+        return rest.trim_start();
+    }
+    let rest = l.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() < l.len() {
+        if let Some(r) = rest.trim_start_matches('\\').strip_prefix(['.', ')']) {
+            return r.trim_start();
+        }
+    }
+    l
+}
+
 /// How many labels at the top of the body may go.
 const LEADING_LABELS: usize = 3;
 
@@ -454,6 +508,24 @@ mod tests {
             out,
             "First paragraph of the story.\n\nThe story goes on, and we read more about it."
         );
+    }
+
+    #[test]
+    fn drops_a_contents_list_of_the_headings_below() {
+        let para = "A paragraph of the article, long enough to be text and not a label.";
+        let body = format!(
+            "{para}\n\n- Why bees swarm\n- When to split a hive\n- Tools you need\n\n## Why bees swarm\n\n{para}\n\n\
+             ## When to split a hive\n\n{para}\n\n## Tools you need\n\n{para}"
+        );
+        let out = clean_body(&body, "Headline", &[], None);
+        assert!(!out.contains("- Why bees swarm"), "{out}");
+        assert!(out.contains("## Tools you need"), "{out}");
+        // Announced by the text before it, the list is the article's own.
+        let announced = body.replacen(para, "The guide has three parts:", 1);
+        assert_eq!(clean_body(&announced, "Headline", &[], None), announced);
+        // A list whose items are not the headings below stays.
+        let other = body.replace("- Tools you need", "- Smoke\n- Gloves");
+        assert_eq!(clean_body(&other, "Headline", &[], None), other);
     }
 
     #[test]
