@@ -215,6 +215,10 @@ fn trim_edges(body: &str, other: &str) -> String {
         return body.to_string();
     }
     let start = blocks.iter().position(|b| kept(b)).unwrap_or(0);
+    // Readability often starts below the article's opening paragraph (set
+    // in a header or hero container of its own): a paragraph of prose
+    // before the agreed part is the lede, not furniture.
+    let start = blocks[..start].iter().position(|b| is_prose(b)).unwrap_or(start);
     let end = blocks.iter().rposition(|b| kept(b)).map_or(blocks.len(), |e| e + 1);
     if start >= end {
         return body.to_string();
@@ -224,6 +228,19 @@ fn trim_edges(body: &str, other: &str) -> String {
         return body.to_string();
     }
     trimmed
+}
+
+/// A paragraph of prose is at least this many words long.
+const PROSE_WORDS: usize = 25;
+
+/// A paragraph of prose: no heading, list, table, quote or code, long
+/// enough, and ending as a sentence does.
+fn is_prose(block: &str) -> bool {
+    let b = block.trim();
+    !b.starts_with(['#', '-', '*', '+', '|', '>', '`'])
+        && !b.starts_with(|c: char| c.is_ascii_digit())
+        && b.split_whitespace().count() >= PROSE_WORDS
+        && b.ends_with(['.', '!', '?', '"', '\u{201d}'])
 }
 
 /// Elements that close themselves or are closed implicitly; they do not
@@ -491,6 +508,27 @@ mod tests {
         assert_eq!(second_opinion(article.to_string(), Some(&more)), article);
         // The longer of the two stays.
         assert_eq!(second_opinion(article.to_string(), Some(promo)), article);
+    }
+
+    #[test]
+    fn trimming_keeps_an_opening_paragraph_the_other_lacks() {
+        let lede = "The harbour board met on Tuesday night and, after a long debate that ran past midnight, \
+                    approved the plan to dredge the old channel for the new ferries.";
+        let para = |n: usize| {
+            format!("Paragraph {n} of the story, which both extractors kept, with enough words in it to count.")
+        };
+        let middle: Vec<String> = (1..=40).map(para).collect();
+        let body = format!("Share this article with friends\n\nLatest news from the harbour desk\n\n{lede}\n\n{}\n\nSubscribe to our newsletter today", middle.join("\n\n"));
+        let other = middle.join("\n\n");
+        let out = trim_edges(&body, &other);
+        assert!(out.starts_with(lede), "{out}");
+        assert!(!out.contains("Subscribe"), "{out}");
+        // No prose before the agreed part: the leading furniture goes.
+        let body = format!(
+            "Share this article with friends\n\nLatest news from the harbour desk\n\n{}",
+            middle.join("\n\n")
+        );
+        assert_eq!(trim_edges(&body, &other), other);
     }
 
     #[test]
