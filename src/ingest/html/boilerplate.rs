@@ -123,6 +123,11 @@ static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
         related(?:\ (?:articles?|posts?|stories|content|reading|news|guides|resources|topics|products|blogs?|blog\ posts|videos))?
+        | related\ (?:articles?|posts?|stories|content|reading|guides|resources)(?:\ \w+){1,6}
+        | (?:latest|more|recent)\ posts\ by(?:\ \w+){1,4}|author\ recent\ posts
+        | how\ was\ this\ (?:issue|article|post|newsletter|guide|story)|rate\ this\ (?:issue|article|post|newsletter|guide|story)
+        | did\ you\ (?:find|like|enjoy)\ this\ (?:issue|article|post|newsletter|guide|story)(?:\ \w+){0,3}
+        | was\ this\ (?:article|post|guide|information)\ (?:useful|helpful)
         | (?:you\ (?:may|might)\ also\ (?:like|enjoy|be\ interested\ in)|recommended(?:\ (?:for\ you|articles|posts|reading))?|read\ (?:next|more|also)|read\ this\ next|more\ (?:stories|articles|posts|news|to\ read)(?:\ from\ \w+(?:\ \w+)?)?|more\ from\ \w+(?:\ \w+){0,3})
         | (?:more\ )?(?:articles|posts|stories)\ you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
         | (?:popular|trending|latest|recent)\ (?:posts|articles|stories|news|now|blogs?|blog\ posts)
@@ -580,6 +585,11 @@ mod tests {
             "## This article is exclusive to STAT+ subscribers",
             "Share the Blog on:",
             "ALSO IN THE NEWS",
+            "## Related articles that may interest you",
+            "- Author - Recent Posts",
+            "Latest posts by Mira Holt (see all)",
+            "## How Was This Issue?",
+            "Did you find this article helpful?",
         ] {
             let body = format!("{text}\n\n{text} Again.\n\n{heading}\n\nAnother story's teaser.");
             assert_eq!(
