@@ -191,11 +191,11 @@ fn is_list(block: &str) -> bool {
 /// blocks. The byline at the top is the same name but never that late.
 const AUTHOR_BOX_WORDS: usize = 200;
 
-/// Where an author box at the end of the body starts, if there is one.
+/// Where an author box at the end of the body starts, if there is one: a
+/// block that names one of the page's authors, or a biography that names
+/// itself as one ("About the author: ...", "Hi, I'm Jane! Welcome to ...")
+/// whoever it is about.
 fn author_box_start(blocks: &[&str], names: &[String]) -> Option<usize> {
-    if names.is_empty() {
-        return None;
-    }
     let mut words = 0;
     for k in (1..blocks.len()).rev() {
         words += blocks[k].split_whitespace().count();
@@ -203,14 +203,26 @@ fn author_box_start(blocks: &[&str], names: &[String]) -> Option<usize> {
             break;
         }
         let key = fold_key(blocks[k].trim_start_matches(['#', ' ']));
-        if names
-            .iter()
-            .any(|n| is_author_line(blocks[k], &key, n) || is_author_bio(&key, n))
+        if is_introduction(&key)
+            || names
+                .iter()
+                .any(|n| is_author_line(blocks[k], &key, n) || is_author_bio(&key, n))
         {
             return Some(k);
         }
     }
     None
+}
+
+/// A paragraph that introduces the writer (folded text): "About the
+/// author: ...", or a greeting with their name, "Hi there! I'm Jane", as a
+/// blog's author box opens.
+fn is_introduction(key: &str) -> bool {
+    static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:about the author |(?:hi|hey|hello)(?: there| friends| everyone)? (?:i m|im) \w)")
+            .expect("valid regex")
+    });
+    INTRO.is_match(key)
 }
 
 /// A line that names the author and little else: the name alone, after
@@ -531,6 +543,23 @@ mod tests {
         // A list whose items are not the headings below stays.
         let other = body.replace("- Tools you need", "- Smoke\n- Gloves");
         assert_eq!(clean_body(&other, "Headline", &[], None), other);
+    }
+
+    #[test]
+    fn drops_an_introduction_of_the_writer_at_the_end() {
+        let para = "A paragraph of the article, long enough to be text and not a label.";
+        let article = [para; 4].join("\n\n");
+        for intro in [
+            "Hi there! I\u{2019}m Mira, and I started this garden blog in 2015 to share what grows.",
+            "Hey, I'm Mira! Welcome to The Tidy Shed, where sheds get sorted.",
+            "About the author: Mira Holt is a gardener based in Kent.",
+        ] {
+            let body = format!("{article}\n\n{intro}");
+            assert_eq!(clean_body(&body, "Headline", &[], None), article, "{intro}");
+        }
+        // The same words early in the article are the article.
+        let body = format!("Hi, I'm Mira, and this is my garden.\n\n{article}");
+        assert_eq!(clean_body(&body, "Headline", &[], None), body);
     }
 
     #[test]
