@@ -281,14 +281,25 @@ fn choose_title_raw(pm: &PageMeta) -> (String, Option<String>) {
             return ((*h).clone(), Some((*h).clone()));
         }
     }
-    (
-        stripped
-            .into_iter()
-            .next()
-            .or_else(|| h1s_fixed.first().cloned())
-            .unwrap_or_default(),
-        None,
-    )
+    let first = stripped.first().map(|f| untruncated(f, &stripped));
+    (first.or_else(|| h1s_fixed.first().cloned()).unwrap_or_default(), None)
+}
+
+/// `title`, or the longer metadata title it is the start of when it stops
+/// in mid-phrase: SEO plugins cut a JSON-LD `headline` at a length limit
+/// ("... Find Solutions (Including") while og:title carries it whole. A
+/// longer title that goes on after a separator or a colon is the same
+/// headline with a site name, not a fuller one.
+fn untruncated(title: &str, titles: &[String]) -> String {
+    titles
+        .iter()
+        .filter_map(|t| t.strip_prefix(title).map(|rest| (t, rest)))
+        .filter(|(_, rest)| {
+            rest.starts_with(' ') && rest.trim_start().starts_with(|c: char| c.is_alphanumeric() || c == '(')
+        })
+        .map(|(t, _)| t.clone())
+        .max_by_key(String::len)
+        .unwrap_or_else(|| title.to_string())
 }
 
 /// Headings that are interface labels, not headlines.
@@ -1382,6 +1393,22 @@ mod tests {
             split_names("Written By:Cazzy MagennisLast Updated:August 1, 2025"),
             vec!["Cazzy Magennis"]
         );
+    }
+
+    #[test]
+    fn a_truncated_json_ld_headline_gives_way_to_the_whole_title() {
+        let page = |og: &str| {
+            meta_of(&format!(
+                r#"<html><head><script type="application/ld+json">{{"@type": "BlogPosting",
+                "headline": "Ask Mira: Three Readers Rescue Their Shady Gardens (Including"}}</script>
+                <meta property="og:title" content="{og}"></head><body><p>Text.</p></body></html>"#
+            ))
+        };
+        let whole = "Ask Mira: Three Readers Rescue Their Shady Gardens (Including One Fern That Always Works)";
+        assert_eq!(choose_title(&page(&format!("{whole} - Mira Holt"))), whole);
+        // A whole headline with a site name after a separator stays as it is.
+        let cut = "Ask Mira: Three Readers Rescue Their Shady Gardens (Including";
+        assert_eq!(choose_title(&page(&format!("{cut} : Garden News"))), cut);
     }
 
     #[test]
