@@ -123,6 +123,11 @@ static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^(?:
         related(?:\ (?:articles?|posts?|stories|content|reading|news|guides|resources|topics|products|blogs?|blog\ posts|videos))?
+        | related\ (?:articles?|posts?|stories|content|reading|guides|resources)(?:\ \w+){1,6}
+        | (?:latest|more|recent)\ posts\ by(?:\ \w+){1,4}|author\ recent\ posts
+        | how\ was\ this\ (?:issue|article|post|newsletter|guide|story)|rate\ this\ (?:issue|article|post|newsletter|guide|story)
+        | did\ you\ (?:find|like|enjoy)\ this\ (?:issue|article|post|newsletter|guide|story)(?:\ \w+){0,3}
+        | was\ this\ (?:article|post|guide|information)\ (?:useful|helpful)
         | (?:you\ (?:may|might)\ also\ (?:like|enjoy|be\ interested\ in)|recommended(?:\ (?:for\ you|articles|posts|reading))?|read\ (?:next|more|also)|read\ this\ next|more\ (?:stories|articles|posts|news|to\ read)(?:\ from\ \w+(?:\ \w+)?)?|more\ from\ \w+(?:\ \w+){0,3})
         | (?:more\ )?(?:articles|posts|stories)\ you\ (?:may|might)\ (?:also\ )?(?:like|enjoy)
         | (?:popular|trending|latest|recent)\ (?:posts|articles|stories|news|now|blogs?|blog\ posts)
@@ -186,11 +191,11 @@ fn is_list(block: &str) -> bool {
 /// blocks. The byline at the top is the same name but never that late.
 const AUTHOR_BOX_WORDS: usize = 200;
 
-/// Where an author box at the end of the body starts, if there is one.
+/// Where an author box at the end of the body starts, if there is one: a
+/// block that names one of the page's authors, or a biography that names
+/// itself as one ("About the author: ...", "Hi, I'm Jane! Welcome to ...")
+/// whoever it is about.
 fn author_box_start(blocks: &[&str], names: &[String]) -> Option<usize> {
-    if names.is_empty() {
-        return None;
-    }
     let mut words = 0;
     for k in (1..blocks.len()).rev() {
         words += blocks[k].split_whitespace().count();
@@ -198,14 +203,26 @@ fn author_box_start(blocks: &[&str], names: &[String]) -> Option<usize> {
             break;
         }
         let key = fold_key(blocks[k].trim_start_matches(['#', ' ']));
-        if names
-            .iter()
-            .any(|n| is_author_line(blocks[k], &key, n) || is_author_bio(&key, n))
+        if is_introduction(&key)
+            || names
+                .iter()
+                .any(|n| is_author_line(blocks[k], &key, n) || is_author_bio(&key, n))
         {
             return Some(k);
         }
     }
     None
+}
+
+/// A paragraph that introduces the writer (folded text): "About the
+/// author: ...", or a greeting with their name, "Hi there! I'm Jane", as a
+/// blog's author box opens.
+fn is_introduction(key: &str) -> bool {
+    static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:about the author |(?:hi|hey|hello)(?: there| friends| everyone)? (?:i m|im) \w)")
+            .expect("valid regex")
+    });
+    INTRO.is_match(key)
 }
 
 /// A line that names the author and little else: the name alone, after
@@ -330,6 +347,13 @@ pub fn clean_body(body: &str, title: &str, authors: &[String], other: Option<&st
         }
     }
     blocks.retain(|b| b.starts_with("```") || b.starts_with('|') || !(is_furniture(b) || is_link_line(b)));
+    let blocks: Vec<&str> = blocks
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| !is_contents_list(&blocks, i))
+        .map(|(_, b)| *b)
+        .collect();
+    let mut blocks = blocks;
     let names = author_keys(authors);
     if let Some(k) = author_box_start(&blocks, &names) {
         blocks.truncate(k);
@@ -391,6 +415,53 @@ fn only_headline(body: &str, title_key: &str) -> bool {
         seen = true;
     }
     seen
+}
+
+/// A contents list has at least this many items, and at least this share
+/// (in tenths) of them name a heading further down.
+const CONTENTS_ITEMS: usize = 3;
+const CONTENTS_HEADING_TENTHS: usize = 6;
+
+/// Whether block `i` is a table of contents: a list whose items are, for
+/// the most part, the headings that follow it in the body (the page's
+/// "Jump to" box, kept without its label). A list announced by the text
+/// before it ("The workout has six parts:") is the article's own overview,
+/// even when its items come back as headings.
+fn is_contents_list(blocks: &[&str], i: usize) -> bool {
+    let block = blocks[i];
+    if !is_list(block) || i > 0 && blocks[i - 1].trim_end().ends_with(':') {
+        return false;
+    }
+    let items: Vec<String> = block
+        .lines()
+        .map(|l| fold_key(strip_list_marker(l)))
+        .filter(|k| !k.is_empty())
+        .collect();
+    if items.len() < CONTENTS_ITEMS {
+        return false;
+    }
+    let headings: std::collections::HashSet<String> = blocks[i + 1..]
+        .iter()
+        .filter(|b| b.starts_with('#'))
+        .map(|b| fold_key(b.trim_start_matches('#')))
+        .collect();
+    let named = items.iter().filter(|k| headings.contains(*k)).count();
+    named * 10 >= items.len() * CONTENTS_HEADING_TENTHS
+}
+
+/// A list line without its bullet or number ("- ", "  * ", "2. ", "3\\. ").
+fn strip_list_marker(line: &str) -> &str {
+    let l = line.trim_start();
+    if let Some(rest) = l.strip_prefix(['-', '*', '+']) {
+        return rest.trim_start();
+    }
+    let rest = l.trim_start_matches(|c: char| c.is_ascii_digit());
+    if rest.len() < l.len() {
+        if let Some(r) = rest.trim_start_matches('\\').strip_prefix(['.', ')']) {
+            return r.trim_start();
+        }
+    }
+    l
 }
 
 /// How many labels at the top of the body may go.
@@ -457,6 +528,41 @@ mod tests {
     }
 
     #[test]
+    fn drops_a_contents_list_of_the_headings_below() {
+        let para = "A paragraph of the article, long enough to be text and not a label.";
+        let body = format!(
+            "{para}\n\n- Why bees swarm\n- When to split a hive\n- Tools you need\n\n## Why bees swarm\n\n{para}\n\n\
+             ## When to split a hive\n\n{para}\n\n## Tools you need\n\n{para}"
+        );
+        let out = clean_body(&body, "Headline", &[], None);
+        assert!(!out.contains("- Why bees swarm"), "{out}");
+        assert!(out.contains("## Tools you need"), "{out}");
+        // Announced by the text before it, the list is the article's own.
+        let announced = body.replacen(para, "The guide has three parts:", 1);
+        assert_eq!(clean_body(&announced, "Headline", &[], None), announced);
+        // A list whose items are not the headings below stays.
+        let other = body.replace("- Tools you need", "- Smoke\n- Gloves");
+        assert_eq!(clean_body(&other, "Headline", &[], None), other);
+    }
+
+    #[test]
+    fn drops_an_introduction_of_the_writer_at_the_end() {
+        let para = "A paragraph of the article, long enough to be text and not a label.";
+        let article = [para; 4].join("\n\n");
+        for intro in [
+            "Hi there! I\u{2019}m Mira, and I started this garden blog in 2015 to share what grows.",
+            "Hey, I'm Mira! Welcome to The Tidy Shed, where sheds get sorted.",
+            "About the author: Mira Holt is a gardener based in Kent.",
+        ] {
+            let body = format!("{article}\n\n{intro}");
+            assert_eq!(clean_body(&body, "Headline", &[], None), article, "{intro}");
+        }
+        // The same words early in the article are the article.
+        let body = format!("Hi, I'm Mira, and this is my garden.\n\n{article}");
+        assert_eq!(clean_body(&body, "Headline", &[], None), body);
+    }
+
+    #[test]
     fn drops_lines_that_point_to_other_articles() {
         let body =
             "First paragraph.\n\nRelated: How to grow tomatoes\n\n- **See also:** Ten garden tools\n\nLast paragraph.";
@@ -508,6 +614,11 @@ mod tests {
             "## This article is exclusive to STAT+ subscribers",
             "Share the Blog on:",
             "ALSO IN THE NEWS",
+            "## Related articles that may interest you",
+            "- Author - Recent Posts",
+            "Latest posts by Mira Holt (see all)",
+            "## How Was This Issue?",
+            "Did you find this article helpful?",
         ] {
             let body = format!("{text}\n\n{text} Again.\n\n{heading}\n\nAnother story's teaser.");
             assert_eq!(

@@ -113,13 +113,8 @@ fn extract_html_inner(raw: &[u8]) -> ExtractedDoc {
     // trims the edges of trafilatura's body to the part both agree on. The
     // last pass also asks it whether the article goes on after a "Related"
     // box.
-    let words = body.split_whitespace().count();
     let alt = readability_body(doc);
-    let body = match &alt {
-        Some(alt) if alt.split_whitespace().count() > words * 2 + 50 => alt.clone(),
-        Some(alt) if words >= FALLBACK_WORDS => trim_edges(&body, alt),
-        _ => body,
-    };
+    let body = second_opinion(body, alt.as_deref());
     let body = boilerplate::clean_body(&body, &heading, &authors, alt.as_deref());
     if body.trim().is_empty() {
         warnings.push("no main content found on the page".into());
@@ -164,6 +159,46 @@ fn readability_body(doc: dom_query::Document) -> Option<String> {
     Some(markdown::html_to_markdown(&content))
 }
 
+/// trafilatura's body after Readability's second opinion (`alt`): replaced
+/// by it when it is far longer, or longer and about another part of the
+/// page; else, when long, trimmed at the edges to what both kept.
+fn second_opinion(body: String, alt: Option<&str>) -> String {
+    let words = body.split_whitespace().count();
+    match alt {
+        Some(alt) if alt.split_whitespace().count() > words * 2 + 50 => alt.to_string(),
+        // The two settled on different parts of the page (a promotional
+        // box, the article): the longer one is the article far more often
+        // (17 of the 19 such WCXB dev pages).
+        Some(alt) if alt.split_whitespace().count() > words && disjoint(&body, alt) => alt.to_string(),
+        Some(alt) if words >= FALLBACK_WORDS => trim_edges(&body, alt),
+        _ => body,
+    }
+}
+
+/// Below this share of its words in blocks the other also has, a body has
+/// nothing in common with the other.
+const DISJOINT_SHARE: f64 = 0.1;
+
+/// Whether two bodies have (almost) no block in common, either way: the
+/// extractors chose different parts of the page, not more or less of the
+/// same article.
+fn disjoint(a: &str, b: &str) -> bool {
+    let shared = |x: &str, y: &str| {
+        let y_key = text::fold_key(y);
+        let (mut total, mut common) = (0, 0);
+        for block in x.split("\n\n") {
+            let k = text::fold_key(block);
+            let words = k.split_whitespace().count();
+            total += words;
+            if k.len() >= 20 && y_key.contains(&k) {
+                common += words;
+            }
+        }
+        common as f64 / total.max(1) as f64
+    };
+    shared(a, b) < DISJOINT_SHARE && shared(b, a) < DISJOINT_SHARE
+}
+
 /// Drop leading and trailing blocks of `body` that a second extractor did
 /// not keep, when the two agree on the middle: trafilatura tends to run on
 /// into related posts, Readability to stop at the article's end.
@@ -180,6 +215,10 @@ fn trim_edges(body: &str, other: &str) -> String {
         return body.to_string();
     }
     let start = blocks.iter().position(|b| kept(b)).unwrap_or(0);
+    // Readability often starts below the article's opening paragraph (set
+    // in a header or hero container of its own): a paragraph of prose
+    // before the agreed part is the lede, not furniture.
+    let start = blocks[..start].iter().position(|b| is_prose(b)).unwrap_or(start);
     let end = blocks.iter().rposition(|b| kept(b)).map_or(blocks.len(), |e| e + 1);
     if start >= end {
         return body.to_string();
@@ -189,6 +228,19 @@ fn trim_edges(body: &str, other: &str) -> String {
         return body.to_string();
     }
     trimmed
+}
+
+/// A paragraph of prose is at least this many words long.
+const PROSE_WORDS: usize = 25;
+
+/// A paragraph of prose: no heading, list, table, quote or code, long
+/// enough, and ending as a sentence does.
+fn is_prose(block: &str) -> bool {
+    let b = block.trim();
+    !b.starts_with(['#', '-', '*', '+', '|', '>', '`'])
+        && !b.starts_with(|c: char| c.is_ascii_digit())
+        && b.split_whitespace().count() >= PROSE_WORDS
+        && b.ends_with(['.', '!', '?', '"', '\u{201d}'])
 }
 
 /// Elements that close themselves or are closed implicitly; they do not
@@ -439,6 +491,44 @@ mod tests {
         for input in inputs {
             let _ = extract_html(&input);
         }
+    }
+
+    #[test]
+    fn the_longer_of_two_disjoint_bodies_wins() {
+        let promo = "Thank you for your interest in our weekly podcast and its many guests.\n\n\
+                     Listeners write to us every week to say how much the show means to them.";
+        let article = "The orchard planting season starts with pruning the old apple trees.\n\n\
+                       Pear trees need a different rootstock and more water in the spring.\n\n\
+                       Cherry trees suffer from birds, so nets are stretched over them in June.";
+        assert!(disjoint(promo, article));
+        assert_eq!(second_opinion(promo.to_string(), Some(article)), article);
+        // Readability a little longer on the same article: no swap.
+        let more = format!("{article}\n\nThe harvest is stored in a cool cellar.");
+        assert!(!disjoint(article, &more));
+        assert_eq!(second_opinion(article.to_string(), Some(&more)), article);
+        // The longer of the two stays.
+        assert_eq!(second_opinion(article.to_string(), Some(promo)), article);
+    }
+
+    #[test]
+    fn trimming_keeps_an_opening_paragraph_the_other_lacks() {
+        let lede = "The harbour board met on Tuesday night and, after a long debate that ran past midnight, \
+                    approved the plan to dredge the old channel for the new ferries.";
+        let para = |n: usize| {
+            format!("Paragraph {n} of the story, which both extractors kept, with enough words in it to count.")
+        };
+        let middle: Vec<String> = (1..=40).map(para).collect();
+        let body = format!("Share this article with friends\n\nLatest news from the harbour desk\n\n{lede}\n\n{}\n\nSubscribe to our newsletter today", middle.join("\n\n"));
+        let other = middle.join("\n\n");
+        let out = trim_edges(&body, &other);
+        assert!(out.starts_with(lede), "{out}");
+        assert!(!out.contains("Subscribe"), "{out}");
+        // No prose before the agreed part: the leading furniture goes.
+        let body = format!(
+            "Share this article with friends\n\nLatest news from the harbour desk\n\n{}",
+            middle.join("\n\n")
+        );
+        assert_eq!(trim_edges(&body, &other), other);
     }
 
     #[test]
