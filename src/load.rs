@@ -104,6 +104,9 @@ fn is_article_name(path: &Path) -> bool {
     is_md && !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
+/// The most changed paths [`unchanged_listing`] looks at one by one.
+const MOST_CHANGES_CHECKED: usize = 256;
+
 /// Given the last listing of the article files (`files`, as
 /// [`markdown_files`] gave them) and every path a file watcher saw change
 /// since, the listed files that changed, when the listing still holds: each
@@ -114,10 +117,17 @@ fn is_article_name(path: &Path) -> bool {
 /// the folder must be listed again: `None`.
 pub fn unchanged_listing(project: &Project, files: &[PathBuf], changes: &[PathBuf]) -> Option<PathSet> {
     let dir = project.articles_dir();
+    let distinct: std::collections::BTreeSet<&PathBuf> = changes.iter().collect();
+    // past this many, listing again costs less than checking each (a
+    // checkout or a bulk edit): and a path that is not listed is compared
+    // with every listed file
+    if distinct.len() > MOST_CHANGES_CHECKED {
+        return None;
+    }
     let listed: std::collections::HashSet<&Path, rustc_hash::FxBuildHasher> =
         files.iter().map(PathBuf::as_path).collect();
     let mut changed = PathSet::default();
-    for path in changes {
+    for path in distinct {
         if !path.starts_with(&dir) || path == &dir {
             return None;
         }
@@ -659,6 +669,13 @@ mod tests {
         assert_eq!(holds(&["content/entities/x.md"]), None);
         assert_eq!(holds(&["dossier.yaml"]), None);
         assert_eq!(holds(&["content/articles"]), None);
+        // the same file many times is one change; too many files, a listing
+        let again = vec!["content/articles/a.md"; 1000];
+        assert_eq!(holds(&again), Some(1));
+        let many: Vec<String> = (0..300).map(|n| format!("content/articles/{n}.md~")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(holds(&many), None);
+        assert_eq!(holds(&many[..200]), Some(0));
     }
 
     /// What a running server keeps is taken back only for files whose stamp
