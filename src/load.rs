@@ -35,7 +35,7 @@ pub struct Content {
 /// one-article rebuild. The watcher's caller decides that the listing still
 /// holds (no file came or went).
 pub struct Listing<'a> {
-    pub files: &'a [PathBuf],
+    pub files: Vec<PathBuf>,
     pub changed: &'a PathSet,
 }
 
@@ -98,10 +98,14 @@ pub type Loaded = PathMap<(Stamp, Article)>;
 
 /// Markdown files under `dir`, sorted, not following symlinks (a link could
 /// point outside the project or form a loop).
+/// Does this path name a Markdown file?
+fn is_markdown(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "md" || e == "markdown")
+}
+
 /// Is this the name of a file [`markdown_files`] lists?
 fn is_article_name(path: &Path) -> bool {
-    let is_md = path.extension().is_some_and(|e| e == "md" || e == "markdown");
-    is_md && !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
+    is_markdown(path) && !path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'))
 }
 
 /// The most changed paths [`unchanged_listing`] looks at one by one.
@@ -160,7 +164,7 @@ pub fn markdown_files(dir: &Path, diags: &mut Vec<Diagnostic>, project: &Project
         };
         let path = entry.path();
         if entry.path_is_symlink() {
-            if path.extension().is_some_and(|e| e == "md" || e == "markdown") {
+            if is_markdown(path) {
                 diags.push(Diagnostic::warning(
                     project.relative(path),
                     "symbolic links in content/ are not followed; the file is skipped",
@@ -282,7 +286,7 @@ pub fn load_reusing(
     };
 
     let (files, changed) = match listing {
-        Some(l) => (l.files.to_vec(), Some(l.changed)),
+        Some(l) => (l.files, Some(l.changed)),
         None => (markdown_files(&project.articles_dir(), &mut diags, project), None),
     };
     let (articles, stamps, kept) = load_articles(project, &files, loaded, changed, &mut diags);

@@ -505,7 +505,6 @@ fn assemble_warm(
                 .zip(changes.as_deref())
                 .and_then(|(files, changes)| crate::load::unchanged_listing(project, files, changes));
             let listing = files
-                .as_deref()
                 .zip(changed.as_ref())
                 .map(|(files, changed)| crate::load::Listing { files, changed });
             load(

@@ -415,6 +415,19 @@ impl Keys {
         key.finish()
     }
 
+    /// `sitemap.xml`: the set of pages (`pages`, in any order), as a sum of
+    /// their paths' hashes.
+    pub(super) fn sitemap(&self, pages: &[String]) -> u128 {
+        let sum = pages.iter().fold(0u128, |sum, p| {
+            sum.wrapping_add(xxhash_rust::xxh3::xxh3_128(p.as_bytes()))
+        });
+        Key::new(self.base)
+            .str("sitemap.xml")
+            .usize(pages.len())
+            .u128(sum)
+            .finish()
+    }
+
     /// The pages (`what`) that show the graph alone, when the build has
     /// its key: the graph's page and `data/graph.json`, the timeline.
     pub(super) fn graph_only(&self, what: &str) -> Option<u128> {

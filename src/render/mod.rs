@@ -503,16 +503,7 @@ pub fn render_site_again(
     // the sitemap lists every page: keyed on the set of pages (a sum of
     // their paths' hashes, as they come in any order), it is made only when
     // a page came or went (making it was a tenth of a one-article rebuild)
-    let view = renderer.keys.as_ref().map(|k| {
-        let sum = pages.iter().fold(0u128, |sum, p| {
-            sum.wrapping_add(xxhash_rust::xxh3::xxh3_128(p.as_bytes()))
-        });
-        keys::Key::new(k.base())
-            .str("sitemap.xml")
-            .usize(pages.len())
-            .u128(sum)
-            .finish()
-    });
+    let view = renderer.keys.as_ref().map(|k| k.sitemap(&pages));
     if !renderer.kept("sitemap.xml", view) {
         let mut o = Output::new("sitemap.xml", sitemap(site, &pages));
         o.view = view;

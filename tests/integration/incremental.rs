@@ -118,21 +118,38 @@ fn rebuilds_from_the_articles_snapshot_match_clean_builds() {
         .contains("Turkish security"));
 }
 
+/// One process building a project again and again, as `serve` does.
+struct Server {
+    project: dossier::project::Project,
+    opts: dossier::site::BuildOptions,
+    warm: dossier::site::Warm,
+}
+
+impl Server {
+    fn new(p: &Project) -> Server {
+        Server {
+            project: dossier::project::Project::new(p.dir.path(), None),
+            opts: dossier::site::BuildOptions {
+                ingest: true,
+                cache: true,
+                ..Default::default()
+            },
+            warm: dossier::site::Warm::default(),
+        }
+    }
+
+    fn rebuild(&mut self) {
+        if let Err(e) = dossier::site::build_warm(&self.project, &self.opts, Some(&mut self.warm)) {
+            panic!("build failed: {e:?}");
+        }
+    }
+}
+
 #[test]
 fn warm_rebuilds_match_clean_builds_over_a_sequence_of_edits() {
     let p = Project::sample();
-    let project = dossier::project::Project::new(p.dir.path(), None);
-    let opts = dossier::site::BuildOptions {
-        ingest: true,
-        cache: true,
-        ..Default::default()
-    };
-    let mut warm = dossier::site::Warm::default();
-    let mut rebuild = |_: &Project| {
-        if let Err(e) = dossier::site::build_warm(&project, &opts, Some(&mut warm)) {
-            panic!("build failed: {e:?}");
-        }
-    };
+    let mut server = Server::new(&p);
+    let mut rebuild = |_: &Project| server.rebuild();
     rebuild(&p);
     edits_match_clean_builds(&p, &mut rebuild);
     // what the server took from memory is not dropped from the caches when
@@ -149,7 +166,7 @@ fn warm_rebuilds_match_clean_builds_over_a_sequence_of_edits() {
         "---\ntitle: Short\ndate: 2017-02-04\n---\n\nA note.\n",
     );
     rebuild(&p);
-    let report = dossier::site::build(&project, &opts).unwrap();
+    let report = dossier::site::build(&server.project, &server.opts).unwrap();
     assert_eq!(report.cache_hits, report.articles, "cache hits after warm builds");
 }
 
@@ -175,13 +192,7 @@ fn watched_files(p: &Project) -> BTreeMap<std::path::PathBuf, Vec<u8>> {
 #[test]
 fn warm_rebuilds_told_what_changed_match_clean_builds() {
     let p = Project::sample();
-    let project = dossier::project::Project::new(p.dir.path(), None);
-    let opts = dossier::site::BuildOptions {
-        ingest: true,
-        cache: true,
-        ..Default::default()
-    };
-    let mut warm = dossier::site::Warm::default();
+    let mut server = Server::new(&p);
     let mut seen = BTreeMap::new();
     let mut rebuild = |p: &Project| {
         // what a watcher reports: every path made, changed or deleted,
@@ -194,11 +205,9 @@ fn warm_rebuilds_told_what_changed_match_clean_builds() {
             .map(|(path, _)| path.clone())
             .chain(seen.keys().filter(|path| !now.contains_key(*path)).cloned())
             .collect();
-        warm.saw(Some(changed));
+        server.warm.saw(Some(changed));
         seen = now;
-        if let Err(e) = dossier::site::build_warm(&project, &opts, Some(&mut warm)) {
-            panic!("build failed: {e:?}");
-        }
+        server.rebuild();
     };
     rebuild(&p);
     edits_match_clean_builds(&p, &mut rebuild);

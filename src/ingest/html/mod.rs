@@ -164,12 +164,13 @@ fn readability_body(doc: dom_query::Document) -> Option<String> {
 /// page; else, when long, trimmed at the edges to what both kept.
 fn second_opinion(body: String, alt: Option<&str>) -> String {
     let words = body.split_whitespace().count();
+    let alt_words = alt.map_or(0, |a| a.split_whitespace().count());
     match alt {
-        Some(alt) if alt.split_whitespace().count() > words * 2 + 50 => alt.to_string(),
+        Some(alt) if alt_words > words * 2 + 50 => alt.to_string(),
         // The two settled on different parts of the page (a promotional
         // box, the article): the longer one is the article far more often
         // (17 of the 19 such WCXB dev pages).
-        Some(alt) if alt.split_whitespace().count() > words && disjoint(&body, alt) => alt.to_string(),
+        Some(alt) if alt_words > words && disjoint(&body, alt) => alt.to_string(),
         Some(alt) if words >= FALLBACK_WORDS => trim_edges(&body, alt),
         _ => body,
     }
